@@ -1,0 +1,54 @@
+"""The Document model: one decoded text, the single offset space for everything else."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt"})
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+
+
+def document_kind(path: Path) -> str:
+    """"markdown" for .md/.markdown files, "text" for everything else."""
+    return "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+
+
+def is_supported(path: Path) -> bool:
+    """Whether the library lists files with this name."""
+    return path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.startswith(".")
+
+
+def text_hash(text: str) -> str:
+    """The content hash of a decoded text (sha1 of its UTF-8 bytes)."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded document: `text` is BOM-free with `\\n` newlines; all offsets index into it."""
+
+    path: Path
+    text: str
+    encoding: str
+    size_bytes: int
+    kind: str = "text"
+    encoding_overridden: bool = False
+    _hash: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def content_hash(self) -> str:
+        """sha1 of the decoded text, computed once."""
+        if not self._hash:
+            self._hash.append(text_hash(self.text))
+        return self._hash[0]
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line number holding `offset`."""
+        return self.text.count("\n", 0, max(0, offset)) + 1
