@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reader.documents.encoding import detect_encoding
+from reader.documents.encoding import detect_bom, detect_encoding
 from reader.documents.errors import (
     BinaryFileError,
     DecodingError,
@@ -41,8 +41,8 @@ def _check_binary(data: bytes, encoding: str | None) -> None:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise BinaryFileError(f"This is {what}, not a text document.")
-    wide = encoding and encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
-    if not wide and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in data[:65536]:
+    declared = (encoding or detect_bom(data) or "").lower().replace("_", "-")
+    if not declared.startswith(("utf-16", "utf-32")) and b"\x00" in data[:65536]:
         raise BinaryFileError("This file holds binary data (NUL bytes), not text.")
 
 
