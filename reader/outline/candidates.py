@@ -1,0 +1,108 @@
+"""Find numbered heading candidates in plain text: at line starts and inside run-on lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import chinese, english
+from .chinese import Label
+from .title import MAX_LINE_TITLE, clean_title, is_boilerplate, line_title_end, runin_end
+
+_SENT_END = re.compile(r"[。！？!?][”’」』\"')）]?([ \t\u3000]*)")
+_INNER_STOP = re.compile(r"[。！？；：!?;:]")
+_WEAK_STYLES = frozenset({"zh()", "di", "chapter:章", "chapter:回", "chapter:节", "chapter:篇"})
+_LONG_LINE = 1000
+_INDENT = " \t\u3000"
+
+
+@dataclass
+class Candidate:
+    """A possible heading: label, span [offset, end), display title, line numbers."""
+
+    label: Label
+    offset: int
+    end: int
+    title: str
+    line: int
+    last_line: int
+    mid: bool = False
+    needs_title: bool = False
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.label.style, self.label.value
+
+
+def scan(text: str) -> list[Candidate]:
+    """All candidates in document order (boilerplate lines skipped)."""
+    found: list[Candidate] = []
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        eol = start + len(line)
+        if line.strip() and not is_boilerplate(line):
+            pos = start + len(line) - len(line.lstrip(_INDENT))
+            head = _line_start(text, pos, eol, number)
+            if head:
+                found.append(head)
+            found.extend(_mid_line(text, start, eol, number, len(line) >= _LONG_LINE))
+        start = eol + 1
+    return found
+
+
+def _label_at(text: str, pos: int, eol: int) -> Label | None:
+    label = chinese.match_label(text, pos, eol)
+    if label and label.style in ("ar", "zh") and _latin_follows(text, label.end, eol):
+        return english.match_section(text, pos, eol)
+    if label is None and text[pos] in english.FIRST_CHARS:
+        label = english.match_chapter(text, pos, eol) or english.match_section(text, pos, eol)
+    return label
+
+
+def _latin_follows(text: str, pos: int, eol: int) -> bool:
+    while pos < eol and text[pos] in " \t":
+        pos += 1
+    return pos < eol and text[pos].isascii() and text[pos].isalpha()
+
+
+def _line_start(text: str, pos: int, eol: int, number: int) -> Candidate | None:
+    label = _label_at(text, pos, eol)
+    if label is None:
+        return None
+    end = line_title_end(text, pos, eol)
+    if label.end >= end:
+        if label.rank is None:
+            return None
+        return Candidate(label, pos, end, clean_title(text[pos:end]), number, number,
+                         needs_title=True)
+    if not _whole_line(text, label, pos, end):
+        stop = runin_end(text, pos, label.end, eol, strict=False)
+        if stop is None:
+            return None
+        end = stop
+    return Candidate(label, pos, end, clean_title(text[pos:end]), number, number)
+
+
+def _whole_line(text: str, label: Label, pos: int, end: int) -> bool:
+    if label.style.startswith(("en:", "sec")):
+        return True
+    if end - pos > MAX_LINE_TITLE:
+        return False
+    inner = _INNER_STOP.search(text, label.end, end)
+    return inner is None or inner.end() >= end or not text[inner.end():end].strip(" 。！？；：!?;:")
+
+
+def _mid_line(text: str, start: int, eol: int, number: int, long: bool) -> list[Candidate]:
+    found = []
+    for match in _SENT_END.finditer(text, start, eol):
+        pos = match.end()
+        spaced = bool(match.group(1))
+        if pos >= eol or text[pos] not in chinese.FIRST_CHARS or not (spaced or long):
+            continue
+        label = chinese.match_label(text, pos, eol)
+        if label is None or label.style == "circled" or not (spaced or label.style in _WEAK_STYLES):
+            continue
+        stop = runin_end(text, pos, label.end, eol, strict=True)
+        if stop is not None and stop > label.end:
+            found.append(Candidate(label, pos, stop, clean_title(text[pos:stop]), number, number,
+                                   mid=True))
+    return found

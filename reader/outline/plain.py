@@ -1,0 +1,145 @@
+"""Outline of plain text: candidates -> titles joined -> contents dropped -> sequences -> ranks."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .candidates import Candidate, scan
+from .chinese import Label
+from .model import Heading
+from .title import clean_title, is_boilerplate, strip_keywords
+
+_JOIN_MAX = 60
+_CONTENTS_RUN = 3
+_PAGE_REF = re.compile(r"[ .…·•\u00b7\t\u3000-]*\d*$")
+
+
+def extract_text(text: str) -> list[Heading]:
+    """Headings of a plain-text document, flat, in document order."""
+    lines = text.split("\n")
+    found = scan(text)
+    _join_titles(text, lines, found)
+    found = _drop_contents(lines, found)
+    found = _keep_sequences(found)
+    found = _first_article(text, lines, found)
+    return [Heading(level=level, title=c.title, offset=c.offset, length=c.end - c.offset,
+                    line=c.line) for c, level in zip(found, _levels(found))]
+
+
+def _line_offsets(lines: list[str]) -> list[int]:
+    offsets, total = [], 0
+    for line in lines:
+        offsets.append(total)
+        total += len(line) + 1
+    return offsets
+
+
+def _join_titles(text: str, lines: list[str], found: list[Candidate]) -> None:
+    """'CHAPTER I.' followed by its title line becomes 'CHAPTER I. Title'."""
+    heading_lines = {c.line for c in found}
+    offsets: list[int] | None = None
+    for cand in found:
+        if not cand.needs_title:
+            continue
+        index = cand.line  # 0-based index of the next line
+        while index < len(lines) and index - cand.line < 3 and not lines[index].strip():
+            index += 1
+        if index >= len(lines) or index + 1 in heading_lines:
+            continue
+        nxt = lines[index].strip()
+        if not nxt or len(nxt) > _JOIN_MAX or nxt[-1] in "。，,;；" or is_boilerplate(nxt):
+            continue
+        offsets = offsets or _line_offsets(lines)
+        cand.end = offsets[index] + len(lines[index].rstrip())
+        cand.title = f"{cand.title} {clean_title(nxt)}"
+        cand.last_line = index + 1
+
+
+def _drop_contents(lines: list[str], found: list[Candidate]) -> list[Candidate]:
+    """Drop a contents list: a dense run of whole-line headings repeated later by title."""
+    nonblank = [0]
+    for line in lines:
+        nonblank.append(nonblank[-1] + (1 if line.strip() else 0))
+    runs: list[list[int]] = []
+    previous: Candidate | None = None
+    for index, cand in enumerate(found):
+        listed = not cand.mid and _whole(lines, cand)
+        if listed and previous is not None and \
+                nonblank[cand.line - 1] - nonblank[previous.last_line] == 0:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+        previous = cand if listed else None
+    last_seen = {_entry(c): i for i, c in enumerate(found)}
+    dropped: set[int] = set()
+    for run in runs:
+        repeated = [i for i in run if last_seen[_entry(found[i])] > i]
+        if len(run) >= _CONTENTS_RUN and 2 * len(repeated) >= len(run):
+            dropped.update(repeated)
+    return [c for i, c in enumerate(found) if i not in dropped]
+
+
+def _whole(lines: list[str], cand: Candidate) -> bool:
+    return cand.end - cand.offset >= len(lines[cand.last_line - 1].strip()) - 1
+
+
+def _entry(cand: Candidate) -> tuple[str, int, str]:
+    """Identity of a contents entry: label and title without dot leaders or page number."""
+    return cand.label.style, cand.label.value, _PAGE_REF.sub("", cand.title).replace(" ", "")
+
+
+def _keep_sequences(found: list[Candidate]) -> list[Candidate]:
+    """Keep mid-paragraph candidates only where they start or continue a numbering sequence."""
+    following: dict[int, int] = {}
+    last_index: dict[str, int] = {}
+    for index, cand in enumerate(found):
+        style = cand.label.style
+        if style in last_index:
+            following[last_index[style]] = cand.label.value
+        last_index[style] = index
+    kept: list[Candidate] = []
+    last_value: dict[str, int] = defaultdict(int)
+    for index, cand in enumerate(found):
+        style, value = cand.key
+        starts = value == 1 and following.get(index) == 2
+        continues = value > 1 and last_value[style] == value - 1
+        if not cand.mid or starts or continues:
+            kept.append(cand)
+            last_value[style] = value
+    return kept
+
+
+def _first_article(text: str, lines: list[str], found: list[Candidate]) -> list[Candidate]:
+    """With 篇2/篇3 articles, the document's first title line is the first article's entry."""
+    if not any(c.label.style == "pian" and c.label.value >= 2 for c in found):
+        return found
+    offset = 0
+    for number, line in enumerate(lines, 1):
+        title = strip_keywords(line).strip()
+        if title and not (is_boilerplate(title) or len(title) > 80):
+            if found and found[0].line <= number:
+                return found
+            start = offset + line.index(title)
+            label = Label("pian", 1, start, start, 0)
+            first = Candidate(label, start, start + len(title), clean_title(title), number, number)
+            return [first] + found
+        offset += len(line) + 1
+    return found
+
+
+def _levels(found: list[Candidate]) -> list[int]:
+    """Rank styles by the order a document uses them (a stack); chapter styles outrank lists."""
+    stack: list[tuple[str, int | None]] = []
+    levels = []
+    for cand in found:
+        style, rank = cand.label.style, cand.label.rank
+        styles = [s for s, _ in stack]
+        if style in styles:
+            del stack[styles.index(style) + 1:]
+        else:
+            if rank is not None:
+                while stack and (stack[-1][1] is None or stack[-1][1] >= rank):
+                    stack.pop()
+            stack.append((style, rank))
+        levels.append(len(stack))
+    return levels

@@ -1,0 +1,72 @@
+"""Heading title text: pinyin glosses, whitespace, run-in title spans, boilerplate lines."""
+from __future__ import annotations
+
+import re
+
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,8}[)）]")
+_TRAILING = " \t\u3000。;；:：,，、"
+_RUNIN_STOPS = re.compile(r"[。！？；：!?;:]|[ \t\u3000]")
+_COMMAS = "，,、"
+_BOILERPLATE = re.compile(
+    r"本文关键词[:：]|本文简介[:：]|本文内容[:：]|本文標題|^\s*(?:上一篇|下一篇|上一篇文章|下一篇文章)[:：]"
+    r"|^\s*(?:查看更多|相关文章|相關文章|相关推荐|相关阅读|热门文章|猜你喜欢|您可能关注|文档介绍)"
+    r"|^\s*前言[:：]\s*本站|^\s*申明敬告|^\s*免责声明[:：]|^\s*版权声明")
+_KEYWORDS_SUFFIX = re.compile(r"[ \t\u3000]*本文(?:关键词|简介|内容)[:：].*$")
+MAX_RUNIN = 40
+MAX_LINE_TITLE = 80
+
+
+def clean_title(raw: str) -> str:
+    """Display text: pinyin glosses dropped, whitespace collapsed, trailing punctuation trimmed."""
+    text = _PINYIN.sub("", raw)
+    return " ".join(text.split()).strip(_TRAILING)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Web-scrape boilerplate line (keywords, summary, prev/next links, disclaimers)."""
+    return bool(_BOILERPLATE.search(line))
+
+
+def strip_keywords(line: str) -> str:
+    """'X 本文关键词:…' -> 'X'."""
+    return _KEYWORDS_SUFFIX.sub("", line)
+
+
+def line_title_end(text: str, start: int, eol: int) -> int:
+    """End of a whole-line heading (trailing whitespace excluded)."""
+    while eol > start and text[eol - 1] in " \t\u3000":
+        eol -= 1
+    return eol
+
+
+def runin_end(text: str, offset: int, body: int, eol: int, strict: bool) -> int | None:
+    """End of a run-in title starting at offset whose text after the label starts at body.
+
+    Stops at the first sentence/clause stop or whitespace; long titles are cut at a comma.
+    Returns None when nothing title-like ends soon enough (running prose); strict (mid-paragraph)
+    titles must end by themselves within MAX_RUNIN characters.
+    """
+    match = _RUNIN_STOPS.search(text, body + 1, min(eol, body + 120))
+    stop = match.start() if match else None
+    if stop is None:
+        if eol - body > 120 or strict:
+            return None
+        stop = eol
+    limit = _raw_end(text, offset, stop, MAX_RUNIN)
+    if stop <= limit:
+        return stop
+    if strict:
+        return None
+    window = text[offset:limit]
+    cut = max(window.rfind(c) for c in _COMMAS)
+    return offset + cut if cut > 6 else limit
+
+
+def _raw_end(text: str, offset: int, stop: int, clean_chars: int) -> int:
+    """Raw index where clean_chars characters of display text (glosses excluded) end."""
+    end = offset + clean_chars
+    for gloss in _PINYIN.finditer(text, offset, stop):
+        if gloss.start() >= end:
+            break
+        end += gloss.end() - gloss.start()
+    return end
