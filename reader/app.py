@@ -1,0 +1,47 @@
+"""The GUI entry point: build the main window (for tests) or run the application."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from reader import __version__
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Reader")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("reader")
+    return app
+
+
+def build_main_window(argv: list[str] | None = None):
+    """The ready main window for `argv` (paths to open), without entering the event loop."""
+    from reader.ui.main_window import MainWindow
+
+    _application()
+    window = MainWindow()
+    last = window.restore_session()
+    paths = [Path(arg).expanduser() for arg in (argv or []) if not arg.startswith("-")]
+    existing = [p for p in paths if p.exists()]
+    for missing in (p for p in paths if not p.exists()):
+        window.statusBar().showMessage(window.tr("%s does not exist.") % missing, 15000)
+        window.last_error = f"{missing} does not exist."
+    if existing:
+        window.open_paths(existing)
+    elif last and Path(last).is_file():
+        window.open_document(last)
+    return window
+
+
+def run_app(paths: list[str]) -> int:
+    """Open the window on `paths` and run until it closes."""
+    app = _application()
+    window = build_main_window(paths)
+    window.show()
+    return app.exec()

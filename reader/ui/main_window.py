@@ -1,0 +1,274 @@
+"""The main window: library and outline panes beside the text, a breadcrumb, and a status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.documents import Document, is_supported
+from reader.documents.library import iter_documents, library_folders
+from reader.documents.overrides import remember_encoding, remembered_encoding
+from reader.ui.breadcrumb import Breadcrumb
+from reader.ui.library_pane import LibraryPane
+from reader.ui.menus import build_menus
+from reader.ui.outline_pane import OutlinePane
+from reader.ui.settings import open_settings
+from reader.ui.text_views import PlainView, RichView
+from reader.ui.workers import DocumentLoader, LoadedDocument
+
+LARGE_MARKDOWN_BYTES = 2 * 1024 * 1024
+
+
+class MainWindow(QMainWindow):
+    """The reader's window. Tests drive it through open_document() and the named panes."""
+
+    documentChanged = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Reader")
+        self.resize(1280, 820)
+        self.setAcceptDrops(True)
+        self.loaded: LoadedDocument | None = None
+        self.last_error: str | None = None
+        self._told_no_cjk_font = False
+        self._pinned: tuple[int, int] | None = None
+        self.loader = DocumentLoader(self)
+        self.loader.loaded.connect(self._show_loaded)
+        self.loader.failed.connect(self._show_failure)
+        self.loader.started.connect(lambda path: self.statusBar().showMessage(self.tr("Opening %s…") % Path(path).name))
+        self._build_central()
+        self._build_panes()
+        self._build_status_bar()
+        build_menus(self)
+        self._install_feature_panes()
+        self.refresh_library()
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        central.setObjectName("readingArea")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.breadcrumb = Breadcrumb(central)
+        self.breadcrumb.crumbActivated.connect(self.jump_to)
+        layout.addWidget(self.breadcrumb)
+        self.stack = QStackedWidget(central)
+        self.plain_view = PlainView(self.stack)
+        self.rich_view = RichView(self.stack)
+        self.rich_view.setObjectName("textViewInactive")
+        for view in (self.plain_view, self.rich_view):
+            self.stack.addWidget(view)
+            view.positionChanged.connect(self._on_scrolled)
+        self.rich_view.documentLinkActivated.connect(self._open_linked_document)
+        layout.addWidget(self.stack)
+        self.setCentralWidget(central)
+        self._sync_timer = QTimer(self, singleShot=True, interval=60)
+        self._sync_timer.timeout.connect(self._sync_position)
+
+    def _build_panes(self) -> None:
+        self.library_pane = LibraryPane(self)
+        self.library_pane.documentActivated.connect(lambda path: self.open_document(path))
+        self.outline_pane = OutlinePane(self)
+        self.outline_pane.headingActivated.connect(self.jump_to)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_pane)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_pane)
+        self.resizeDocks([self.library_pane, self.outline_pane], [220, 520], Qt.Orientation.Vertical)
+        self.resizeDocks([self.outline_pane], [330], Qt.Orientation.Horizontal)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        self.status_labels: dict[str, QLabel] = {}
+        for key in ("name", "encoding", "size", "position"):
+            label = QLabel(bar, objectName=f"status_{key}")
+            bar.addPermanentWidget(label)
+            self.status_labels[key] = label
+
+    def _install_feature_panes(self) -> None:
+        """Feature panes (search, find bar, bookmarks) install themselves here."""
+
+    def add_pane(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
+        """Add a feature's dock pane and list it in View ▸ Panes."""
+        self.addDockWidget(area, dock)
+        menu = getattr(self, "panes_menu", None)
+        if menu is not None:
+            menu.addAction(dock.toggleViewAction())
+
+    # --- documents ------------------------------------------------------------------------------
+
+    @property
+    def text_view(self) -> PlainView | RichView:
+        """The view showing the current document."""
+        return self.stack.currentWidget()
+
+    @property
+    def current_document(self) -> Document | None:
+        return self.loaded.document if self.loaded else None
+
+    def open_document(self, path: str | Path, select: tuple[int, int] | None = None, encoding: str | None = None) -> bool:
+        """Open `path` (or switch to it) and select the source span `select`; False if it failed."""
+        path = Path(path).expanduser().absolute()
+        current = self.current_document
+        if current is not None and current.path == path and encoding is None:
+            if select is not None:
+                self.jump_to(*select)
+            return True
+        self.last_error = None
+        self.loader.load(path, encoding or remembered_encoding(path), select)
+        return self.last_error is None
+
+    def reload_with_encoding(self, encoding: str | None) -> None:
+        """Decode the current document again with `encoding` (None: detect), and remember the choice."""
+        document = self.current_document
+        if document is None:
+            return
+        remember_encoding(document.path, encoding)
+        position = self.text_view.top_offset()
+        self.loaded = None
+        self.open_document(document.path, select=(position, 0), encoding=encoding)
+
+    def _show_loaded(self, loaded: LoadedDocument, select: tuple[int, int] | None) -> None:
+        document = loaded.document
+        self.loaded = loaded
+        rich = document.kind == "markdown" and document.size_bytes <= LARGE_MARKDOWN_BYTES
+        active, inactive = (self.rich_view, self.plain_view) if rich else (self.plain_view, self.rich_view)
+        inactive.setObjectName("textViewInactive")
+        active.setObjectName("textView")
+        active.show_document(document)
+        self.stack.setCurrentWidget(active)
+        self.outline_pane.set_outline(loaded.outline)
+        self.library_pane.mark_current(document.path)
+        self.setWindowTitle(f"{document.path.stem} — Reader")
+        self._update_status(document)
+        self._warn_if_no_cjk_font(document)
+        self.documentChanged.emit(document)
+        self.jump_to(*select) if select is not None else self._sync_position()
+
+    def _show_failure(self, path: str, message: str) -> None:
+        self.last_error = message
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot open document"), message, parent=self)
+        box.setObjectName("errorDialog")
+        box.setInformativeText(path)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _open_linked_document(self, relative: str) -> None:
+        document = self.current_document
+        if document is not None:
+            target = (document.path.parent / relative).resolve()
+            if is_supported(target):
+                self.open_document(target)
+
+    # --- jumping and position -------------------------------------------------------------------
+
+    def jump_to(self, offset: int, length: int = 0) -> None:
+        """Show and select the source span [offset, offset + length) of the current document."""
+        if self.current_document is None:
+            return
+        self.text_view.select_range(offset, length)
+        self._pinned = (self.text_view.verticalScrollBar().value(), offset)
+        self._sync_position()
+
+    def _on_scrolled(self, _offset: int) -> None:
+        self._sync_timer.start()
+
+    def _sync_position(self) -> None:
+        view = self.text_view
+        if self.current_document is None:
+            return
+        offset = view.reading_offset()
+        if self._pinned is not None:
+            if self._pinned[0] == view.verticalScrollBar().value():
+                offset = self._pinned[1]
+            else:
+                self._pinned = None
+        self.outline_pane.sync_to_offset(offset)
+        self.breadcrumb.set_path(self.outline_pane.section_path(offset))
+        total = max(1, len(self.current_document.text))
+        self.status_labels["position"].setText(f"{min(100, round(100 * view.top_offset() / total))}%")
+
+    # --- library, status ------------------------------------------------------------------------
+
+    def refresh_library(self) -> None:
+        """List the library's documents again."""
+        folders = library_folders()
+        self.library_pane.set_library(folders, iter_documents(folders))
+
+    def _update_status(self, document: Document) -> None:
+        self.status_labels["name"].setText(document.path.name)
+        suffix = self.tr(" (chosen)") if document.encoding_overridden else ""
+        self.status_labels["encoding"].setText(document.encoding + suffix)
+        size = document.size_bytes
+        self.status_labels["size"].setText(f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size / 1024:.0f} KB")
+
+    def _warn_if_no_cjk_font(self, document: Document) -> None:
+        if self._told_no_cjk_font or not any("\u4e00" <= c <= "\u9fff" for c in document.text[:4000]):
+            return
+        if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+            self._told_no_cjk_font = True
+            self.statusBar().showMessage(
+                self.tr("No Chinese font is installed, so Chinese text may show as boxes (install fonts-noto-cjk)."),
+                30000,
+            )
+
+    # --- drag and drop, session -----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        self.open_paths(paths)
+        event.acceptProposedAction()
+
+    def open_paths(self, paths: list[Path]) -> None:
+        """Open files, and add folders to the library; the first file is shown."""
+        from reader.documents.library import add_folder
+
+        files = [p for p in paths if p.is_file()]
+        for folder in (p for p in paths if p.is_dir()):
+            add_folder(folder)
+            files += iter_documents([folder])[:1] if not files else []
+        self.refresh_library()
+        if files:
+            self.open_document(files[0])
+
+    def save_session(self) -> None:
+        settings = open_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        document = self.current_document
+        settings.setValue("session/last_document", str(document.path) if document else "")
+        settings.sync()
+
+    def restore_session(self) -> str:
+        """Restore geometry and pane layout; returns the last open document's path ('' if none)."""
+        settings = open_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        return str(settings.value("session/last_document", "") or "")
+
+    def closeEvent(self, event) -> None:
+        self.save_session()
+        super().closeEvent(event)

@@ -1,0 +1,217 @@
+"""The text views: a lazy plain-text view and a rendered Markdown view, with one offset interface."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
+
+from reader.documents import Document
+from reader.documents.render import render_markdown
+from reader.ui.alignment import align
+from reader.ui.offsets import SourceMap, Utf16Map
+from reader.ui.scrollbar import MarkedScrollBar
+
+
+class OffsetViewMixin:
+    """Source-offset operations shared by both views; subclasses map offsets to Qt positions."""
+
+    document: Document | None
+
+    def _init_view(self) -> None:
+        self.document = None
+        self._highlights: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self.setReadOnly(True)
+        self.setVerticalScrollBar(MarkedScrollBar(self))
+        self.verticalScrollBar().valueChanged.connect(self._emit_position)
+
+    def to_qt(self, offset: int) -> int:
+        raise NotImplementedError
+
+    def from_qt(self, position: int) -> int:
+        raise NotImplementedError
+
+    def select_range(self, offset: int, length: int) -> None:
+        """Scroll the source span [offset, offset + length) into view and select it."""
+        start, end = self.to_qt(offset), self.to_qt(offset + max(0, length))
+        cursor = self.textCursor()
+        cursor.setPosition(end)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._place_at_reading_line(cursor)
+
+    def reading_line_y(self) -> int:
+        """The height, in the viewport, at which jumps place their target and sections are read."""
+        return self.viewport().height() // 4
+
+    def _place_at_reading_line(self, cursor: QTextCursor) -> None:
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        rect = self.cursorRect(start)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self._scroll_units(rect.top() - self.reading_line_y()))
+
+    def _scroll_units(self, pixels: int) -> int:
+        return pixels
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as a source span (offset, length), or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.from_qt(cursor.selectionStart())
+        end = self.from_qt(cursor.selectionEnd())
+        return start, max(0, end - start)
+
+    def selected_text(self) -> str:
+        """The selected text as the view shows it (paragraph separators as newlines)."""
+        return self.textCursor().selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def cursor_offset(self) -> int:
+        return self.from_qt(self.textCursor().position())
+
+    def top_offset(self) -> int:
+        """The source offset shown at the top-left of the viewport."""
+        return self.from_qt(self.cursorForPosition(QPoint(2, 2)).position())
+
+    def reading_offset(self) -> int:
+        """The source offset on the reading line: what the current section is judged by."""
+        point = QPoint(self.viewport().width() - 4, self.reading_line_y() + 2)
+        return self.from_qt(self.cursorForPosition(point).position())
+
+    def set_highlights(self, key: str, ranges: list[tuple[int, int]], color: QColor) -> None:
+        """Tint source spans under `key` (replacing that key's previous spans)."""
+        selections = []
+        for offset, length in ranges:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document_view())
+            cursor.setPosition(self.to_qt(offset))
+            cursor.setPosition(self.to_qt(offset + length), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            char_format = QTextCharFormat()
+            char_format.setBackground(QColor(color))
+            selection.format = char_format
+            selections.append(selection)
+        self._highlights[key] = selections
+        self.setExtraSelections([s for group in self._highlights.values() for s in group])
+
+    def highlight_count(self, key: str) -> int:
+        return len(self._highlights.get(key, []))
+
+    def set_scrollbar_marks(self, key: str, offsets: list[int], color: QColor) -> None:
+        """Ticks on the scrollbar at these source offsets."""
+        total = max(1, len(self.document.text) if self.document else 1)
+        self.verticalScrollBar().set_marks(key, [o / total for o in offsets], color)
+
+    def document_view(self):
+        return super().document()
+
+    def _emit_position(self) -> None:
+        if self.document is not None:
+            self.positionChanged.emit(self.reading_offset())
+
+
+class PlainView(OffsetViewMixin, QPlainTextEdit):
+    """Plain text, laid out lazily, so a 20 MB document opens and jumps at once."""
+
+    positionChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_view()
+        self._map = Utf16Map("")
+        self.setObjectName("textView")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setUndoRedoEnabled(False)
+
+    def show_document(self, document: Document) -> None:
+        self.document = document
+        self._map = Utf16Map(document.text)
+        self._highlights.clear()
+        self.setExtraSelections([])
+        self.setPlainText(document.text)
+
+    def to_qt(self, offset: int) -> int:
+        return self._map.to_qt(offset)
+
+    def from_qt(self, position: int) -> int:
+        return self._map.from_qt(position)
+
+    def _scroll_units(self, pixels: int) -> int:
+        line = max(1, self.fontMetrics().lineSpacing())
+        return round(pixels / line)
+
+
+class RichView(OffsetViewMixin, QTextBrowser):
+    """Markdown rendered to HTML; source offsets map to view positions through an alignment."""
+
+    positionChanged = Signal(int)
+    documentLinkActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_view()
+        self._map = SourceMap([], 0)
+        self._qt = Utf16Map("")
+        self.setObjectName("textView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._follow_link)
+
+    def show_document(self, document: Document) -> None:
+        self.document = document
+        self._highlights.clear()
+        self.setExtraSelections([])
+        self.setHtml(render_markdown(document.text))
+        raw = self.document_view().toRawText()
+        self._qt = Utf16Map(raw)
+        self._map = align(raw, document.text)
+
+    @property
+    def source_map(self) -> SourceMap:
+        return self._map
+
+    def to_qt(self, offset: int) -> int:
+        return self._qt.to_qt(self._map.to_view(offset))
+
+    def from_qt(self, position: int) -> int:
+        return self._map.to_source(self._qt.from_qt(position))
+
+    def selected_range(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._qt.from_qt(cursor.selectionStart())
+        end = self._qt.from_qt(cursor.selectionEnd())
+        return self._map.source_range(start, end)
+
+    def loadResource(self, kind: int, url: QUrl):
+        """Load only local files next to the document; never anything from the network."""
+        if url.scheme() not in ("", "file") or self.document is None:
+            return None
+        local = url.toLocalFile() if url.scheme() == "file" else url.path()
+        target = (self.document.path.parent / local).resolve()
+        if not target.is_relative_to(self.document.path.parent.resolve()) or not target.is_file():
+            return None
+        return super().loadResource(kind, QUrl.fromLocalFile(str(target)))
+
+    def _follow_link(self, url: QUrl) -> None:
+        """Links open only when clicked: anchors scroll, local documents open, web links go to the browser."""
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())
+        elif url.scheme() in ("", "file") and url.path():
+            self.documentLinkActivated.emit(url.path())
+
+
+def set_reading_font(view: QWidget, family: str | None, point_size: float) -> None:
+    """Apply a reading font to a view."""
+    font = QFont(view.font())
+    if family:
+        font.setFamily(family)
+    font.setPointSizeF(point_size)
+    view.setFont(font)

@@ -1,0 +1,23 @@
+"""Fixtures for widget tests: a main window built the way the app builds it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from reader.app import build_main_window
+
+
+@pytest.fixture
+def make_window(qtbot) -> Callable:
+    """Build main windows for `argv`; each is shown, registered with qtbot and closed after."""
+
+    def make(argv: list[str] | None = None):
+        window = build_main_window(argv or [])
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

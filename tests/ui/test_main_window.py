@@ -1,0 +1,161 @@
+"""The main window: library, outline beside the text, jumps that select, session restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QTextBrowser, QTreeView
+
+from reader.outline import extract_outline
+
+CORPUS_FILES = sorted(Path(__file__).resolve().parents[2].joinpath("corpus").glob("*.txt"))
+
+
+def _click_last_outline_entry(window, qtbot) -> None:
+    tree = window.findChild(QTreeView, "outlineTree")
+    tree.expandAll()
+    model = tree.model()
+    index = model.index(model.rowCount() - 1, 0)
+    while model.rowCount(index):
+        index = model.index(model.rowCount(index) - 1, 0, index)
+    tree.scrollTo(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+
+
+def test_library_pane_lists_the_corpus(make_window) -> None:
+    window = make_window(["corpus"])
+    pane = window.findChild(QDockWidget, "libraryPane")
+    assert pane is not None and pane.isVisible()
+    listed = {Path(p).name for p in window.library_pane.document_paths()}
+    assert {p.name for p in CORPUS_FILES} <= listed
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.stem[:12])
+def test_clicking_the_last_outline_entry_selects_that_heading(make_window, qtbot, path: Path) -> None:
+    window = make_window()
+    assert window.open_document(path)
+    headings = extract_outline(window.current_document.text, "text")
+    if not headings:
+        pytest.skip("no headings in this document")
+    _click_last_outline_entry(window, qtbot)
+    view = window.findChild(QPlainTextEdit, "textView")
+    last = headings[-1]
+    expected = window.current_document.text[last.offset : last.offset + last.length]
+    assert view.textCursor().selectedText() == expected
+    assert window.text_view.selected_range() == (last.offset, last.length)
+
+
+def test_markdown_heading_jump_selects_the_rendered_heading(make_window, qtbot, testdata: Path) -> None:
+    window = make_window()
+    window.open_document(testdata / "art-of-command-line.en.md")
+    view = window.findChild(QTextBrowser, "textView")
+    assert view is not None and view is window.text_view
+    assert "```" not in view.document_view().toPlainText(), "code fences are rendered, not shown"
+    _click_last_outline_entry(window, qtbot)
+    last = extract_outline(window.current_document.text, "markdown")[-1]
+    assert view.textCursor().selectedText().strip() == last.title
+    offset, length = window.text_view.selected_range()
+    assert last.offset <= offset < last.offset + last.length
+
+
+def test_markdown_renders_tables_and_loads_nothing_remote(make_window, tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(
+        "# Notes\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n*em* and **strong**\n\n"
+        "![remote](https://example.com/x.png)\n\n<script>alert(1)</script>\n\n[site](https://example.com)\n",
+        encoding="utf-8",
+    )
+    window = make_window([str(path)])
+    view = window.text_view
+    html = view.toHtml()
+    assert view.document_view().toPlainText().count("|") == 0
+    assert "example.com/x.png" not in html and "alert" not in html
+    assert view.loadResource(2, QUrl("https://example.com/x.png")) is None
+    offset = window.current_document.text.index("strong")
+    window.jump_to(offset, len("strong"))
+    assert view.selected_text() == "strong"
+    assert view.selected_range() == (offset, len("strong"))
+
+
+def test_outline_follows_scrolling_and_breadcrumb_jumps(make_window, qtbot, testdata: Path) -> None:
+    window = make_window()
+    window.open_document(testdata / "hongloumeng.gb18030.txt")
+    headings = extract_outline(window.current_document.text, "text")
+    target = headings[40]
+    window.text_view.select_range(target.offset + target.length + 200, 0)
+    qtbot.waitUntil(lambda: window.outline_pane.current_item() is not None
+                    and window.outline_pane.current_item().data(Qt.ItemDataRole.UserRole + 1) == target.offset)
+    assert window.breadcrumb.titles()[-1] == target.title
+    crumb = window.breadcrumb.findChildren(type(window.breadcrumb.findChild(object, "breadcrumbItem")), "breadcrumbItem")[-1]
+    qtbot.mouseClick(crumb, Qt.MouseButton.LeftButton)
+    assert window.text_view.selected_range() == (target.offset, target.length)
+
+
+def test_bad_files_get_a_message_not_a_traceback(make_window, tmp_path: Path) -> None:
+    window = make_window()
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    assert not window.open_document(binary)
+    assert "PNG" in window.last_error
+    assert "PNG" in window.statusBar().currentMessage()
+    assert window.current_document is None
+
+
+def test_large_document_loads_in_background_and_jumps_to_the_end(make_window, qtbot, tmp_path: Path, testdata: Path) -> None:
+    text = (testdata / "hongloumeng.gb18030.txt").read_bytes().decode("gb18030").replace("\r\n", "\n")
+    big = tmp_path / "big.txt"
+    big.write_text(text * 12, encoding="utf-8")
+    assert big.stat().st_size > 20_000_000
+    window = make_window()
+    with qtbot.waitSignal(window.documentChanged, timeout=60000):
+        window.open_document(big)
+    length = len(window.current_document.text)
+    window.jump_to(length - 10, 10)
+    assert window.text_view.selected_text() == window.current_document.text[-10:].replace("\n", "\n")
+    assert window.text_view.verticalScrollBar().value() > 0.9 * window.text_view.verticalScrollBar().maximum()
+
+
+def test_encoding_choice_is_applied_and_remembered(make_window, tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Ça a été un café.".encode("cp1252"))
+    window = make_window()
+    window.open_document(path)
+    window.reload_with_encoding("cp1252")
+    assert window.current_document.text == "Ça a été un café."
+    window.close()
+    again = make_window()
+    again.open_document(path)
+    assert again.current_document.encoding == "cp1252"
+    assert again.status_labels["encoding"].text().startswith("cp1252")
+
+
+def test_session_restores_last_document_and_layout(make_window, qtbot) -> None:
+    window = make_window()
+    window.open_document(CORPUS_FILES[1])
+    window.outline_pane.hide()
+    window.close()
+    again = make_window()
+    assert again.current_document is not None
+    assert again.current_document.path == CORPUS_FILES[1]
+    assert not again.outline_pane.isVisible()
+
+
+def test_dropping_a_file_opens_it(make_window) -> None:
+    window = make_window()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(CORPUS_FILES[0]))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.current_document.path == CORPUS_FILES[0]
+
+
+def test_status_bar_shows_name_encoding_size_position(make_window) -> None:
+    window = make_window([str(CORPUS_FILES[0])])
+    labels = window.status_labels
+    assert labels["name"].text() == CORPUS_FILES[0].name
+    assert labels["encoding"].text() == "utf-8"
+    assert labels["size"].text().endswith("KB")
+    assert labels["position"].text().endswith("%")
