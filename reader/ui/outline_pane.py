@@ -75,6 +75,7 @@ class OutlinePane(QDockWidget):
         collapse.clicked.connect(self.tree_collapse_all)
         self.level_spin = QSpinBox(body, objectName="outlineLevel")
         self.level_spin.setRange(1, 9)
+        self.level_spin.setValue(2)
         self.level_spin.setPrefix(self.tr("Level "))
         self.level_spin.setToolTip(self.tr("Expand to this level"))
         self.level_spin.valueChanged.connect(self.expand_to_level)
@@ -89,7 +90,7 @@ class OutlinePane(QDockWidget):
         self._current_item = None
         self._offsets = self.model.offsets()
         self.filter_edit.clear()
-        self.expand_to_level(self.level_spin.value() if self.level_spin.value() > 1 else 2)
+        self.expand_to_level(self.level_spin.value())
 
     def tree_expand_all(self) -> None:
         self.tree.expandAll()
