@@ -47,7 +47,7 @@ def _join_titles(text: str, lines: list[str], found: list[Candidate]) -> None:
         if index >= len(lines) or index + 1 in heading_lines:
             continue
         nxt = lines[index].strip()
-        if not nxt or len(nxt) > _JOIN_MAX or nxt[-1] in "。，,;；" or is_boilerplate(nxt):
+        if not nxt or len(nxt) > _JOIN_MAX or nxt[-1] in "。，,;；.:：" or is_boilerplate(nxt):
             continue
         offsets = offsets or _line_offsets(lines)
         cand.end = offsets[index] + len(lines[index].rstrip())

@@ -46,10 +46,10 @@ def runin_end(text: str, offset: int, body: int, eol: int, strict: bool) -> int 
     Returns None when nothing title-like ends soon enough (running prose); strict (mid-paragraph)
     titles must end by themselves within MAX_RUNIN characters.
     """
-    match = _RUNIN_STOPS.search(text, body + 1, min(eol, body + 120))
+    match = _RUNIN_STOPS.search(text, body + 1, min(eol, body + MAX_LINE_TITLE))
     stop = match.start() if match else None
     if stop is None:
-        if eol - body > 120 or strict:
+        if eol - body > MAX_LINE_TITLE or strict:
             return None
         stop = eol
     limit = _raw_end(text, offset, stop, MAX_RUNIN)
