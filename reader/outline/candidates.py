@@ -8,10 +8,11 @@ from . import chinese, english
 from .chinese import Label
 from .title import MAX_LINE_TITLE, clean_title, is_boilerplate, line_title_end, runin_end
 
-_SENT_END = re.compile(r"[。！？!?][”’」』\"')）]?([ \t\u3000]*)")
+_SENT_END = re.compile(r"[。！？!?][”’」』\"')）]?([ \t\u3000]*)|(?<=[\u2e80-\uffef])([ \t\u3000]+)")
 _INNER_STOP = re.compile(r"[。！？；：!?;:]")
 _WEAK_STYLES = frozenset({"zh()", "di", "chapter:章", "chapter:回", "chapter:节", "chapter:篇"})
 _LONG_LINE = 1000
+_BOILERPLATE_LINE = 300
 _INDENT = " \t\u3000"
 
 
@@ -39,7 +40,7 @@ def scan(text: str) -> list[Candidate]:
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         eol = start + len(line)
-        if line.strip() and not is_boilerplate(line):
+        if line.strip() and not (len(line) <= _BOILERPLATE_LINE and is_boilerplate(line)):
             pos = start + len(line) - len(line.lstrip(_INDENT))
             head = _line_start(text, pos, eol, number)
             if head:
@@ -95,7 +96,7 @@ def _mid_line(text: str, start: int, eol: int, number: int, long: bool) -> list[
     found = []
     for match in _SENT_END.finditer(text, start, eol):
         pos = match.end()
-        spaced = bool(match.group(1))
+        spaced = bool(match.group(1) or match.group(2))
         if pos >= eol or text[pos] not in chinese.FIRST_CHARS or not (spaced or long):
             continue
         label = chinese.match_label(text, pos, eol)

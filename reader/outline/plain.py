@@ -103,7 +103,7 @@ def _keep_sequences(found: list[Candidate]) -> list[Candidate]:
         style, value = cand.key
         starts = value == 1 and following.get(index) == 2
         continues = value > 1 and last_value[style] == value - 1
-        if not cand.mid or starts or continues:
+        if not cand.mid or starts or continues or style == "pian":
             kept.append(cand)
             last_value[style] = value
     return kept
@@ -117,9 +117,9 @@ def _first_article(text: str, lines: list[str], found: list[Candidate]) -> list[
     for number, line in enumerate(lines, 1):
         title = strip_keywords(line).strip()
         if title and not (is_boilerplate(title) or len(title) > 80):
-            if found and found[0].line <= number:
-                return found
             start = offset + line.index(title)
+            if found and found[0].offset <= start:
+                return found
             label = Label("pian", 1, start, start, 0)
             first = Candidate(label, start, start + len(title), clean_title(title), number, number)
             return [first] + found

@@ -42,9 +42,10 @@ def line_title_end(text: str, start: int, eol: int) -> int:
 def runin_end(text: str, offset: int, body: int, eol: int, strict: bool) -> int | None:
     """End of a run-in title starting at offset whose text after the label starts at body.
 
-    Stops at the first sentence/clause stop or whitespace; long titles are cut at a comma.
-    Returns None when nothing title-like ends soon enough (running prose); strict (mid-paragraph)
-    titles must end by themselves within MAX_RUNIN characters.
+    Stops at the first sentence/clause stop or whitespace (a lost line break: the title is the
+    whole former line); titles stopped by punctuation are capped, cut at a comma. Returns None
+    when nothing title-like ends soon enough (running prose); strict (mid-paragraph) titles
+    must end by themselves.
     """
     match = _RUNIN_STOPS.search(text, body + 1, min(eol, body + MAX_LINE_TITLE))
     stop = match.start() if match else None
@@ -53,7 +54,7 @@ def runin_end(text: str, offset: int, body: int, eol: int, strict: bool) -> int 
             return None
         stop = eol
     limit = _raw_end(text, offset, stop, MAX_RUNIN)
-    if stop <= limit:
+    if stop <= limit or text[stop].isspace():
         return stop
     if strict:
         return None

@@ -117,3 +117,19 @@ def test_alice_contents_list_is_not_emitted() -> None:
     assert all(h.line >= 19 for h in found)
     assert text[found[0].offset:found[0].offset + found[0].length] == \
         "CHAPTER I.\nDown the Rabbit-Hole"
+
+
+SEEDS = [p for p in GOLD_FILES if p.stem.isdigit()]
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_seed_flattened_to_one_run_on_line_keeps_its_outline(path: Path) -> None:
+    """Scraping loses line breaks: the same speech on one line must outline the same way."""
+    gold, text, _ = _load(path)
+    run_on = " ".join(line for line in text.split("\n") if line.strip())
+    found = extract_outline(run_on)
+    assert [(h.level, _norm(h.title)) for h in found] == \
+        [(level, _norm(title)) for level, _, title, _ in gold["entries"]]
+    for heading in found:
+        span = run_on[heading.offset:heading.offset + heading.length]
+        assert _norm(heading.title)[:4] in _norm(span)
