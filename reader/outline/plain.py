@@ -20,6 +20,7 @@ def extract_text(text: str) -> list[Heading]:
     found = scan(text)
     _join_titles(text, lines, found)
     found = _drop_contents(lines, found)
+    found = _drop_lists(lines, found)
     found = _keep_sequences(found)
     found = _first_article(text, lines, found)
     return [Heading(level=level, title=c.title, offset=c.offset, length=c.end - c.offset,
@@ -77,6 +78,17 @@ def _drop_contents(lines: list[str], found: list[Candidate]) -> list[Candidate]:
         if len(run) >= _CONTENTS_RUN and 2 * len(repeated) >= len(run):
             dropped.update(repeated)
     return [c for i, c in enumerate(found) if i not in dropped]
+
+
+def _drop_lists(lines: list[str], found: list[Candidate]) -> list[Candidate]:
+    """English '1. Foo' lines directly above or below another of the same depth are a list."""
+    listed: set[int] = set()
+    for index in range(1, len(found)):
+        before, after = found[index - 1], found[index]
+        if after.label.style.startswith("sec") and after.label.style == before.label.style \
+                and after.line == before.last_line + 1:
+            listed.update((index - 1, index))
+    return [c for i, c in enumerate(found) if i not in listed]
 
 
 def _whole(lines: list[str], cand: Candidate) -> bool:

@@ -130,3 +130,10 @@ def test_nesting_copies_and_parents() -> None:
     assert [h.title for h in tree] == ["一、甲", "二、丁"]
     assert tree[0].children[0].children[0].title == "1.丙"
     assert all(not h.children for h in flat)
+
+
+def test_chinese_contents_list_with_page_numbers_is_skipped() -> None:
+    text = ("某某条例\n\n目  录\n第一章　总则……………1\n第二章　管理……………5\n第三章　附则……………9\n\n"
+            "第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　管理\n正文。\n第三章　附则\n正文。\n")
+    found = extract_outline(text)
+    assert [(h.line, h.title) for h in found] == [(8, "第一章 总则"), (10, "第二章 管理"), (12, "第三章 附则")]

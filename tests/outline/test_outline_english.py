@@ -60,3 +60,8 @@ def test_nest_and_flatten_round_trip() -> None:
     assert [h.title for h in tree[0].children] == ["b", "c"]
     assert flatten(tree) == flat
     assert all(not h.children for h in flat)
+
+
+def test_numbered_list_lines_are_not_sections() -> None:
+    text = "Setup\n\nTo install:\n1. Download the App\n2. Open the Installer\n3. Follow the Steps\n\nDone.\n"
+    assert outline(text) == []
