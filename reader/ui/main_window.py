@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,6 +20,7 @@ from reader.documents import Document, is_supported
 from reader.documents.library import iter_documents, library_folders
 from reader.documents.overrides import remember_encoding, remembered_encoding
 from reader.ui.breadcrumb import Breadcrumb
+from reader.ui.history import History, Place
 from reader.ui.library_pane import LibraryPane
 from reader.ui.menus import build_menus
 from reader.ui.outline_pane import OutlinePane
@@ -28,6 +29,7 @@ from reader.ui.text_views import PlainView, RichView
 from reader.ui.workers import DocumentLoader, LoadedDocument
 
 LARGE_MARKDOWN_BYTES = 2 * 1024 * 1024
+RECENT_LIMIT = 12
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +47,8 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         self._told_no_cjk_font = False
         self._pinned: tuple[int, int] | None = None
+        self.history = History()
+        self._recording = True
         self.loader = DocumentLoader(self)
         self.loader.loaded.connect(self._show_loaded)
         self.loader.failed.connect(self._show_failure)
@@ -53,6 +57,7 @@ class MainWindow(QMainWindow):
         self._build_panes()
         self._build_status_bar()
         build_menus(self)
+        self.zoom(0)
         self._install_feature_panes()
         self.refresh_library()
 
@@ -77,6 +82,9 @@ class MainWindow(QMainWindow):
         self.rich_view.documentLinkActivated.connect(self._open_linked_document)
         layout.addWidget(self.stack)
         self.setCentralWidget(central)
+        self._base_point_size = self.plain_view.font().pointSizeF() + 1
+        for view in (self.plain_view, self.rich_view):
+            view.viewport().installEventFilter(self)
         self._sync_timer = QTimer(self, singleShot=True, interval=60)
         self._sync_timer.timeout.connect(self._sync_position)
 
@@ -129,7 +137,9 @@ class MainWindow(QMainWindow):
                 self.jump_to(*select)
             return True
         self.last_error = None
-        self.loader.load(path, encoding or remembered_encoding(path), select)
+        if self._recording:
+            self._remember_place()
+        self.loader.load(path, encoding or remembered_encoding(path), (select, self._recording))
         return self.last_error is None
 
     def reload_with_encoding(self, encoding: str | None) -> None:
@@ -142,9 +152,11 @@ class MainWindow(QMainWindow):
         self.loaded = None
         self.open_document(document.path, select=(position, 0), encoding=encoding)
 
-    def _show_loaded(self, loaded: LoadedDocument, select: tuple[int, int] | None) -> None:
+    def _show_loaded(self, loaded: LoadedDocument, request: tuple) -> None:
+        select, recording = request
         document = loaded.document
         self.loaded = loaded
+        self._pinned = None
         rich = document.kind == "markdown" and document.size_bytes <= LARGE_MARKDOWN_BYTES
         active, inactive = (self.rich_view, self.plain_view) if rich else (self.plain_view, self.rich_view)
         inactive.setObjectName("textViewInactive")
@@ -156,8 +168,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{document.path.stem} — Reader")
         self._update_status(document)
         self._warn_if_no_cjk_font(document)
+        self._add_recent(document.path)
         self.documentChanged.emit(document)
-        self.jump_to(*select) if select is not None else self._sync_position()
+        was_recording, self._recording = self._recording, recording
+        try:
+            if select is None:
+                self.history.visit(Place(document.path, 0)) if recording else None
+                self._sync_position()
+            else:
+                self.jump_to(*select)
+        finally:
+            self._recording = was_recording
 
     def _show_failure(self, path: str, message: str) -> None:
         self.last_error = message
@@ -179,11 +200,41 @@ class MainWindow(QMainWindow):
 
     def jump_to(self, offset: int, length: int = 0) -> None:
         """Show and select the source span [offset, offset + length) of the current document."""
-        if self.current_document is None:
+        document = self.current_document
+        if document is None:
             return
+        if self._recording:
+            self._remember_place()
+            self.history.visit(Place(document.path, offset, length))
         self.text_view.select_range(offset, length)
         self._pinned = (self.text_view.verticalScrollBar().value(), offset)
         self._sync_position()
+
+    def _remember_place(self) -> None:
+        """Note where the reader is in the current place, so Back returns there."""
+        document = self.current_document
+        if document is None:
+            return
+        if self._pinned is not None and self._pinned[0] == self.text_view.verticalScrollBar().value():
+            return  # still at the place the last jump showed
+        self.history.update_current(Place(document.path, self.text_view.reading_offset()))
+
+    def go_back(self) -> None:
+        self._navigate(self.history.back, before=self._remember_place)
+
+    def go_forward(self) -> None:
+        self._navigate(self.history.forward, before=self._remember_place)
+
+    def _navigate(self, step, before) -> None:
+        before()
+        place = step()
+        if place is None:
+            return
+        self._recording = False
+        try:
+            self.open_document(place.path, select=(place.offset, place.length))
+        finally:
+            self._recording = True
 
     def _on_scrolled(self, _offset: int) -> None:
         self._sync_timer.start()
@@ -227,6 +278,17 @@ class MainWindow(QMainWindow):
                 30000,
             )
 
+    def eventFilter(self, watched, event) -> bool:
+        """Mouse back/forward buttons navigate history; Ctrl+wheel zooms."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+            self.go_back() if event.button() == Qt.MouseButton.BackButton else self.go_forward()
+            return True
+        if kind == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1 if event.angleDelta().y() > 0 else -1)
+            return True
+        return super().eventFilter(watched, event)
+
     # --- drag and drop, session -----------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -249,6 +311,27 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         if files:
             self.open_document(files[0])
+
+    def _add_recent(self, path: Path) -> None:
+        settings = open_settings()
+        recent = [p for p in (settings.value("recent/files") or []) if isinstance(p, str) and p != str(path)]
+        settings.setValue("recent/files", [str(path), *recent][:RECENT_LIMIT])
+
+    def recent_files(self) -> list[str]:
+        """Recently opened documents, newest first."""
+        value = open_settings().value("recent/files") or []
+        return [value] if isinstance(value, str) else [p for p in value if isinstance(p, str)]
+
+    def zoom(self, steps: int) -> None:
+        """Make the text larger (steps > 0), smaller, or (steps == 0) the default size."""
+        self._zoom = 0 if steps == 0 else max(-8, min(20, getattr(self, "_zoom", 0) + steps))
+        for view in (self.plain_view, self.rich_view):
+            font = view.font()
+            font.setPointSizeF(max(6.0, self._base_point_size + self._zoom))
+            view.setFont(font)
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def save_session(self) -> None:
         settings = open_settings()

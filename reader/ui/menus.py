@@ -28,6 +28,7 @@ def build_menus(window: QMainWindow) -> None:
     """Create the menu bar of `window` (a MainWindow)."""
     _file_menu(window)
     _view_menu(window)
+    _go_menu(window)
     _library_menu(window)
     _help_menu(window)
 
@@ -47,6 +48,10 @@ def _file_menu(window: QMainWindow) -> None:
     menu.setObjectName("fileMenu")
     menu.addAction(_action(window, window.tr("&Open…"), lambda: _ask_open(window), QKeySequence.StandardKey.Open, "openAction"))
     menu.addAction(_action(window, window.tr("Open &Folder…"), lambda: _ask_folder(window), "Ctrl+Shift+O", "openFolderAction"))
+    recent = menu.addMenu(window.tr("Open &Recent"))
+    recent.setObjectName("recentMenu")
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    window.recent_menu = recent
     menu.addSeparator()
     menu.addAction(_action(window, window.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit, "quitAction"))
     window.file_menu = menu
@@ -70,7 +75,28 @@ def _view_menu(window: QMainWindow) -> None:
         group.addAction(action)
         encoding_menu.addAction(action)
     window.encoding_menu = encoding_menu
+    menu.addSeparator()
+    menu.addAction(_action(window, window.tr("Zoom &In"), lambda: window.zoom(1), QKeySequence.StandardKey.ZoomIn, "zoomInAction"))
+    menu.addAction(_action(window, window.tr("Zoom &Out"), lambda: window.zoom(-1), QKeySequence.StandardKey.ZoomOut, "zoomOutAction"))
+    menu.addAction(_action(window, window.tr("&Actual Size"), lambda: window.zoom(0), "Ctrl+0", "zoomResetAction"))
+    menu.addAction(_action(window, window.tr("&Full Screen"), window.toggle_full_screen, QKeySequence.StandardKey.FullScreen, "fullScreenAction"))
     window.view_menu = menu
+
+
+def _go_menu(window: QMainWindow) -> None:
+    menu = window.menuBar().addMenu(window.tr("&Go"))
+    menu.setObjectName("goMenu")
+    menu.addAction(_action(window, window.tr("&Back"), window.go_back, QKeySequence.StandardKey.Back, "backAction"))
+    menu.addAction(_action(window, window.tr("&Forward"), window.go_forward, QKeySequence.StandardKey.Forward, "forwardAction"))
+    window.go_menu = menu
+
+
+def _fill_recent(window: QMainWindow, menu) -> None:
+    menu.clear()
+    for path in window.recent_files():
+        menu.addAction(Path(path).name, lambda p=path: window.open_document(p)).setToolTip(path)
+    if menu.isEmpty():
+        menu.addAction(window.tr("(none)")).setEnabled(False)
 
 
 def _library_menu(window: QMainWindow) -> None:

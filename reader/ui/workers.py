@@ -51,7 +51,7 @@ class _LoadTask(QRunnable):
 class DocumentLoader(QObject):
     """Loads documents; small ones at once, large ones on a worker. Stale results are dropped."""
 
-    loaded = Signal(object, object)  # LoadedDocument, select range or None
+    loaded = Signal(object, object)  # LoadedDocument, the caller's request data (passed through)
     failed = Signal(str, str)  # path, message
     started = Signal(str)  # path, for a slow load
 

@@ -1,0 +1,75 @@
+"""Back and forward across outline jumps and document switches, recent files, zoom."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+CORPUS_FILES = sorted(Path(__file__).resolve().parents[2].joinpath("corpus").glob("*.txt"))
+
+
+def _heading_offsets(window) -> list[tuple[int, int]]:
+    items = window.outline_pane.model.items_in_order()
+    return [(item.data(Qt.ItemDataRole.UserRole + 1), item.data(Qt.ItemDataRole.UserRole + 2)) for item in items]
+
+
+def test_back_and_forward_across_jumps_and_documents(make_window, qtbot) -> None:
+    window = make_window()
+    window.open_document(CORPUS_FILES[0])
+    first, second = _heading_offsets(window)[1:3]
+    window.outline_pane.headingActivated.emit(*first)
+    window.outline_pane.headingActivated.emit(*second)
+    window.open_document(CORPUS_FILES[1])
+    assert window.current_document.path == CORPUS_FILES[1]
+
+    back = window.findChild(QAction, "backAction")
+    back.trigger()
+    assert window.current_document.path == CORPUS_FILES[0]
+    assert window.text_view.selected_range() == second
+    back.trigger()
+    assert window.text_view.selected_range() == first
+    window.findChild(QAction, "forwardAction").trigger()
+    assert window.text_view.selected_range() == second
+    window.go_forward()
+    assert window.current_document.path == CORPUS_FILES[1]
+    assert not window.history.can_go_forward()
+
+
+def test_a_new_jump_after_going_back_drops_forward_places(make_window) -> None:
+    window = make_window([str(CORPUS_FILES[0])])
+    a, b, c = _heading_offsets(window)[:3]
+    window.jump_to(*a)
+    window.jump_to(*b)
+    window.go_back()
+    window.jump_to(*c)
+    assert not window.history.can_go_forward()
+    window.go_back()
+    assert window.text_view.selected_range() == a
+
+
+def test_recent_files_newest_first_and_remembered(make_window) -> None:
+    window = make_window()
+    for path in CORPUS_FILES[:3]:
+        window.open_document(path)
+    assert window.recent_files()[:3] == [str(p) for p in reversed(CORPUS_FILES[:3])]
+    window.close()
+    again = make_window()
+    again.recent_menu.aboutToShow.emit()
+    names = [action.text() for action in again.recent_menu.actions()]
+    assert names[:3] == [p.name for p in reversed(CORPUS_FILES[:3])]
+    again.recent_menu.actions()[2].trigger()
+    assert again.current_document.path == CORPUS_FILES[0]
+
+
+def test_zoom_in_out_and_reset_change_the_text_size(make_window) -> None:
+    window = make_window([str(CORPUS_FILES[0])])
+    normal = window.text_view.font().pointSizeF()
+    window.findChild(QAction, "zoomInAction").trigger()
+    window.findChild(QAction, "zoomInAction").trigger()
+    assert window.text_view.font().pointSizeF() == normal + 2
+    window.findChild(QAction, "zoomOutAction").trigger()
+    assert window.text_view.font().pointSizeF() == normal + 1
+    window.findChild(QAction, "zoomResetAction").trigger()
+    assert window.text_view.font().pointSizeF() == normal
