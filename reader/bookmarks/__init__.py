@@ -1,0 +1,59 @@
+"""Bookmarks and reading positions: an SQLite store, anchors that survive edits, export/import."""
+
+from reader.bookmarks.errors import BookmarkError, NotFoundError, StoreError, StoreLockedError
+from reader.bookmarks.export import export, import_json
+from reader.bookmarks.model import COLORS, STATUSES, Bookmark
+from reader.bookmarks.positions import load_position, save_position
+from reader.bookmarks.relocate import refresh_moved
+from reader.bookmarks.service import (
+    add_bookmark,
+    bookmarks_for,
+    get_bookmark,
+    list_bookmarks,
+    reattach_bookmark,
+    remove_bookmark,
+    restore_bookmark,
+    update_bookmark,
+)
+from reader.bookmarks.store import check_store, open_store, store_path, take_notices
+
+
+def count_by_offsets(bookmark_offsets: list[int], heading_offsets: list[int]) -> list[int]:
+    """How many bookmarks fall in each heading's section (from its offset to the next heading's)."""
+    from bisect import bisect_right
+
+    counts = [0] * len(heading_offsets)
+    for offset in bookmark_offsets:
+        index = bisect_right(heading_offsets, offset) - 1
+        if index >= 0:
+            counts[index] += 1
+    return counts
+
+
+__all__ = [
+    "COLORS",
+    "STATUSES",
+    "Bookmark",
+    "BookmarkError",
+    "NotFoundError",
+    "StoreError",
+    "StoreLockedError",
+    "add_bookmark",
+    "bookmarks_for",
+    "check_store",
+    "count_by_offsets",
+    "export",
+    "get_bookmark",
+    "import_json",
+    "list_bookmarks",
+    "load_position",
+    "open_store",
+    "reattach_bookmark",
+    "refresh_moved",
+    "remove_bookmark",
+    "restore_bookmark",
+    "save_position",
+    "store_path",
+    "take_notices",
+    "update_bookmark",
+]

@@ -1,0 +1,119 @@
+"""`reader bookmarks add|list|export|import|remove`: bookmarks over the Qt-free core."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.commands.common import CommandError, print_json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("bookmarks", help="add, list, export, import or remove bookmarks")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="bookmark a passage (length 0: a position)")
+    add.add_argument("file")
+    add.add_argument("--offset", type=int, required=True, help="character offset in the text")
+    add.add_argument("--length", type=int, required=True, help="characters in the passage")
+    add.add_argument("--note", default="")
+    add.add_argument("--color", default="yellow", help="yellow, green, blue, pink, purple, …")
+    add.add_argument("--json", action="store_true", help="print the bookmark as JSON")
+    listing = actions.add_parser("list", help="list bookmarks, re-anchored to the current texts")
+    listing.add_argument("--document", metavar="FILE", help="only this document's bookmarks")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    export = actions.add_parser("export", help="export every bookmark")
+    export.add_argument("--format", choices=("md", "json", "csv"), required=True)
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    imports = actions.add_parser("import", help="merge bookmarks from a JSON export")
+    imports.add_argument("file")
+    remove = actions.add_parser("remove", help="delete a bookmark")
+    remove.add_argument("id")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.bookmarks import BookmarkError, take_notices
+
+    handlers = {"add": _add, "list": _list, "export": _export, "import": _import,
+                "remove": _remove}
+    try:
+        return handlers[args.action](args)
+    except BookmarkError as error:
+        raise CommandError(str(error)) from error
+    finally:
+        for notice in take_notices():
+            print(f"reader: {notice}", file=sys.stderr)
+
+
+def _snippet(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _line(bookmark) -> str:
+    quote = f"“{_snippet(bookmark.quote)}”" if bookmark.quote else "(position)"
+    note = f"  — {_snippet(bookmark.note, 40)}" if bookmark.note else ""
+    return (f"{bookmark.id}  {bookmark.status:<8} {bookmark.color:<6} "
+            f"{bookmark.path}@{bookmark.offset}+{bookmark.length}  {quote}{note}")
+
+
+def _add(args: argparse.Namespace) -> int:
+    from reader.bookmarks import add_bookmark
+
+    bookmark = add_bookmark(args.file, args.offset, args.length, args.note, args.color)
+    if args.json:
+        print_json({**bookmark.summary(), "heading_path": bookmark.heading_path,
+                    "updated": bookmark.updated})
+    else:
+        print(f"Added {_line(bookmark)}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from reader.bookmarks import list_bookmarks
+
+    bookmarks = list_bookmarks(args.document)
+    if args.json:
+        print_json([bookmark.summary() for bookmark in bookmarks])
+    elif not bookmarks:
+        print("No bookmarks.")
+    for bookmark in [] if args.json else bookmarks:
+        print(_line(bookmark))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from reader.bookmarks import export, list_bookmarks
+
+    text = export(list_bookmarks(), args.format)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        raise CommandError(f"cannot write {args.output}: {error.strerror or error}") from error
+    print(f"Exported to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from reader.bookmarks import import_json
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandError(f"cannot read {args.file}: {error}") from error
+    result = import_json(text)
+    print(f"Imported {args.file}: {result.added} added, {result.updated} updated, "
+          f"{result.unchanged} unchanged.")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from reader.bookmarks import remove_bookmark
+
+    bookmark = remove_bookmark(args.id)
+    print(f"Removed {_line(bookmark)}")
+    return 0
