@@ -26,6 +26,7 @@ from reader.ui.menus import build_menus
 from reader.ui.outline_pane import OutlinePane
 from reader.ui.settings import open_settings
 from reader.ui.text_views import PlainView, RichView
+from reader.ui.positions import ReadingPositions
 from reader.ui.workers import DocumentLoader, LoadedDocument
 
 LARGE_MARKDOWN_BYTES = 2 * 1024 * 1024
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._show_failure)
         self.loader.started.connect(lambda path: self.statusBar().showMessage(self.tr("Opening %s…") % Path(path).name))
         self._build_central()
+        self.positions = ReadingPositions(self)
         self._build_panes()
         self._build_status_bar()
         build_menus(self)
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
     def _show_loaded(self, loaded: LoadedDocument, request: tuple) -> None:
         select, recording = request
         document = loaded.document
+        self.positions.save(self.current_document, self.text_view)
         self.loaded = loaded
         self._pinned = None
         rich = document.kind == "markdown" and document.size_bytes <= LARGE_MARKDOWN_BYTES
@@ -173,7 +176,8 @@ class MainWindow(QMainWindow):
         was_recording, self._recording = self._recording, recording
         try:
             if select is None:
-                self.history.visit(Place(document.path, 0)) if recording else None
+                restored = self.positions.restore(document, active)
+                self.history.visit(Place(document.path, restored)) if recording else None
                 self._sync_position()
             else:
                 self.jump_to(*select)
@@ -353,5 +357,6 @@ class MainWindow(QMainWindow):
         return str(settings.value("session/last_document", "") or "")
 
     def closeEvent(self, event) -> None:
+        self.positions.save(self.current_document, self.text_view)
         self.save_session()
         super().closeEvent(event)

@@ -50,12 +50,26 @@ class OffsetViewMixin:
     def _place_at_reading_line(self, cursor: QTextCursor) -> None:
         start = QTextCursor(cursor)
         start.setPosition(cursor.selectionStart())
-        rect = self.cursorRect(start)
+        self._scroll_cursor_to(start, self.reading_line_y())
+
+    def _scroll_cursor_to(self, cursor: QTextCursor, y: int) -> None:
+        """Scroll until `cursor`'s line is at height `y`; lazy layout can move lines, so re-check."""
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + self._scroll_units(rect.top() - self.reading_line_y()))
+        for _ in range(4):
+            delta = self._scroll_units(self.cursorRect(cursor).top() - y)
+            if delta == 0 or not bar.minimum() <= bar.value() + delta <= bar.maximum() and bar.value() in (bar.minimum(), bar.maximum()):
+                return
+            bar.setValue(bar.value() + delta)
 
     def _scroll_units(self, pixels: int) -> int:
         return pixels
+
+    def show_offset(self, offset: int) -> None:
+        """Scroll so that source `offset` is at the top of the view, selecting nothing."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.to_qt(offset))
+        self.setTextCursor(cursor)
+        self._scroll_cursor_to(cursor, 0)
 
     def selected_range(self) -> tuple[int, int] | None:
         """The selection as a source span (offset, length), or None."""

@@ -73,3 +73,27 @@ def test_zoom_in_out_and_reset_change_the_text_size(make_window) -> None:
     assert window.text_view.font().pointSizeF() == normal + 1
     window.findChild(QAction, "zoomResetAction").trigger()
     assert window.text_view.font().pointSizeF() == normal
+
+
+def test_reading_position_is_restored_after_a_restart(make_window, testdata) -> None:
+    novel = testdata / "hongloumeng.gb18030.txt"
+    window = make_window([str(novel)])
+    target = window.current_document.text.index("第五十回")
+    window.text_view.show_offset(target)
+    where = window.text_view.top_offset()
+    assert abs(where - target) < 200
+    window.close()
+    again = make_window([str(novel)])
+    assert again.text_view.top_offset() == where
+    assert again.text_view.selected_range() is None
+
+
+def test_each_document_reopens_where_it_was_left(make_window) -> None:
+    window = make_window([str(CORPUS_FILES[0])])
+    first_text = window.current_document.text
+    window.text_view.show_offset(len(first_text) // 2)
+    left_at = window.text_view.top_offset()
+    window.open_document(CORPUS_FILES[1])
+    assert window.text_view.top_offset() == 0
+    window.open_document(CORPUS_FILES[0])
+    assert window.text_view.top_offset() == left_at
