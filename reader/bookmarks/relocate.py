@@ -7,7 +7,7 @@ from pathlib import Path
 from reader.bookmarks.store import open_store
 from reader.documents import DocumentError, load_document
 
-SIZE_RATIO = 2.0
+SIZE_RATIO = 4.5  # covers a re-encoding (UTF-8 -> UTF-16/32) and CRLF newlines
 
 
 def _missing(store) -> dict[str, tuple[set[str], int]]:

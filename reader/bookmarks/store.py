@@ -21,7 +21,7 @@ from reader.bookmarks.schema import LATEST, check_version, migrate, user_version
 from reader.paths import data_dir
 
 STORE_NAME = "bookmarks.sqlite3"
-BUSY_TIMEOUT_S = 20.0
+BUSY_TIMEOUT_S = 5.0
 _checked: set[str] = set()
 _notices: list[str] = []
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM bookmarks"
