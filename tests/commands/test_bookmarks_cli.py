@@ -1,0 +1,122 @@
+"""`reader bookmarks …`: the exact shapes the CLI prints, and clean errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from reader.bookmarks import store as store_module
+from reader.bookmarks.store import store_path
+from reader.cli import main
+
+TEXT = "# Notes\n\nThe first passage is here.\n\n## Part two\n\nThe second passage is here.\n"
+KEYS = {"id", "path", "offset", "length", "quote", "note", "color", "created", "status"}
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.md"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _add(capsys, doc: Path, passage: str, *extra: str) -> dict:
+    offset = TEXT.index(passage)
+    status, out, _ = _run(capsys, "bookmarks", "add", str(doc), "--offset", str(offset),
+                          "--length", str(len(passage)), "--json", *extra)
+    assert status == 0
+    return json.loads(out)
+
+
+def _list(capsys, *extra: str) -> list[dict]:
+    status, out, _ = _run(capsys, "bookmarks", "list", "--json", *extra)
+    assert status == 0
+    return json.loads(out)
+
+
+def test_add_prints_one_object_with_an_id(capsys, doc: Path) -> None:
+    added = _add(capsys, doc, "second passage", "--note", "mine", "--color", "green")
+    assert len(added["id"]) == 32 and KEYS <= set(added)
+    assert (added["quote"], added["note"], added["color"], added["status"]) == (
+        "second passage", "mine", "green", "ok")
+    assert added["path"] == str(doc.resolve())
+
+
+def test_list_shape_and_status_after_an_edit(capsys, doc: Path) -> None:
+    first = _add(capsys, doc, "first passage")
+    second = _add(capsys, doc, "second passage")
+    doc.write_text("Preamble.\n" + TEXT.replace("The first passage is here.\n", ""), "utf-8")
+    listed = {item["id"]: item for item in _list(capsys)}
+    assert all(set(item) == KEYS for item in listed.values())
+    assert listed[first["id"]]["status"] == "orphaned"
+    assert listed[second["id"]]["status"] == "moved"
+    new_text = doc.read_text("utf-8")
+    assert listed[second["id"]]["offset"] == new_text.index("second passage")
+    assert [i["id"] for i in _list(capsys, "--document", str(doc))] == [first["id"], second["id"]]
+
+
+def test_position_bookmark_and_range_errors(capsys, doc: Path) -> None:
+    status, out, _ = _run(capsys, "bookmarks", "add", str(doc), "--offset", "3", "--length", "0")
+    assert status == 0 and "Added" in out
+    status, _, err = _run(capsys, "bookmarks", "add", str(doc), "--offset", "3",
+                          "--length", str(len(TEXT)))
+    assert status == 2 and "past the end" in err and "Traceback" not in err
+    status, _, err = _run(capsys, "bookmarks", "add", str(doc.parent / "missing.txt"),
+                          "--offset", "0", "--length", "1")
+    assert status == 2 and "cannot open" in err
+
+
+def test_export_formats_and_import_round_trip(capsys, doc: Path, tmp_path: Path) -> None:
+    added = _add(capsys, doc, "first passage", "--note", "a note")
+    status, markdown, _ = _run(capsys, "bookmarks", "export", "--format", "md")
+    assert status == 0 and "> first passage" in markdown and "a note" in markdown
+    status, text, _ = _run(capsys, "bookmarks", "export", "--format", "csv")
+    assert status == 0 and text.startswith("id,path,") and added["id"] in text
+    target = tmp_path / "out.json"
+    status, _, _ = _run(capsys, "bookmarks", "export", "--format", "json", "-o", str(target))
+    assert status == 0
+    assert _run(capsys, "bookmarks", "remove", added["id"])[0] == 0
+    assert _list(capsys) == []
+    status, out, _ = _run(capsys, "bookmarks", "import", str(target))
+    assert status == 0 and "1 added" in out
+    status, out, _ = _run(capsys, "bookmarks", "import", str(target))
+    assert status == 0 and "0 added, 0 updated, 1 unchanged" in out
+    assert [item["id"] for item in _list(capsys)] == [added["id"]]
+
+
+def test_remove_unknown_id_and_bad_import(capsys, tmp_path: Path) -> None:
+    status, _, err = _run(capsys, "bookmarks", "remove", "0123456789")
+    assert status == 2 and "no bookmark" in err
+    bad = tmp_path / "bad.json"
+    bad.write_text("{nope", encoding="utf-8")
+    status, _, err = _run(capsys, "bookmarks", "import", str(bad))
+    assert status == 2 and "JSON" in err and "Traceback" not in err
+
+
+def test_corrupt_store_is_reported_and_kept(capsys, doc: Path, data_dir: Path) -> None:
+    store_path().write_bytes(b"garbage" * 500)
+    status, out, err = _run(capsys, "bookmarks", "list", "--json")
+    assert status == 0 and json.loads(out) == []
+    assert "kept as" in err
+    assert len(list(data_dir.glob("bookmarks.sqlite3.corrupt-*"))) == 1
+
+
+def test_locked_store_is_a_clean_error(capsys, doc: Path, monkeypatch) -> None:
+    _add(capsys, doc, "first passage")
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.05)
+    with closing(sqlite3.connect(str(store_path()))) as other:
+        other.execute("PRAGMA locking_mode = EXCLUSIVE")
+        other.execute("BEGIN EXCLUSIVE")
+        status, out, err = _run(capsys, "bookmarks", "list", "--json")
+        other.rollback()
+    assert status == 2 and "locked" in err and "Traceback" not in err and out == ""
