@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.documents import Document, DocumentError, load_document
 from reader.outline import extract_outline, nest
+from reader.outline.corrections import apply_document_corrections
 
 SYNC_LIMIT_BYTES = 4 * 1024 * 1024
 
@@ -24,7 +25,8 @@ class LoadedDocument:
 def load_with_outline(path: Path, encoding: str | None) -> LoadedDocument:
     """Load `path` and compute its nested outline (raises DocumentError)."""
     document = load_document(path, encoding=encoding)
-    return LoadedDocument(document, nest(extract_outline(document.text, document.kind)))
+    headings = apply_document_corrections(extract_outline(document.text, document.kind), document)
+    return LoadedDocument(document, nest(headings))
 
 
 class _Signals(QObject):
