@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
 
     def _install_feature_panes(self) -> None:
         """Feature panes (search, find bar, bookmarks) install themselves here."""
+        from reader.ui import bookmarks_pane
+
+        bookmarks_pane.install(self)
 
     def add_pane(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         """Add a feature's dock pane and list it in View ▸ Panes."""
