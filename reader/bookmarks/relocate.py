@@ -64,14 +64,17 @@ def _find(hashes: set[str], known: int, suffix: str, files: list[Path],
     return None
 
 
-def refresh_moved(files: list[Path]) -> int:
-    """Point bookmarks of vanished paths at a file among `files` with the same text; returns how many moved."""
+def refresh_moved(files: list[Path], hashes: dict[Path, str] | None = None) -> int:
+    """Point bookmarks of vanished paths at a file among `files` with the same text; returns how many moved.
+
+    `hashes` may give already-known content hashes of some files, to save reading them again.
+    """
     with open_store() as store:
         missing = _missing(store)
     if not missing:
         return 0
     files = [Path(f).resolve() for f in files]
-    cache: dict[Path, str | None] = {}
+    cache: dict[Path, str | None] = {Path(p).resolve(): h for p, h in (hashes or {}).items()}
     moves: dict[str, str] = {}
     for old, (hashes, known) in missing.items():
         new = _find(hashes, known, Path(old).suffix.lower(), files, cache)

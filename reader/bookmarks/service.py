@@ -22,6 +22,24 @@ def _document(path: str | Path) -> Document:
         raise BookmarkError(f"cannot open {path}: {error}") from error
 
 
+_OUTLINES: dict[tuple[str, str], list] = {}
+
+
+def path_key(path: str | Path) -> str:
+    """How the store names a document: its absolute, resolved path."""
+    return str(Path(path).expanduser().resolve())
+
+
+def _headings(document: Document) -> list:
+    """The document's outline, cached by content hash (a few documents)."""
+    key = (document.content_hash, document.kind)
+    if key not in _OUTLINES:
+        if len(_OUTLINES) >= 4:
+            _OUTLINES.pop(next(iter(_OUTLINES)))
+        _OUTLINES[key] = outline_of(document.text, document.kind)
+    return _OUTLINES[key]
+
+
 def _check_color(color: str) -> str:
     color = color.strip().lower()
     if color not in COLORS:
@@ -37,10 +55,10 @@ def add_bookmark(path: str | Path | Document, offset: int, length: int, note: st
         check_range(document.text, offset, length)
     except ValueError as error:
         raise BookmarkError(str(error)) from error
-    refresh_moved([document.path])
+    refresh_moved([document.path], {document.path: document.content_hash})
     bookmark = new_bookmark(
-        str(document.path), document.text, document.content_hash, offset, length,
-        outline_of(document.text, document.kind), note, _check_color(color), document.size_bytes,
+        path_key(document.path), document.text, document.content_hash, offset, length,
+        _headings(document), note, _check_color(color), document.size_bytes,
     )
     with open_store() as store, store.transaction() as db:
         store.insert(db, bookmark)
@@ -74,7 +92,7 @@ def _reanchor_document(path: str, bookmarks: list[Bookmark],
                or b.status == "orphaned"]
     if not pending:
         return bookmarks
-    headings = outline_of(document.text, document.kind)
+    headings = _headings(document)
     done = {b.id: reanchor(b, document.text, document.content_hash, headings,
                            document.size_bytes) for b in pending}
     before = {b.id: b for b in bookmarks}
@@ -102,11 +120,11 @@ def list_bookmarks(document: str | Path | Document | None = None,
     doc = None
     if document is not None:
         doc = document if isinstance(document, Document) else _document(document)
-        refresh_moved([doc.path])
+        refresh_moved([doc.path], {doc.path: doc.content_hash})
     elif reanchor_all:
         _relocate_missing()
     with open_store() as store:
-        found = store.bookmarks(str(doc.path) if doc else None)
+        found = store.bookmarks(path_key(doc.path) if doc else None)
     if not reanchor_all:
         return found
     groups: dict[str, list[Bookmark]] = {}
@@ -121,7 +139,7 @@ def list_bookmarks(document: str | Path | Document | None = None,
 def bookmarks_for(path: str | Path) -> list[Bookmark]:
     """The stored bookmarks of the document at `path` (no re-anchoring), in offset order."""
     with open_store() as store:
-        return store.bookmarks(str(Path(path).expanduser().resolve()))
+        return store.bookmarks(path_key(path))
 
 
 def get_bookmark(bookmark_id: str) -> Bookmark:
@@ -175,8 +193,8 @@ def reattach_bookmark(bookmark_id: str, document: str | Path | Document, offset:
         check_range(doc.text, offset, length)
     except ValueError as error:
         raise BookmarkError(str(error)) from error
-    fresh = new_bookmark(str(doc.path), doc.text, doc.content_hash, offset, length,
-                         outline_of(doc.text, doc.kind), old.note, old.color, doc.size_bytes)
+    fresh = new_bookmark(path_key(doc.path), doc.text, doc.content_hash, offset, length,
+                         _headings(doc), old.note, old.color, doc.size_bytes)
     bookmark = replace(fresh, id=old.id, created=old.created)
     restore_bookmark(bookmark)
     return bookmark

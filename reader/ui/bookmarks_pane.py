@@ -33,6 +33,7 @@ from reader.bookmarks import (
     take_notices,
     update_bookmark,
 )
+from reader.bookmarks.service import path_key
 from reader.ui.bookmark_editor import BookmarkEditor, swatch, tint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -142,7 +143,7 @@ class BookmarksPane(QDockWidget):
             if self.all_documents.isChecked():
                 current = list_bookmarks(document) if document is not None else []
                 others = [b for b in list_bookmarks(reanchor_all=False)
-                          if document is None or b.path != str(document.path)]
+                          if document is None or b.path != path_key(document.path)]
                 self.bookmarks = current + others
             else:
                 self.bookmarks = list_bookmarks(document) if document is not None else []
@@ -193,7 +194,7 @@ class BookmarksPane(QDockWidget):
         view, document = self.window_.text_view, self.window_.current_document
         if document is None or getattr(view, "document", None) is not document:
             return
-        mine = [b for b in self.bookmarks if b.path == str(document.path)]
+        mine = [b for b in self.bookmarks if b.path == path_key(document.path)]
         placed = [b for b in mine if b.status != "orphaned" and b.length > 0]
         view.set_highlights("bookmarks", [(b.offset, b.length) for b in placed], tint("yellow"))
         for color in COLORS:

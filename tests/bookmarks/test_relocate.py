@@ -58,3 +58,11 @@ def test_a_moved_file_in_another_encoding_is_still_found(notes: Path, library: P
     notes.unlink()
     assert refresh_moved([target]) == 1
     assert [b.id for b in list_bookmarks(target)] == [mark.id]
+
+
+def test_a_symlinked_path_names_the_same_document(notes: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link"
+    link.symlink_to(notes.parent, target_is_directory=True)
+    mark = add_bookmark(link / notes.name, 0, 7)
+    assert mark.path == str(notes.resolve())
+    assert [b.id for b in list_bookmarks(notes)] == [mark.id]
