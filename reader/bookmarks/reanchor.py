@@ -12,7 +12,7 @@ from reader.bookmarks.model import Bookmark
 
 FUZZY_THRESHOLD = 0.6
 NGRAM = 3
-MAX_SAMPLES = 24
+MAX_SAMPLES = 12
 MAX_RARE = 6
 MAX_HITS = 400
 MAX_WINDOWS = 12
@@ -101,20 +101,28 @@ def _exact(text: str, quote: str, before: str, after: str, hint: int) -> int | N
     )
 
 
+def _rare_grams(text: str, pattern: str) -> list[tuple[int, str]]:
+    """Up to MAX_RARE (index, n-gram) of `pattern` that occur rarely in `text`; longer n if needed."""
+    for n in (NGRAM, 5, 8, 13):
+        n = min(n, len(pattern))
+        step = max(1, (len(pattern) - n + 1) // MAX_SAMPLES)
+        samples: dict[str, int] = {}
+        for index in range(0, len(pattern) - n + 1, step):
+            gram = pattern[index : index + n]
+            if gram.strip():
+                samples.setdefault(gram, index)
+        counted = sorted((text.count(gram), index, gram) for gram, index in samples.items())
+        rare = [(index, gram) for count, index, gram in counted if 0 < count <= MAX_HITS]
+        if rare or n == len(pattern):
+            return rare[:MAX_RARE]
+    return []
+
+
 def _candidates(text: str, pattern: str, hint: int) -> tuple[list[int], int]:
     """Likely start positions of `pattern` in `text`, found through its rarest n-grams."""
-    n = min(NGRAM, len(pattern))
-    step = max(1, (len(pattern) - n + 1) // MAX_SAMPLES)
-    samples: dict[str, int] = {}
-    for index in range(0, len(pattern) - n + 1, step):
-        gram = pattern[index : index + n]
-        if gram.strip():
-            samples.setdefault(gram, index)
-    counted = sorted((text.count(gram), index, gram) for gram, index in samples.items())
-    rare = [(index, gram) for count, index, gram in counted if 0 < count <= MAX_HITS][:MAX_RARE]
     bucket = max(8, len(pattern) // 2)
     votes: Counter[int] = Counter()
-    for index, gram in rare:
+    for index, gram in _rare_grams(text, pattern):
         pos = text.find(gram)
         while pos != -1:
             votes[(pos - index) // bucket] += 1

@@ -125,3 +125,17 @@ def test_fuzzy_search_in_a_big_text_finds_the_passage() -> None:
     assert place.status == "fuzzy"
     assert changed[place.offset : place.offset + place.length].startswith("The quick brown fox")
     assert changed[place.offset : place.offset + place.length].endswith("riverbank")
+
+
+def test_fuzzy_in_repetitive_text_uses_longer_rare_ngrams_and_context() -> None:
+    from reader.bookmarks.anchor import new_bookmark
+
+    text = "".join(f"{i:05d} the quick brown fox jumps over the lazy dog.\n" for i in range(1000))
+    passage = "the quick brown fox jumps over the lazy dog"
+    offset = text.index("00500 ") + 6
+    mark = new_bookmark("/x", text, "h", offset, len(passage), [])
+    changed = "A new first line.\n" + text.replace("lazy", "sleepy")
+    place = locate(mark, changed)
+    assert place.status == "fuzzy"
+    assert place.offset == changed.index("00500 ") + 6
+    assert changed[place.offset : place.offset + place.length].startswith("the quick brown fox")
