@@ -4,13 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import chinese, english
+from . import chinese, english, runon
 from .chinese import Label
 from .title import MAX_LINE_TITLE, clean_title, is_boilerplate, line_title_end, runin_end
 
 _SENT_END = re.compile(r"[。！？!?][”’」』\"')）]?([ \t\u3000]*)|(?<=[\u2e80-\uffef])([ \t\u3000]+)")
 _INNER_STOP = re.compile(r"[。！？；：!?;:]")
-_WEAK_STYLES = frozenset({"zh()", "di", "chapter:章", "chapter:回", "chapter:节", "chapter:篇"})
 _LONG_LINE = 1000
 _BOILERPLATE_LINE = 300
 _INDENT = " \t\u3000"
@@ -28,6 +27,8 @@ class Candidate:
     last_line: int
     mid: bool = False
     needs_title: bool = False
+    tight: bool = False
+    boundary: str = ""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -45,9 +46,14 @@ def scan(text: str) -> list[Candidate]:
             head = _line_start(text, pos, eol, number)
             if head:
                 found.append(head)
-            found.extend(_mid_line(text, start, eol, number, len(line) >= _LONG_LINE))
+            found.extend(_mid_line(text, start, eol, number, _run_on(line, text)))
         start = eol + 1
     return found
+
+
+def _run_on(line: str, text: str) -> bool:
+    """A line that swallowed lost line breaks: very long, or most of the document."""
+    return len(line) >= _LONG_LINE or (len(line) >= 100 and 2 * len(line) >= len(text))
 
 
 def _label_at(text: str, pos: int, eol: int) -> Label | None:
@@ -92,15 +98,25 @@ def _whole_line(text: str, label: Label, pos: int, end: int) -> bool:
     return inner is None or inner.end() >= end or not text[inner.end():end].strip(" 。！？；：!?;:")
 
 
-def _mid_line(text: str, start: int, eol: int, number: int, long: bool) -> list[Candidate]:
+def _mid_line(text: str, start: int, eol: int, number: int, run_on: bool) -> list[Candidate]:
+    found = {c.offset: c for c in _spaced(text, start, eol, number)}
+    if run_on and len(found) < 2:  # lost breaks left spaces: unspaced markers are in paragraphs
+        for label, end, boundary in runon.markers(text, start, eol):
+            if label.start not in found and label.start > start:
+                found[label.start] = Candidate(label, label.start, end,
+                                               clean_title(text[label.start:end]), number, number,
+                                               mid=True, tight=True, boundary=boundary)
+    return [found[offset] for offset in sorted(found)]
+
+
+def _spaced(text: str, start: int, eol: int, number: int) -> list[Candidate]:
     found = []
     for match in _SENT_END.finditer(text, start, eol):
         pos = match.end()
-        spaced = bool(match.group(1) or match.group(2))
-        if pos >= eol or text[pos] not in chinese.FIRST_CHARS or not (spaced or long):
+        if pos >= eol or text[pos] not in chinese.FIRST_CHARS or not (match.group(1) or match.group(2)):
             continue
         label = chinese.match_label(text, pos, eol)
-        if label is None or label.style == "circled" or not (spaced or label.style in _WEAK_STYLES):
+        if label is None or label.style == "circled":
             continue
         stop = runin_end(text, pos, label.end, eol, strict=True)
         if stop is not None and stop > label.end:

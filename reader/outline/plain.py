@@ -5,6 +5,7 @@ import re
 from collections import defaultdict
 
 from .candidates import Candidate, scan
+from .chains import keep_chains
 from .chinese import Label
 from .model import Heading
 from .title import clean_title, is_boilerplate, strip_keywords
@@ -21,7 +22,7 @@ def extract_text(text: str) -> list[Heading]:
     _join_titles(text, lines, found)
     found = _drop_contents(lines, found)
     found = _drop_lists(lines, found)
-    found = _keep_sequences(found)
+    found = _keep_sequences(keep_chains(found, lines))
     found = _first_article(text, lines, found)
     return [Heading(level=level, title=c.title, offset=c.offset, length=c.end - c.offset,
                     line=c.line) for c, level in zip(found, _levels(found))]

@@ -53,7 +53,7 @@ def runin_end(text: str, offset: int, body: int, eol: int, strict: bool) -> int 
         if eol - body > MAX_LINE_TITLE or strict:
             return None
         stop = eol
-    limit = _raw_end(text, offset, stop, MAX_RUNIN)
+    limit = raw_end(text, offset, stop, MAX_RUNIN)
     if stop <= limit or text[stop].isspace():
         return stop
     if strict:
@@ -63,7 +63,7 @@ def runin_end(text: str, offset: int, body: int, eol: int, strict: bool) -> int 
     return offset + cut if cut > 6 else limit
 
 
-def _raw_end(text: str, offset: int, stop: int, clean_chars: int) -> int:
+def raw_end(text: str, offset: int, stop: int, clean_chars: int) -> int:
     """Raw index where clean_chars characters of display text (glosses excluded) end."""
     end = offset + clean_chars
     for gloss in _PINYIN.finditer(text, offset, stop):
