@@ -1,0 +1,122 @@
+"""Candidate documents and passage scores from whoosh (a superset; scanning decides exact hits)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+
+from reader.search.analysis import cjk_runs, is_cjk
+from reader.search.query import And, Node, Not, Or, Term
+
+DocSet = set[str] | None  # None: every document (nothing to narrow by)
+
+
+def _grams(term: Term) -> list[tuple[str, str]]:
+    """(field, term) pairs a document must hold to contain `term`."""
+    if term.kind == "words":
+        return [("body", s) for s in term.stems]
+    if term.kind == "prefix":
+        return []
+    out: list[tuple[str, str]] = []
+    for run in cjk_runs(term.text):
+        if len(run) == 1:
+            out.append(("chars", run))
+        out.extend(("body", run[i : i + 2]) for i in range(len(run) - 1))
+    return list(dict.fromkeys(out))
+
+
+def is_exact(term: Term) -> bool:
+    """Whether the index alone decides if a document contains `term`."""
+    if term.kind == "words":
+        return len(term.stems) == 1
+    return is_cjk(term.text) and len(term.text) <= 2 and cjk_runs(term.text) == [term.text]
+
+
+class Candidates:
+    """Per-searcher helpers: documents holding a term, and best passages."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        reader = searcher.reader()
+        column = reader.column_reader("path")
+        self.paths = [column[i] for i in range(reader.doc_count_all())]
+        self._cache: dict[tuple[str, str], set[str]] = {}
+
+    def _docs(self, q: wq.Query) -> set[str]:
+        paths = self.paths
+        return {paths[n] for n in self.searcher.docs_for_query(q)}
+
+    def term_docs(self, term: Term) -> tuple[DocSet, bool]:
+        if term.kind == "prefix":
+            q = wq.Or([wq.Prefix("body", term.text), wq.Prefix("raw", term.text)])
+            return self._docs(q), False
+        grams = _grams(term)
+        if not grams:
+            return None, False
+        found: set[str] | None = None
+        for key in grams:
+            if key not in self._cache:
+                self._cache[key] = self._docs(wq.Term(*key))
+            found = set(self._cache[key]) if found is None else found & self._cache[key]
+            if not found:
+                break
+        return found, is_exact(term)
+
+    def node_docs(self, node: Node) -> tuple[DocSet, bool]:
+        """A superset of the documents matching `node` (None: all), and whether it is exact."""
+        if isinstance(node, Term):
+            return self.term_docs(node)
+        if isinstance(node, Not):
+            return None, False  # applied in and_docs, or left to the scan
+        parts = [self.node_docs(child) for child in node.children]
+        if isinstance(node, Or):
+            if any(docs is None for docs, _ in parts):
+                return None, False
+            return set().union(*(docs for docs, _ in parts)), all(exact for _, exact in parts)
+        return self._and_docs(node, parts)
+
+    def _and_docs(self, node: And, parts) -> tuple[DocSet, bool]:
+        found: set[str] | None = None
+        exact = True
+        for child, (docs, child_exact) in zip(node.children, parts):
+            if isinstance(child, Not):
+                continue
+            exact = exact and child_exact
+            if docs is not None:
+                found = set(docs) if found is None else found & docs
+        for child in node.children:
+            if isinstance(child, Not):
+                docs, child_exact = self.node_docs(child.child)
+                if child_exact and docs is not None and found is not None:
+                    found -= docs
+                else:
+                    exact = False
+        return found, exact and found is not None
+
+    def scores(self, terms: list[Term], limit: int) -> dict[str, float]:
+        """Document score from its best passages: best + 1/2 second + 1/4 third (BM25F, headings boosted)."""
+        subqueries: list[wq.Query] = []
+        for term in terms:
+            if term.kind == "prefix":
+                subqueries.append(wq.Prefix("body", term.text))
+                continue
+            for field, text in _grams(term):
+                subqueries.append(wq.Term(field, text))
+                subqueries.append(wq.Term("head", text))
+        if not subqueries:
+            return {}
+        results = self.searcher.search(wq.Or(subqueries), limit=limit)
+        per_doc: dict[str, list[float]] = defaultdict(list)
+        for hit in results:
+            per_doc[self.paths[hit.docnum]].append(hit.score)
+        return {path: _combine(scores) for path, scores in per_doc.items()}
+
+
+def _combine(scores: list[float]) -> float:
+    best = sorted(scores, reverse=True)[:3]
+    return sum(score / (2**i) for i, score in enumerate(best))
+
+
+WEIGHTING = BM25F(B=0.75, K1=1.2)

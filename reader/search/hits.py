@@ -1,0 +1,92 @@
+"""Result records: hits with exact offsets and snippets, per-document results, the response."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MARK_OPEN, MARK_CLOSE = "«", "»"
+BEFORE_CHARS, AFTER_CHARS = 30, 50
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match: `text[offset:offset + length]` of the document. `snippet` marks it «like this»;
+    `before`/`match`/`after` are the same snippet in parts, for a UI that bolds the match."""
+
+    offset: int
+    length: int
+    section: str
+    before: str
+    match: str
+    after: str
+
+    @property
+    def snippet(self) -> str:
+        return f"{self.before}{MARK_OPEN}{self.match}{MARK_CLOSE}{self.after}"
+
+    def to_json(self) -> dict:
+        return {"offset": self.offset, "length": self.length, "section": self.section, "snippet": self.snippet}
+
+
+@dataclass
+class DocumentResult:
+    """Every hit in one document, in text order."""
+
+    path: Path
+    title: str
+    score: float
+    hits: list[Hit] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "path": str(self.path),
+            "title": self.title,
+            "score": round(self.score, 4),
+            "hits": [hit.to_json() for hit in self.hits],
+        }
+
+
+@dataclass
+class SearchResponse:
+    """`total_hits` counts the hits of the listed documents; `error` is set for a malformed query;
+    `status` holds notes such as "3 documents not indexed yet were scanned"."""
+
+    query: str
+    elapsed_ms: float = 0.0
+    results: list[DocumentResult] = field(default_factory=list)
+    error: str | None = None
+    status: list[str] = field(default_factory=list)
+    more: bool = False  # more documents matched than `limit`
+
+    @property
+    def total_hits(self) -> int:
+        return sum(len(result.hits) for result in self.results)
+
+    def to_json(self) -> dict:
+        payload = {
+            "query": self.query,
+            "elapsed_ms": round(self.elapsed_ms, 2),
+            "total_hits": self.total_hits,
+            "results": [result.to_json() for result in self.results],
+        }
+        if self.error:
+            payload["error"] = self.error
+        return payload
+
+
+def _clean(text: str) -> str:
+    return text.replace("\n", " ").replace("\t", " ")
+
+
+def make_hit(text: str, offset: int, length: int, section: str) -> Hit:
+    """A hit with a one-line snippet around `offset`, cut at paragraph ends."""
+    start = max(0, offset - BEFORE_CHARS)
+    paragraph = text.rfind("\n\n", start, offset)
+    start = paragraph + 2 if paragraph >= 0 else start
+    end = min(len(text), offset + length + AFTER_CHARS)
+    paragraph = text.find("\n\n", offset + length, end)
+    end = paragraph if paragraph >= 0 else end
+    before = ("…" if start > 0 else "") + _clean(text[start:offset]).lstrip()
+    after = _clean(text[offset + length : end]).rstrip() + ("…" if end < len(text) else "")
+    return Hit(offset, length, section, before, _clean(text[offset : offset + length]), after)

@@ -1,0 +1,120 @@
+"""A document prepared for search: folded text with its offset map, title, sections and passages."""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.documents import Document, load_document
+from reader.search.analysis import Folded, fold_for_search
+
+PASSAGE_CHARS = 8000
+SECTION_SEPARATOR = " › "
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A run of the document indexed as one whoosh record; start/end are source offsets."""
+
+    start: int
+    end: int
+    section: str
+    folded: str
+
+
+@dataclass
+class Prepared:
+    """Everything search needs about one document."""
+
+    document: Document
+    folded: Folded
+    title: str
+    mtime: float
+    section_starts: list[int] = field(default_factory=list)
+    section_paths: list[str] = field(default_factory=list)
+    _words: list | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.document.path
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def section_at(self, offset: int) -> str:
+        """The heading path enclosing `offset` ('' before the first heading)."""
+        index = bisect_right(self.section_starts, offset) - 1
+        return self.section_paths[index] if index >= 0 else ""
+
+    def folded_index(self, offset: int) -> int:
+        """The index in the folded text of the first character at or after source `offset`."""
+        origin = self.folded.origin
+        return offset if origin is None else bisect_left(origin, offset)
+
+
+def _outline(text: str, kind: str) -> tuple[list, str]:
+    try:
+        from reader.outline import document_title, extract_outline
+    except ImportError:  # the outline engine is optional for search
+        return [], ""
+    try:
+        return extract_outline(text, kind), document_title(text, kind)
+    except Exception:  # a heading bug must not stop indexing
+        return [], ""
+
+
+def _sections(headings: list) -> tuple[list[int], list[str]]:
+    starts: list[int] = []
+    paths: list[str] = []
+    stack: list = []
+    for heading in headings:
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        stack.append(heading)
+        starts.append(heading.offset)
+        paths.append(SECTION_SEPARATOR.join(h.title for h in stack))
+    return starts, paths
+
+
+def prepare(path: str | os.PathLike[str], document: Document | None = None) -> Prepared:
+    """Load (unless given) and prepare `path`; raises DocumentError for files that cannot be read."""
+    path = Path(path)
+    mtime = path.stat().st_mtime if path.exists() else 0.0
+    document = document or load_document(path)
+    headings, title = _outline(document.text, document.kind)
+    starts, paths = _sections(headings)
+    return Prepared(
+        document=document,
+        folded=fold_for_search(document.text),
+        title=title or document.path.stem,
+        mtime=mtime,
+        section_starts=starts,
+        section_paths=paths,
+    )
+
+
+def passages(doc: Prepared) -> list[Passage]:
+    """Split at section starts, then at newlines so no passage exceeds PASSAGE_CHARS."""
+    bounds = sorted({0, *doc.section_starts, len(doc.text)})
+    out: list[Passage] = []
+    for start, end in zip(bounds, bounds[1:]):
+        out.extend(_chunks(doc, start, end))
+    return out
+
+
+def _chunks(doc: Prepared, start: int, end: int) -> list[Passage]:
+    text, out = doc.text, []
+    while start < end:
+        stop = min(end, start + PASSAGE_CHARS)
+        if stop < end:
+            newline = text.rfind("\n", start + PASSAGE_CHARS // 2, stop)
+            stop = newline + 1 if newline >= 0 else stop
+        first = doc.folded_index(start)
+        # One character of overlap, so a bigram cut by a hard split is still indexed.
+        folded = doc.folded.text[max(0, first - 1) : doc.folded_index(stop)]
+        out.append(Passage(start, stop, doc.section_at(start), folded))
+        start = stop
+    return out
