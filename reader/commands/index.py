@@ -1,0 +1,93 @@
+"""`reader index [--library DIR …] [--rebuild]`: bring the search index up to date."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.commands.common import CommandError
+
+try:
+    from reader.bookmarks.relocate import refresh_moved
+except ImportError:  # the bookmarks package is optional here
+    refresh_moved = None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("index", help="bring the library's search index up to date")
+    add_library_option(parser)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    parser.set_defaults(func=run)
+
+
+def add_library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        action="append",
+        help="index/search only these folders (repeatable; default: the library)",
+    )
+
+
+def folders_of(args: argparse.Namespace) -> list[Path] | None:
+    """The --library folders (checked), or None for the default library."""
+    if not args.library:
+        return None
+    folders = [Path(folder).expanduser().resolve() for folder in args.library]
+    for folder in folders:
+        if not folder.exists():
+            raise CommandError(f"no such folder: {folder}")
+    return folders
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, drawn only on a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, path: Path) -> None:
+        if not self.enabled:
+            return
+        width = 30
+        filled = width * done // max(1, total)
+        name = path.name[:40]
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 90 + "\r")
+            sys.stderr.flush()
+
+
+def update_index(service, folders: list[Path] | None, rebuild: bool = False):
+    """Run an update with a progress bar; print its notes on stderr; refresh moved bookmarks."""
+    bar = ProgressBar()
+    try:
+        report = service.update(folders, progress=bar, rebuild=rebuild)
+    finally:
+        bar.close()
+    for note in report.status:
+        print(f"reader: {note}", file=sys.stderr)
+    if refresh_moved is not None and (report.added or report.removed):
+        from reader.documents.library import iter_documents, library_folders
+
+        try:
+            refresh_moved(iter_documents(folders or library_folders()))
+        except Exception as error:  # bookmarks must never break indexing
+            print(f"reader: could not update moved bookmarks: {error}", file=sys.stderr)
+    return report
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.search import SearchService
+
+    report = update_index(SearchService(), folders_of(args), rebuild=args.rebuild)
+    print(f"Index: {report.summary()} ({report.bytes_indexed / 1e6:.1f} MB in {report.seconds:.1f} s).")
+    for path, reason in report.skipped:
+        print(f"  skipped {path}: {reason}")
+    if report.locked:
+        return 1
+    return 0
