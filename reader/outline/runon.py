@@ -6,7 +6,7 @@ import re
 
 from . import chinese
 from .chinese import Label
-from .title import MAX_LINE_TITLE, MAX_RUNIN, raw_end
+from .title import MAX_LINE_TITLE, MAX_RUNIN, drop_salutation, raw_end
 
 _MARKER_CHARS = "第篇(（一二三四五六七八九十0-9０-９"
 _CLOSERS = "”’」』\"')）"
@@ -63,6 +63,8 @@ def title_end(text: str, offset: int, body: int, eol: int) -> tuple[int, int | N
     if nested:
         return _undouble(text, body, nested.start()), nested.start()
     end = _undouble(text, body, stop)
+    if match and match.group() in ":：":
+        end = drop_salutation(text, body, end)
     if end <= cap:
         return end, None
     return _first_clause(text, offset, cap), None

@@ -12,6 +12,7 @@ _BOILERPLATE = re.compile(
     r"|^\s*(?:查看更多|相关文章|相關文章|相关推荐|相关阅读|热门文章|猜你喜欢|您可能关注|文档介绍)"
     r"|^\s*前言[:：]\s*本站|^\s*申明敬告|^\s*免责声明[:：]|^\s*版权声明")
 _KEYWORDS_SUFFIX = re.compile(r"[ \t\u3000]*本文(?:关键词|简介|内容)[:：].*$")
+_SALUTATION = re.compile(r"(?:同志们|同志們|朋友们|朋友們|各位(?:领导|領導|代表|来宾|來賓)?)$")
 MAX_RUNIN = 40
 MAX_LINE_TITLE = 80
 
@@ -53,6 +54,8 @@ def runin_end(text: str, offset: int, body: int, eol: int, strict: bool) -> int 
         if eol - body > MAX_LINE_TITLE or strict:
             return None
         stop = eol
+    if stop < eol and text[stop] in ":：":
+        stop = drop_salutation(text, body, stop)
     limit = raw_end(text, offset, stop, MAX_RUNIN)
     if stop <= limit or text[stop].isspace():
         return stop
@@ -61,6 +64,12 @@ def runin_end(text: str, offset: int, body: int, eol: int, strict: bool) -> int 
     window = text[offset:limit]
     cut = max(window.rfind(c) for c in _COMMAS)
     return offset + cut if cut > 6 else limit
+
+
+def drop_salutation(text: str, body: int, end: int) -> int:
+    """'标题同志们' before a colon (a lost break) -> end before the salutation."""
+    salutation = _SALUTATION.search(text, body, end)
+    return salutation.start() if salutation and salutation.start() > body else end
 
 
 def raw_end(text: str, offset: int, stop: int, clean_chars: int) -> int:
