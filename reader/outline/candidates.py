@@ -11,6 +11,7 @@ from .title import MAX_LINE_TITLE, clean_title, is_boilerplate, line_title_end, 
 _SENT_END = re.compile(r"[。！？!?][”’」』\"')）]?([ \t\u3000]*)|(?<=[\u2e80-\uffef])([ \t\u3000]+)")
 _INNER_STOP = re.compile(r"[。！？；：!?;:]")
 _LONG_LINE = 1000
+_SPACED_STRUCTURE = 3
 _BOILERPLATE_LINE = 300
 _INDENT = " \t\u3000"
 
@@ -100,7 +101,7 @@ def _whole_line(text: str, label: Label, pos: int, end: int) -> bool:
 
 def _mid_line(text: str, start: int, eol: int, number: int, run_on: bool) -> list[Candidate]:
     found = {c.offset: c for c in _spaced(text, start, eol, number)}
-    if run_on and len(found) < 2:  # lost breaks left spaces: unspaced markers are in paragraphs
+    if run_on and len(found) < _SPACED_STRUCTURE:  # else breaks became spaces: these are lists
         for label, end, boundary in runon.markers(text, start, eol):
             if label.start not in found and label.start > start:
                 found[label.start] = Candidate(label, label.start, end,

@@ -67,12 +67,15 @@ def _drop_skipped_levels(found: list[Candidate]) -> list[Candidate]:
     dropping: str | None = None
     for cand in found:
         style = cand.label.style
-        if cand.tight and style in _PARENTS and (dropping == style or cand.label.value == 1):
-            parent = next((c.label.style for c in reversed(kept) if c.label.style != style), None)
-            if parent is not None and parent not in _PARENTS[style]:
-                dropping = style
-                continue
-        if style != dropping:
-            dropping = None if cand.label.value == 1 or not cand.tight else dropping
+        if cand.tight and style in _PARENTS and (
+                style == dropping or (cand.label.value == 1 and _skips_a_level(kept, style))):
+            dropping = style
+            continue
+        dropping = None
         kept.append(cand)
     return kept
+
+
+def _skips_a_level(kept: list[Candidate], style: str) -> bool:
+    parent = next((c.label.style for c in reversed(kept) if c.label.style != style), None)
+    return parent is not None and parent not in _PARENTS[style]
