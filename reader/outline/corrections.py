@@ -242,9 +242,12 @@ def load_corrections(path: str | Path, content_hash: str | Callable[[], str] = "
 
 def apply_document_corrections(headings: list[Heading], document: Any) -> list[Heading]:
     """The loader's step: `headings` of `document` (path, text, kind, content_hash) with its corrections."""
-    if not store_path().exists():
-        return headings
-    corrections = load_corrections(document.path, lambda: document.content_hash)
+    try:
+        if not store_path().exists():
+            return headings
+        corrections = load_corrections(document.path, lambda: document.content_hash)
+    except OSError:
+        return headings  # an unreadable store never stops a document from opening
     return apply_corrections(headings, document.text, corrections, document.kind) if corrections else headings
 
 

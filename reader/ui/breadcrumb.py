@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+ANCESTOR_CHARS = 18
+CURRENT_CHARS = 48
 
 
 class Breadcrumb(QWidget):
-    """Shows 'Chapter › Section › Subsection'; clicking a crumb asks to jump there."""
+    """Shows 'Chapter › Section › Subsection'; clicking a crumb asks to jump there.
+
+    Its height never changes (an empty path keeps the row), so the text below does not move as the
+    reader crosses from the preamble into the first section; and it never widens the window.
+    """
 
     crumbActivated = Signal(int, int)
 
@@ -15,10 +22,12 @@ class Breadcrumb(QWidget):
         super().__init__(parent)
         self.setObjectName("breadcrumb")
         self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(6, 2, 6, 2)
-        self._layout.setSpacing(2)
+        self._layout.setContentsMargins(6, 1, 6, 1)
+        self._layout.setSpacing(0)
         self._path: list[tuple[str, int, int]] = []
         self._layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(QToolButton(self).sizeHint().height() + 2)
 
     def set_path(self, path: list[tuple[str, int, int]]) -> None:
         """Show `path`: (title, offset, length) from the outermost section inwards."""
@@ -31,16 +40,22 @@ class Breadcrumb(QWidget):
                 widget.deleteLater()
         for position, (title, offset, length) in enumerate(path):
             if position:
-                self._layout.addWidget(QLabel("›", self))
-            self._layout.addWidget(self._crumb(title, offset, length))
+                self._layout.addWidget(QLabel("›", self, objectName="breadcrumbSeparator"))
+            self._layout.addWidget(self._crumb(title, offset, length, position == len(path) - 1))
         self._layout.addStretch(1)
 
-    def _crumb(self, title: str, offset: int, length: int) -> QToolButton:
+    def _crumb(self, title: str, offset: int, length: int, current: bool) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName("breadcrumbItem")
         button.setAutoRaise(True)
-        button.setText(title if len(title) <= 24 else title[:23] + "…")
+        limit = CURRENT_CHARS if current else ANCESTOR_CHARS
+        shown = title if len(title) <= limit else title[: limit - 1] + "…"
+        button.setText(shown.replace("&", "&&"))
         button.setToolTip(title)
+        if current:
+            font = button.font()
+            font.setBold(True)
+            button.setFont(font)
         button.clicked.connect(lambda: self.crumbActivated.emit(offset, length))
         return button
 

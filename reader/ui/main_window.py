@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self.outline_pane.headingActivated.connect(self.jump_to)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_pane)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_pane)
+        self.outline_pane.outlineChanged.connect(self._sync_position)
+        self.outline_pane.bind(self)
         self.resizeDocks([self.library_pane, self.outline_pane], [220, 520], Qt.Orientation.Vertical)
         self.resizeDocks([self.outline_pane], [330], Qt.Orientation.Horizontal)
 
