@@ -12,13 +12,11 @@ SEPARATOR = " › "
 
 def outline_of(text: str, kind: str) -> list[Any]:
     """The document's flat heading list (empty if the outline engine is unavailable or fails)."""
-    try:
+    try:  # a heading path is a nicety: never lose a bookmark over the outline engine
         from reader.outline import extract_outline
-    except ImportError:
-        return []
-    try:
+
         return list(extract_outline(text, kind))
-    except Exception:  # a heading path is a nicety: never lose a bookmark over it
+    except Exception:
         return []
 
 
