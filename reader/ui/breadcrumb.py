@@ -27,7 +27,9 @@ class Breadcrumb(QWidget):
         self._path: list[tuple[str, int, int]] = []
         self._layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(QToolButton(self).sizeHint().height() + 2)
+        probe = QToolButton()
+        self.setFixedHeight(probe.sizeHint().height() + 2)
+        probe.deleteLater()
 
     def set_path(self, path: list[tuple[str, int, int]]) -> None:
         """Show `path`: (title, offset, length) from the outermost section inwards."""

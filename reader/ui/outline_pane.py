@@ -111,6 +111,8 @@ class OutlinePane(QDockWidget):
         self.edit_button = QToolButton(body, text=self.tr("Edit"), objectName="outlineEdit")
         self.edit_button.setToolTip(self.tr("Correct the outline"))
         self.edit_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.edit_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+        self.edit_button.setText(self.tr("Edit") + " ▾")
         for widget in (expand, collapse, self.level_spin):
             row.addWidget(widget)
         row.addStretch(1)
