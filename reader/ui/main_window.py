@@ -24,6 +24,7 @@ from reader.ui.history import History, Place
 from reader.ui.library_pane import LibraryPane
 from reader.ui.menus import build_menus
 from reader.ui.outline_pane import OutlinePane
+from reader.ui.preferences import Preferences
 from reader.ui.settings import open_settings
 from reader.ui.text_views import PlainView, RichView
 from reader.ui.positions import ReadingPositions
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_panes()
         self._build_status_bar()
         build_menus(self)
+        self.preferences = Preferences(self)  # theme, reading font, spacing, width (settings.ini)
         self.zoom(0)
         self._install_feature_panes()
         self.refresh_library()

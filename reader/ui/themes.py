@@ -1,0 +1,147 @@
+"""Themes: light, dark and sepia palettes for the whole application, and the reading colours.
+
+"system" follows the desktop's colour scheme (QStyleHints.colorScheme, Qt 6.5+): dark when the
+desktop is dark, light otherwise. A theme is applied to the application (palette, Fusion style and
+the small stylesheet in resources/styles/reader.qss) and, through `reading_colors`, to the text views.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from string import Template
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+
+from reader.paths import resource_path
+
+
+@dataclass(frozen=True)
+class Colors:
+    window: str
+    window_text: str
+    base: str
+    alternate: str
+    text: str
+    button: str
+    highlight: str
+    highlighted_text: str
+    link: str
+    disabled: str
+    muted: str
+    focus: str
+    title: str
+    # the text views: the page and the ink
+    page: str
+    ink: str
+    selection: str
+    selection_text: str
+
+
+COLORS = {
+    "light": Colors(
+        window="#efefef", window_text="#1f1f1f", base="#ffffff", alternate="#f5f5f5", text="#1f1f1f",
+        button="#e8e8e8", highlight="#2f6fce", highlighted_text="#ffffff", link="#1a5fb4",
+        disabled="#8a8a8a", muted="#555555", focus="#2f6fce", title="#e2e2e2",
+        page="#ffffff", ink="#1d1d1d", selection="#2f6fce", selection_text="#ffffff",
+    ),
+    "dark": Colors(
+        window="#2b2b2b", window_text="#e4e4e4", base="#1f1f1f", alternate="#262626", text="#e4e4e4",
+        button="#363636", highlight="#3d7bd9", highlighted_text="#ffffff", link="#78b0ff",
+        disabled="#7a7a7a", muted="#b0b0b0", focus="#5b9bff", title="#333333",
+        page="#1c1c1c", ink="#dadada", selection="#35609e", selection_text="#ffffff",
+    ),
+    "sepia": Colors(
+        window="#eadfc8", window_text="#3b2f22", base="#f7efdc", alternate="#efe5cf", text="#3b2f22",
+        button="#e2d5ba", highlight="#9c6b3c", highlighted_text="#ffffff", link="#7a4a1c",
+        disabled="#9c8d78", muted="#5e4e3c", focus="#9c6b3c", title="#dfd1b3",
+        page="#f4ecd8", ink="#5b4636", selection="#c9a878", selection_text="#2b1f12",
+    ),
+}
+THEME_NAMES = ("system", "light", "dark", "sepia")
+
+
+def system_is_dark() -> bool:
+    """Whether the desktop's colour scheme is dark (Unknown counts as light)."""
+    hints = QGuiApplication.styleHints()
+    return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve_theme(theme: str) -> str:
+    """The concrete theme ("light", "dark" or "sepia") that `theme` stands for now."""
+    if theme in COLORS:
+        return theme
+    return "dark" if system_is_dark() else "light"
+
+
+def palette_for(name: str) -> QPalette:
+    """The application palette of a concrete theme."""
+    c = COLORS[name]
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c.window,
+        QPalette.ColorRole.WindowText: c.window_text,
+        QPalette.ColorRole.Base: c.base,
+        QPalette.ColorRole.AlternateBase: c.alternate,
+        QPalette.ColorRole.Text: c.text,
+        QPalette.ColorRole.Button: c.button,
+        QPalette.ColorRole.ButtonText: c.window_text,
+        QPalette.ColorRole.BrightText: "#ff5555",
+        QPalette.ColorRole.Highlight: c.highlight,
+        QPalette.ColorRole.HighlightedText: c.highlighted_text,
+        QPalette.ColorRole.Link: c.link,
+        QPalette.ColorRole.LinkVisited: c.link,
+        QPalette.ColorRole.ToolTipBase: c.base,
+        QPalette.ColorRole.ToolTipText: c.text,
+        QPalette.ColorRole.PlaceholderText: c.disabled,
+        QPalette.ColorRole.Light: QColor(c.button).lighter(130).name(),
+        QPalette.ColorRole.Midlight: QColor(c.button).lighter(115).name(),
+        QPalette.ColorRole.Mid: QColor(c.button).darker(130).name(),
+        QPalette.ColorRole.Dark: QColor(c.button).darker(160).name(),
+        QPalette.ColorRole.Shadow: "#000000",
+    }
+    for role, color in roles.items():
+        palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.disabled))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight, QColor(c.muted))
+    return palette
+
+
+def stylesheet_for(name: str) -> str:
+    """The application stylesheet (resources/styles/reader.qss) with the theme's colours."""
+    c = COLORS[name]
+    template = Template(resource_path("styles", "reader.qss").read_text(encoding="utf-8"))
+    return template.safe_substitute(
+        focus=c.focus, title=c.title, muted=c.muted, tooltip=c.base, tooltip_text=c.text
+    )
+
+
+def apply_theme(app: QApplication, theme: str) -> str:
+    """Give the application the palette, style and stylesheet of `theme`; returns the concrete theme."""
+    name = resolve_theme(theme)
+    if app.style().name().lower() != "fusion":
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(fusion)
+    app.setPalette(palette_for(name))
+    sheet = stylesheet_for(name)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
+    app.setProperty("readerTheme", name)
+    return name
+
+
+def apply_reading_colors(view: QWidget, name: str) -> None:
+    """Give a text view the page and ink colours of a concrete theme."""
+    c = COLORS[name]
+    palette = view.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Base, QColor(c.page))
+        palette.setColor(group, QPalette.ColorRole.Text, QColor(c.ink))
+        palette.setColor(group, QPalette.ColorRole.Highlight, QColor(c.selection))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(c.selection_text))
+        palette.setColor(group, QPalette.ColorRole.Link, QColor(c.link))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor(c.page))
+    view.setPalette(palette)
