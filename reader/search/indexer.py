@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from whoosh import index
 from whoosh.index import LockError
@@ -71,19 +74,23 @@ class IndexStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         if rebuild:
             return self._create(), ["Rebuilding the search index from scratch."]
-        try:
-            if index.exists_in(str(self.directory), indexname=index_name()):
-                ix = index.open_dir(str(self.directory), indexname=index_name())
-                self._validate(ix)
-                return ix, []
-            if any(self.directory.glob("*.toc")):
-                note = "The search index was made by another version of the reader; rebuilding it."
-            else:
-                return self._create(), []
-        except Exception as error:  # any damage means: rebuild the cache
-            log.warning("search index unreadable: %r", error)
-            note = f"The search index was damaged ({type(error).__name__}); rebuilding it."
+        with quiet_leaks():
+            try:
+                if index.exists_in(str(self.directory), indexname=index_name()):
+                    return self._open_existing(), []
+                if any(self.directory.glob("*.toc")):
+                    note = "The search index was made by another version of the reader; rebuilding it."
+                else:
+                    return self._create(), []
+            except Exception as error:  # any damage means: rebuild the cache
+                log.warning("search index unreadable: %s", repr(error))
+                note = f"The search index was damaged ({type(error).__name__}); rebuilding it."
         return self._create(), [note]
+
+    def _open_existing(self) -> index.Index:
+        ix = index.open_dir(str(self.directory), indexname=index_name())
+        self._validate(ix)
+        return ix
 
     def _validate(self, ix: index.Index) -> None:
         with ix.searcher() as searcher:
@@ -199,6 +206,17 @@ class IndexStore:
             report.added.append(path)
         add_document(writer, doc, stat)
         report.bytes_indexed += stat.st_size
+
+
+@contextmanager
+def quiet_leaks() -> Iterator[None]:
+    """whoosh leaves files open when it fails to read a damaged index; let them close quietly."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            yield
+        finally:
+            gc.collect()
 
 
 def _below(path: str, roots: list[str]) -> bool:

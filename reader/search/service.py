@@ -16,7 +16,13 @@ from reader.documents.library import iter_documents, library_folders
 from reader.paths import data_dir
 from reader.search.candidates import WEIGHTING, Candidates
 from reader.search.hits import DocumentResult, SearchResponse, make_hit
-from reader.search.indexer import IndexReport, IndexStore, Progress, file_records
+from reader.search.indexer import (
+    IndexReport,
+    IndexStore,
+    Progress,
+    quiet_leaks,
+    file_records,
+)
 from reader.search.prepare import Prepared, prepare
 from reader.search.query import Node, QueryError, all_terms, parse_query, positive_terms
 from reader.search.scan import match_document
@@ -64,6 +70,7 @@ class SearchService:
         self._helpers: Candidates | None = None
         self._records: dict[str, dict] = {}
         self.status: list[str] = []
+        self._broken = False
 
     # -- indexing -------------------------------------------------------------------------
     def update(
@@ -75,10 +82,13 @@ class SearchService:
     ) -> IndexReport:
         """Index new and changed documents below `folders` (default: the library), drop removed ones."""
         folders = [Path(f) for f in folders] if folders is not None else library_folders()
+        rebuild = rebuild or self._broken
+        self._drop_searcher()
         report = self.store.update(folders, progress, cancelled, rebuild=rebuild)
-        with self._lock:
-            self._ix = None  # reopen: the index may have been rebuilt
-            self._searcher = None
+        if rebuild and self._broken:
+            report.status.append("The search index was damaged; rebuilt it.")
+        self._broken = False
+        self._drop_searcher()  # reopen: the index may have been rebuilt
         return report
 
     def _open(self) -> Candidates:
@@ -95,6 +105,16 @@ class SearchService:
             self._helpers = Candidates(self._searcher)
             self._records = file_records(self._searcher)
             return self._helpers
+
+    def _drop_searcher(self) -> None:
+        with self._lock:
+            searcher, self._ix, self._searcher, self._helpers = self._searcher, None, None, None
+            self._records = {}
+        if searcher is not None:
+            try:
+                searcher.close()
+            except Exception:
+                pass
 
     # -- searching ------------------------------------------------------------------------
     def search(self, query: str, folders: list[Path] | None = None, limit: int = 20) -> SearchResponse:
@@ -118,17 +138,19 @@ class SearchService:
 
     def _ranked(self, node: Node, scope: dict[str, Path], response, limit: int) -> list[tuple[str, float]]:
         """Candidate paths in scope, best first: indexed ones by score, then unindexed ones."""
-        try:
-            helpers = self._open()
-            records = self._records
-            docs, _exact = helpers.node_docs(node)
-            scores = helpers.scores(positive_terms(node), limit=max(200, limit * 10))
-        except Exception as error:  # a damaged index: answer by scanning, rebuild on next update
-            log.warning("search index failed: %r", error)
-            response.status.append("The search index could not be read; scanning documents instead.")
-            with self._lock:
-                self._ix = self._searcher = None
-            records, docs, scores = {}, None, {}
+        with quiet_leaks():
+            try:
+                helpers = self._open()
+                records = self._records
+                docs, _exact = helpers.node_docs(node)
+                scores = helpers.scores(positive_terms(node), limit=max(200, limit * 10))
+            except Exception as error:  # a damaged index: answer by scanning, rebuild on next update
+                log.warning("search index failed: %s", repr(error))
+                self._broken = True
+                response.status.append("The search index could not be read; scanning documents instead.")
+                records, docs, scores = {}, None, {}
+            if self._broken:
+                self._drop_searcher()
         indexed, unindexed = [], []
         for key, path in scope.items():
             record = records.get(key)
@@ -137,13 +159,12 @@ class SearchService:
                 unindexed.append((key, 0.0))
             elif docs is None or key in docs:
                 indexed.append((key, scores.get(key, 0.0)))
-        if unindexed:
-            response.status.append(f"{len(unindexed)} documents not indexed yet were scanned.")
         indexed.sort(key=lambda item: -item[1])
         return indexed + unindexed
 
     def _verify(self, node: Node, ranked, scope, response: SearchResponse, limit: int) -> None:
         terms, positive = all_terms(node), positive_terms(node)
+        scanned = 0
         for key, score in ranked:
             if len(response.results) >= limit:
                 response.more = True
@@ -153,6 +174,7 @@ class SearchService:
                 doc = self.cache.get(path, path.stat())
             except (DocumentError, OSError):
                 continue
+            scanned += key not in self._records
             spans = match_document(doc, node, terms, positive)
             if not spans:
                 continue
@@ -160,6 +182,8 @@ class SearchService:
             result.hits = [make_hit(doc.text, o, n, doc.section_at(o)) for o, n in spans]
             response.results.append(result)
         response.results.sort(key=lambda r: -r.score)
+        if scanned:
+            response.status.append(f"{scanned} documents not indexed yet were scanned.")
 
 
 def _unchanged(path: Path, record: dict) -> bool:

@@ -1,0 +1,71 @@
+"""`reader index` and `reader search` through reader.cli.main."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "a.txt").write_text("大学习、大调研\n\n我们要學習。\n", encoding="utf-8")
+    (lib / "b.md").write_text("# Turtles\n\nThe mock turtle sings.\n", encoding="utf-8")
+    (lib / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    return lib
+
+
+def test_index_prints_a_summary_with_skips(folder: Path, capsys) -> None:
+    assert main(["index", "--library", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "2 added" in out and "1 skipped" in out and "bad.txt" in out
+    assert main(["index", "--library", str(folder)]) == 0
+    assert "2 unchanged" in capsys.readouterr().out
+
+
+def test_search_json_shape(folder: Path, capsys) -> None:
+    assert main(["search", "学习", "--library", str(folder), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert set(payload) == {"query", "elapsed_ms", "total_hits", "results"}
+    assert payload["query"] == "学习" and payload["total_hits"] == 2
+    (result,) = payload["results"]
+    assert set(result) == {"path", "title", "score", "hits"}
+    assert Path(result["path"]).is_absolute() and result["path"].endswith("a.txt")
+    text = (folder / "a.txt").read_text(encoding="utf-8")
+    for hit in result["hits"]:
+        assert set(hit) == {"offset", "length", "section", "snippet"}
+    assert [text[h["offset"] : h["offset"] + h["length"]] for h in result["hits"]] == ["学习", "學習"]
+    assert "«学习»" in result["hits"][0]["snippet"]
+
+
+def test_search_limit_and_text_output(folder: Path, capsys) -> None:
+    assert main(["search", "turtle OR 学习", "--library", str(folder), "--limit", "1", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["results"]) == 1
+    assert main(["search", "turtles", "--library", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "«Turtles»" in out and "b.md" in out
+
+
+def test_batch_prints_one_object_per_line(folder: Path, tmp_path: Path, capsys) -> None:
+    queries = tmp_path / "queries.txt"
+    queries.write_text("学习\n\"mock turtle\"\n\"broken\n", encoding="utf-8")
+    assert main(["search", "--batch", str(queries), "--library", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["query"] for line in lines] == ["学习", '"mock turtle"', '"broken']
+    assert json.loads(lines[1])["total_hits"] == 1
+    assert "error" in json.loads(lines[2])
+
+
+def test_malformed_query_is_a_clean_error(folder: Path, capsys) -> None:
+    assert main(["search", "学习 OR", "--library", str(folder)]) == 2
+    assert "OR needs a term" in capsys.readouterr().err
+
+
+def test_missing_library_folder(tmp_path: Path, capsys) -> None:
+    assert main(["search", "x", "--library", str(tmp_path / "nope")]) == 2
+    assert "no such folder" in capsys.readouterr().err
