@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-dist bench dist screenshots clean venv
+.PHONY: run test test-dist bench dist screenshots translations clean venv
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install -y python3-venv) and try again." >&2; exit 1; }
@@ -16,13 +16,21 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 venv: $(STAMP)
 
-run: $(STAMP)
+# The UI translations: resources/translations/*.ts (committed) compiled to .qm (not committed).
+# scripts/update_translations.sh re-extracts the strings after UI changes.
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
+translations: $(QM)
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+run: $(STAMP) translations
 	@scripts/system-deps.sh gui
 	@scripts/run-gui.sh $(BIN)/reader corpus
 
-test: $(STAMP)
+test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
+# Builds the bundle into a temporary dir and runs the frozen app (tests/test_dist.py).
 test-dist: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
@@ -30,11 +38,13 @@ test-dist: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-dist: $(STAMP)
+# dist/reader/reader: a one-folder bundle (build.spec); build it on each OS you ship for.
+dist: $(STAMP) translations
 	$(BIN)/python -m pip install --quiet -e '.[dist]'
 	$(BIN)/python -m PyInstaller --noconfirm --clean build.spec
+	@dist/reader/reader --version && du -sh dist/reader
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) translations
 	@scripts/system-deps.sh screenshots
 	$(BIN)/python scripts/screenshots.py
 
