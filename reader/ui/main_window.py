@@ -115,9 +115,11 @@ class MainWindow(QMainWindow):
 
     def _install_feature_panes(self) -> None:
         """Feature panes (search, find bar, bookmarks) install themselves here."""
-        from reader.ui import bookmarks_pane
+        from reader.ui import bookmarks_pane, find_bar, search_pane
 
         bookmarks_pane.install(self)
+        search_pane.install(self)
+        find_bar.install(self)
 
     def add_pane(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         """Add a feature's dock pane and list it in View ▸ Panes."""

@@ -1,0 +1,319 @@
+"""The search pane: library search as you type, on a worker thread, results grouped by document and section."""
+
+from __future__ import annotations
+
+import html
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QFileSystemWatcher, QModelIndex, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QDockWidget, QLabel, QLineEdit, QProgressBar, QStyle, QStyledItemDelegate,
+    QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget,
+)
+
+from reader.documents.library import iter_documents, library_folders
+from reader.search import SearchResponse, SearchService
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (path, offset, length) on hit rows
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+DEBOUNCE_MS = 200
+_ids = itertools.count(1)
+
+
+class ResultsModel(QStandardItemModel):
+    """Documents (with hit counts) > sections > hits; hit rows hold HTML with the match in bold."""
+
+    def set_results(self, response: SearchResponse) -> None:
+        self.clear()
+        root = self.invisibleRootItem()
+        for result in response.results:
+            doc = QStandardItem(f"{result.title} ({len(result.hits)})")
+            doc.setToolTip(str(result.path))
+            sections: dict[str, QStandardItem] = {}
+            for hit in result.hits:
+                parent = sections.get(hit.section)
+                if parent is None:
+                    parent = QStandardItem(hit.section or "—")
+                    sections[hit.section] = parent
+                    doc.appendRow(parent)
+                item = QStandardItem(hit.snippet)
+                item.setData((str(result.path), hit.offset, hit.length), HIT_ROLE)
+                item.setData(
+                    f"{html.escape(hit.before)}<b>{html.escape(hit.match)}</b>{html.escape(hit.after)}", HTML_ROLE
+                )
+                parent.appendRow(item)
+            root.appendRow(doc)
+
+    def hit_indexes(self) -> list[QModelIndex]:
+        """Every hit row, in display order."""
+        out: list[QModelIndex] = []
+        for d in range(self.rowCount()):
+            doc = self.index(d, 0)
+            for s in range(self.rowCount(doc)):
+                section = self.index(s, 0, doc)
+                out.extend(self.index(h, 0, section) for h in range(self.rowCount(section)))
+        return out
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints rows that carry HTML (the hits) as rich text."""
+
+    def _document(self, option, index) -> QTextDocument | None:
+        markup = index.data(HTML_ROLE)
+        if not markup:
+            return None
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(markup)
+        return doc
+
+    def paint(self, painter, option, index) -> None:
+        doc = self._document(option, index)
+        if doc is None:
+            return super().paint(painter, option, index)
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        options.text = ""
+        style = options.widget.style() if options.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
+        painter.save()
+        painter.translate(options.rect.topLeft())
+        painter.setClipRect(options.rect.translated(-options.rect.topLeft()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        doc = self._document(option, index)
+        if doc is None:
+            return super().sizeHint(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+
+
+class _Signals(QObject):
+    finished = Signal(int, object)
+    progress = Signal(int, int)
+    indexed = Signal(object)
+
+
+class _SearchTask(QRunnable):
+    def __init__(self, pane: "SearchPane", query_id: int, query: str, folders) -> None:
+        super().__init__()
+        self.pane, self.query_id, self.query, self.folders = pane, query_id, query, folders
+        self.signals = pane.signals
+
+    def run(self) -> None:
+        if self.query_id != self.pane.query_id:
+            return  # superseded before it started
+        response = self.pane.service.search(self.query, self.folders, limit=self.pane.limit)
+        if self.query_id == self.pane.query_id:
+            self.signals.finished.emit(self.query_id, response)
+
+
+class _IndexTask(QRunnable):
+    def __init__(self, pane: "SearchPane") -> None:
+        super().__init__()
+        self.pane = pane
+
+    def run(self) -> None:
+        pane = self.pane
+        try:
+            report = pane.service.update(
+                pane.folders(), progress=lambda d, t, _p: pane.signals.progress.emit(d, t),
+                cancelled=lambda: pane.closing,
+            )
+        except Exception as error:  # never let indexing take the window down
+            report = error
+        pane.signals.indexed.emit(report)
+
+
+class SearchPane(QDockWidget):
+    """Search box, scope, progress and results; activating a hit opens and selects it."""
+
+    SCOPES = ("library", "document")
+
+    def __init__(self, window, service: SearchService | None = None) -> None:
+        super().__init__(window.tr("Search"), window)
+        self.setObjectName("searchPane")
+        self.window_ = window
+        self.service = service or SearchService()
+        self.signals = _Signals()
+        self.pool, self.index_pool = QThreadPool(self), QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.index_pool.setMaxThreadCount(1)
+        self.query_id, self.limit, self.closing = 0, 50, False
+        self._indexing = self._reindex = False
+        self._build()
+        self.signals.finished.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.signals.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        self.signals.indexed.connect(self._indexed, Qt.ConnectionType.QueuedConnection)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self._changed)
+        self.watcher.fileChanged.connect(self._changed)
+        self.rescan = QTimer(self, singleShot=True, interval=1000, timeout=self.start_indexing)
+
+    def _build(self) -> None:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.box = QLineEdit(body, objectName="searchBox", clearButtonEnabled=True)
+        self.box.setPlaceholderText(self.tr('Search: words, "phrase", -exclude, a OR b'))
+        self.scope = QComboBox(body, objectName="searchScope")
+        self.scope.addItem(self.tr("Whole library"), None)
+        self.scope.addItem(self.tr("This document"), "document")
+        for folder in library_folders():
+            self.scope.addItem(self.tr("Folder: %s") % folder.name, str(folder))
+        self.progress_bar = QProgressBar(body, objectName="searchProgress", visible=False)
+        self.status = QLabel(body, objectName="searchStatus", wordWrap=True)
+        self.model = ResultsModel(self)
+        self.tree = QTreeView(body, objectName="searchResults", headerHidden=True, uniformRowHeights=False)
+        self.tree.setModel(self.model)
+        self.tree.setItemDelegate(HtmlDelegate(self.tree))
+        for widget in (self.box, self.scope, self.progress_bar, self.status, self.tree):
+            layout.addWidget(widget)
+        self.setWidget(body)
+        self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.run_search)
+        self.box.textChanged.connect(lambda _text: self.debounce.start())
+        self.box.returnPressed.connect(self.run_search)
+        self.scope.currentIndexChanged.connect(lambda _i: self.debounce.start())
+        self.tree.activated.connect(self.activate)
+
+    # -- searching ------------------------------------------------------------------------
+    def folders(self) -> list[Path]:
+        return library_folders()
+
+    def scope_folders(self) -> list[Path] | None:
+        data = self.scope.currentData()
+        if data == "document":
+            document = self.window_.current_document
+            return [document.path] if document else []
+        return [Path(data)] if data else None
+
+    def run_search(self) -> None:
+        self.debounce.stop()
+        self.query_id = next(_ids)
+        query = self.box.text().strip()
+        if not query:
+            self.model.clear()
+            self.status.setText("")
+            return
+        self.pool.start(_SearchTask(self, self.query_id, query, self.scope_folders()))
+
+    def _show(self, query_id: int, response: SearchResponse) -> None:
+        if query_id != self.query_id:
+            return  # stale
+        self.model.set_results(response)
+        self.tree.expandAll()
+        self.hit_cursor = -1
+        if response.error:
+            self.status.setText(response.error)
+        else:
+            notes = " ".join(response.status)
+            self.status.setText(
+                self.tr("%d hits in %d documents (%.0f ms). %s")
+                % (response.total_hits, len(response.results), response.elapsed_ms, notes)
+            )
+        self.last_response = response
+
+    def activate(self, index: QModelIndex) -> bool:
+        hit = index.data(HIT_ROLE)
+        if not hit:
+            return False
+        path, offset, length = hit
+        return self.window_.open_document(Path(path), select=(offset, length))
+
+    def step(self, forward: bool = True) -> None:
+        """F3 / Shift+F3: the next or previous hit (the find bar's matches when it is open)."""
+        find_bar = getattr(self.window_, "find_bar", None)
+        if find_bar is not None and not find_bar.toolbar.isHidden():
+            find_bar.step(forward)
+            return
+        hits = self.model.hit_indexes()
+        if not hits:
+            return
+        current = self.tree.currentIndex()
+        position = hits.index(current) if current in hits else -1
+        position = (position + (1 if forward else -1)) % len(hits)
+        self.tree.setCurrentIndex(hits[position])
+        self.activate(hits[position])
+
+    # -- indexing -------------------------------------------------------------------------
+    def start_indexing(self) -> None:
+        if self.closing:
+            return
+        if self._indexing:
+            self._reindex = True
+            return
+        self._indexing = True
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.index_pool.start(_IndexTask(self))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def _indexed(self, report) -> None:
+        self._indexing = False
+        self.progress_bar.hide()
+        if isinstance(report, Exception):
+            self.status.setText(self.tr("Indexing failed: %s") % report)
+        elif report.status:
+            self.status.setText(" ".join(report.status))
+        self._watch()
+        if self._reindex:
+            self._reindex = False
+            self.start_indexing()
+
+    def _watch(self) -> None:
+        folders = self.folders()
+        files = iter_documents(folders)
+        dirs = {str(f) for f in folders if f.is_dir()} | {str(p.parent) for p in files}
+        wanted = dirs | {str(p) for p in files}
+        current = set(self.watcher.directories()) | set(self.watcher.files())
+        if wanted - current:
+            self.watcher.addPaths(sorted(wanted - current))
+
+    def _changed(self, _path: str) -> None:
+        self.rescan.start()
+
+    def shutdown(self) -> None:
+        """Stop background work (called when the application quits)."""
+        self.closing = True
+        self.query_id = -1
+        self.rescan.stop()
+        self.debounce.stop()
+        self.pool.waitForDone(5000)
+        self.index_pool.waitForDone(10000)
+
+
+def install(window) -> SearchPane:
+    """Create the pane, add it to `window`, wire Ctrl+Shift+F and F3/Shift+F3, start indexing."""
+    pane = SearchPane(window)
+    window.add_pane(pane, Qt.DockWidgetArea.RightDockWidgetArea)
+    window.search_pane = pane
+
+    def focus() -> None:
+        pane.show()
+        pane.raise_()
+        pane.box.setFocus()
+        pane.box.selectAll()
+
+    for keys, slot in (
+        ("Ctrl+Shift+F", focus),
+        ("F3", lambda: pane.step(True)),
+        ("Shift+F3", lambda: pane.step(False)),
+    ):
+        shortcut = QShortcut(QKeySequence(keys), window)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(pane.shutdown)
+    window.destroyed.connect(lambda *_: pane.shutdown())
+    QTimer.singleShot(0, pane.start_indexing)
+    return pane
