@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,10 @@ class OutlinePane(QDockWidget):
         self._synced_offset: int | None = None
         self._expanded_before_filter: set[int] | None = None
         self._viewports: dict[QObject, QWidget] = {}
+        self._menu_hook: tuple[QWidget, int] | None = None
+        self._badge_timer = QTimer(self, singleShot=True, interval=0)
+        self._badge_timer.timeout.connect(self.refresh_badges)
+        self._watched_bookmarks: QObject | None = None
         self._view_source = lambda: None
         self.setWidget(self._build())
         self._build_actions()
@@ -156,6 +160,7 @@ class OutlinePane(QDockWidget):
     def bind(self, window) -> None:
         """Follow `window`'s documents, read its text cursor, and add corrections to its views' menus."""
         self._view_source = lambda: window.text_view if window.current_document is not None else None
+        self._window = window
         window.documentChanged.connect(self.set_document)
         for view in (window.plain_view, window.rich_view):
             self._viewports[view.viewport()] = view
@@ -179,8 +184,21 @@ class OutlinePane(QDockWidget):
             self._corrections = load_corrections(document.path, lambda: document.content_hash)
         except OSError:
             self._corrections = []
+        self._watch_bookmarks()
+        for viewport in self._viewports:
+            viewport.installEventFilter(self)  # again: in front of filters other panes installed since
         self.refresh_badges()
         self._update_actions()
+
+    def _watch_bookmarks(self) -> None:
+        """Recount badges whenever the bookmarks pane's list (objectName bookmarksList) changes."""
+        window = getattr(self, "_window", None)
+        found = window.findChild(QAbstractItemView, "bookmarksList") if window is not None else None
+        if found is None or found.model() is self._watched_bookmarks:
+            return
+        self._watched_bookmarks = model = found.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            signal.connect(self._badge_timer.start)
 
     def outline(self) -> list:
         """The nested outline shown, corrections included."""
@@ -446,23 +464,44 @@ class OutlinePane(QDockWidget):
         menu.deleteLater()
 
     def text_menu(self, view, pos: QPoint) -> QMenu:
-        """The text view's context menu at `pos`, with 'Mark line as heading' for the line there."""
+        """A standard text-view context menu at `pos`, with 'Mark line as heading' for the line there."""
         menu = view.createStandardContextMenu()
-        selected = view.selected_range()
-        offset = selected[0] if selected else view.from_qt(view.cursorForPosition(pos).position())
+        self._extend_text_menu(menu, self._offset_at(view, pos))
+        return menu
+
+    def _extend_text_menu(self, menu: QMenu, offset: int) -> None:
         menu.addSeparator()
         menu.addMenu(self._mark_menu(menu, lambda: offset))
-        return menu
+
+    @staticmethod
+    def _offset_at(view, pos: QPoint) -> int:
+        selected = view.selected_range()
+        return selected[0] if selected else view.from_qt(view.cursorForPosition(pos).position())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
             return self._filter_key(event)
         if event.type() == QEvent.Type.ContextMenu and watched in self._viewports:
-            menu = self.text_menu(self._viewports[watched], event.pos())
-            menu.exec(event.globalPos())
-            menu.deleteLater()
-            return True
+            self._arm_menu_hook(self._viewports[watched], event.pos())
+        elif event.type() == QEvent.Type.ChildPolished and self._menu_hook is not None and watched is self._menu_hook[0]:
+            child = event.child()  # polished: fully built, so it is seen as the QMenu it is
+            if isinstance(child, QMenu):
+                offset = self._menu_hook[1]
+                self._disarm_menu_hook()
+                self._extend_text_menu(child, offset)
         return super().eventFilter(watched, event)
+
+    def _arm_menu_hook(self, view, pos: QPoint) -> None:
+        """Add our entries to whatever context menu the view (or another pane's hook) builds next."""
+        self._disarm_menu_hook()
+        self._menu_hook = (view, self._offset_at(view, pos))
+        view.installEventFilter(self)
+        QTimer.singleShot(0, self._disarm_menu_hook)
+
+    def _disarm_menu_hook(self) -> None:
+        if self._menu_hook is not None:
+            self._menu_hook[0].removeEventFilter(self)
+            self._menu_hook = None
 
     # --- expansion state --------------------------------------------------------------------------
 
@@ -482,19 +521,14 @@ class OutlinePane(QDockWidget):
 
 
 def _bookmark_offsets(document) -> list[int]:
-    """Offsets of the document's bookmarks, if the bookmark store has any (else an empty list)."""
+    """Offsets of the document's bookmarks (none if the bookmark store is absent or unreadable)."""
     try:
-        import sqlite3
-
-        from reader.bookmarks.errors import BookmarkError
-        from reader.bookmarks.store import open_store, store_path
+        from reader.bookmarks import BookmarkError, bookmarks_for, store_path
     except ImportError:
         return []
     if not store_path().exists():
         return []
     try:
-        with open_store() as store:
-            paths = {str(document.path), str(document.path.resolve())}
-            return [mark.offset for path in paths for mark in store.bookmarks(path)]
-    except (BookmarkError, OSError, sqlite3.Error):
+        return [mark.offset for mark in bookmarks_for(document.path)]
+    except (BookmarkError, OSError):
         return []

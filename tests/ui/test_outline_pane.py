@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QContextMenuEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QToolButton
 
 from reader.outline import extract_outline, nest
 from reader.text import fold
@@ -370,3 +370,53 @@ def test_corrections_keep_what_is_open_and_the_filter(make_window, qtbot, speech
     assert _rows(pane) == [r for r in rows if r != "(三)深入开展大讨论"]
     pane.filter_edit.clear()
     assert pane.tree.isExpanded(pane.proxy.index(2, 0)) and not pane.tree.isExpanded(pane.proxy.index(0, 0))
+
+
+def _action_names(menu) -> list[str]:
+    names = []
+    for action in menu.actions():
+        names.append(action.objectName())
+        if action.menu() is not None:
+            names.extend(_action_names(action.menu()))
+    return names
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen popups
+def test_the_real_context_menu_offers_marking_beside_other_panes_entries(make_window, qtbot, speech: Path) -> None:
+    window = _open(make_window, qtbot, speech)
+    view = window.text_view
+    view.select_range(window.current_document.text.index("同志们"), 0)
+    view.setTextCursor(view.textCursor())
+    seen: list[str] = []
+
+    def inspect() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is not None and not seen:
+            seen.extend(_action_names(menu))
+            menu.close()
+
+    QTimer.singleShot(0, inspect)
+    point = view.cursorRect().center()
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)))
+    inspect()
+    assert "outlineMarkLevel2" in seen
+    if window.findChild(QDockWidget, "bookmarksPane") is not None:
+        assert "bookmarkSelectionAction" in seen, "the bookmarks pane's entry is still there"
+
+
+def test_sections_show_their_bookmark_counts(make_window, qtbot, speech: Path) -> None:
+    bookmarks = pytest.importorskip("reader.bookmarks")
+    if not hasattr(bookmarks, "bookmarks_for"):
+        pytest.skip("the bookmarks service has no bookmarks_for yet")
+    window = _open(make_window, qtbot, speech)
+    section = _titled(window, "(二)深入开展大调研")
+    bookmarks.add_bookmark(speech, section.offset + section.length + 5, 4)
+    bookmarks.add_bookmark(speech, section.offset + section.length + 50, 4)
+    pane = window.findChild(QDockWidget, "bookmarksPane")
+    if pane is not None and hasattr(pane, "refresh"):
+        pane.refresh()
+    else:
+        window.outline_pane.refresh_badges()
+    item = window.outline_pane.model.item_starting_at(section.offset)
+    qtbot.waitUntil(lambda: item.text() == f"{section.title}  (2)")
+    assert item.data(TITLE_ROLE) == section.title
