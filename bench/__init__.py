@@ -1,0 +1,1 @@
+"""`make bench`: the search engine against SQLite FTS5 trigram on synthetic libraries."""

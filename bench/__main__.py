@@ -1,0 +1,66 @@
+"""Run the benchmark: `python -m bench [MB …]` (default 20); writes bench/out/report.md."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.engines import QUERIES
+from bench.library import build
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def _engine(name: str, library: Path, work: Path) -> dict:
+    out = work / f"{name}.json"
+    subprocess.run([sys.executable, "-m", "bench.engines", name, str(library), str(work / name), str(out)], check=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _rows(size: float, results: dict[str, dict]) -> list[str]:
+    rows = []
+    for name, r in results.items():
+        first = f"{r['first_result_s']:.2f} s" if r.get("first_result_s") else "n/a (results only after the build)"
+        rss = max(r["rss_mb"], r["rss_children_mb"])
+        rows.append(
+            f"| {size:g} MB | {name} | {r['bytes'] / 1e6 / r['build_s']:.2f} | {r['build_s']:.1f} s | "
+            f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {rss:.0f} | {first} |"
+        )
+    return rows
+
+
+def _misses(results: dict[str, dict]) -> list[str]:
+    ours, fts = results["reader (whoosh)"]["hits"], results["SQLite FTS5 trigram"]["hits"]
+    return [f"- `{q}`: reader {ours[q]} hits (in the top 20 documents), FTS5 {fts[q]} documents"
+            for q in QUERIES if fts[q] == 0 and ours[q] > 0]
+
+
+def main() -> None:
+    sizes = [float(a) for a in sys.argv[1:]] or [20.0]
+    lines = ["| library | engine | build MB/s | build time | query p50 ms | query p95 ms | peak RSS MB | first result while building |",
+             "|---|---|---|---|---|---|---|---|"]
+    misses: list[str] = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as temp:
+            library = Path(temp) / "library"
+            build(library, size)
+            results = {
+                "reader (whoosh)": _engine("reader", library, Path(temp)),
+                "SQLite FTS5 trigram": _engine("fts5", library, Path(temp)),
+            }
+            lines += _rows(size, results)
+            misses = _misses(results)
+    report = "\n".join(
+        ["# Search benchmark", "", f"{len(QUERIES)} queries, each run 3 times (warm document cache after the first round).", "", *lines,
+         "", "Queries FTS5 trigram cannot answer (fewer than 3 characters, or nothing found):", *misses, ""]
+    )
+    OUT.mkdir(exist_ok=True)
+    (OUT / "report.md").write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
