@@ -39,7 +39,7 @@ MIN_LEVEL, MAX_LEVEL = 1, 9
 TITLE_CHARS = 120
 FUZZY_RATIO = 0.8
 FUZZY_WINDOW = 50_000
-_ATX = re.compile(r"^#{1,6}(?:[ \t]+|$)")
+_MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}|[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$)")
 _lock = threading.Lock()
 
 
@@ -206,7 +206,7 @@ def _heading_on_line(out: list[Heading], lines: Lines, index: int) -> int | None
 
 def _heading_from_line(lines: Lines, index: int, level: int, kind: str) -> Heading:
     stripped = lines.lines[index].strip()
-    title = _ATX.sub("", stripped) if kind == "markdown" else stripped
+    title = _MARKDOWN_PREFIX.sub("", stripped) if kind == "markdown" else stripped
     title = " ".join((strip_inline(title) if kind == "markdown" else title).split()) or stripped
     if len(title) > TITLE_CHARS:
         title = title[: TITLE_CHARS - 1] + "…"

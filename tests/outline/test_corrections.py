@@ -118,9 +118,10 @@ def test_a_lost_line_is_skipped_and_the_rest_applies(text: str) -> None:
 
 
 def test_markdown_lines_become_plain_titles() -> None:
-    text = "# Guide\n\n**Setting up** the `tool`\n\nbody\n"
-    added = apply_corrections(extract_outline(text, "markdown"), text, [Correction("add", anchor_at(text, 12), 2)], "markdown")
-    assert _titles(added) == [(1, "Guide"), (2, "Setting up the tool")]
+    text = "# Guide\n\n**Setting up** the `tool`\n\n- *Step* one\n"
+    marks = [Correction("add", anchor_at(text, 12), 2), Correction("add", anchor_at(text, text.index("- ")), 3)]
+    added = apply_corrections(extract_outline(text, "markdown"), text, marks, "markdown")
+    assert _titles(added) == [(1, "Guide"), (2, "Setting up the tool"), (3, "Step one")]
 
 
 def test_blank_lines_cannot_be_anchored(text: str) -> None:
