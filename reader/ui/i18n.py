@@ -100,14 +100,14 @@ class ReaderTranslator(QTranslator):
 
     def translate(self, context, source_text, disambiguation=None, n=-1):
         found = super().translate(context, source_text, disambiguation, n)
-        if found or not source_text:
+        if found:
             return found
         for other in self._contexts:
             if other != context:
                 found = super().translate(other, source_text, disambiguation, n)
                 if found:
                     return found
-        return found
+        return None  # a null string: "not here", so Qt asks the next catalogue or keeps the source (not "")
 
 
 def catalogue_contexts(language: str) -> list[str]:

@@ -170,8 +170,8 @@ class Preferences(QObject):
         new.save()
         if new.theme != old.theme:
             self.apply_theme()
-        if (new.font_family, new.font_size) != (old.font_family, old.font_size):
-            self.apply_font()
+        if new.theme != old.theme or (new.font_family, new.font_size) != (old.font_family, old.font_size):
+            self.apply_font()  # a new application stylesheet resets the views' fonts
         if new.line_spacing != old.line_spacing:
             self._format_documents()
         if new.max_text_width != old.max_text_width:
@@ -180,6 +180,12 @@ class Preferences(QObject):
             app = QApplication.instance()
             if app is not None:
                 install_translator(app, new.language)
+                from reader.ui.menus import retranslate
+
+                retranslate(self.window)  # at once, not when the posted LanguageChange arrives
+                dialog = getattr(self.window, "_preferences_dialog", None)
+                if dialog is not None:
+                    dialog.retranslate()
         self.changed.emit(new)
         return new
 
@@ -194,7 +200,8 @@ def open_preferences(window: QMainWindow) -> PreferencesDialog:
     if dialog is None:
         dialog = window._preferences_dialog = PreferencesDialog(preferences_of(window), window)
     dialog.show()
-    dialog.raise_()
+    if QGuiApplication.platformName() != "offscreen":  # which cannot raise windows (and says so)
+        dialog.raise_()
     dialog.activateWindow()
     return dialog
 
