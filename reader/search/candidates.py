@@ -40,8 +40,9 @@ class Candidates:
     def __init__(self, searcher) -> None:
         self.searcher = searcher
         reader = searcher.reader()
-        column = reader.column_reader("path")
-        self.paths = [column[i] for i in range(reader.doc_count_all())]
+        count = reader.doc_count_all()
+        column = reader.column_reader("path") if count and reader.has_column("path") else None
+        self.paths = [column[i] for i in range(count)] if column is not None else []
         self._cache: dict[tuple[str, str], set[str]] = {}
 
     def _docs(self, q: wq.Query) -> set[str]:

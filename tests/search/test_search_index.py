@@ -140,3 +140,11 @@ def test_cancelled_update_keeps_what_it_did(tmp_path: Path, folder: Path) -> Non
     )
     assert report.cancelled and seen == ["binary.txt", "empty.txt", "gbk.txt"]
     assert len(service.update([folder]).added) == 2
+
+
+def test_search_before_the_first_build_scans_and_breaks_nothing(tmp_path: Path, folder: Path) -> None:
+    service = SearchService(tmp_path / "index")
+    response = service.search("学习", [folder])
+    assert sorted(r.path.name for r in response.results) == ["gbk.txt", "one.txt"]
+    report = service.update([folder])
+    assert report.status == [] and len(report.added) == 3
