@@ -6,6 +6,7 @@ so shortcuts that other parts of the reader add appear without anyone listing th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -33,7 +34,18 @@ class ShortcutEntry:
 
 
 def _clean(text: str) -> str:
+    """A menu text without its mnemonic ("&Open…", "打开(&O)…" → "Open", "打开") and ellipsis."""
+    text = re.sub(r"\s*\(&[^&)]\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").replace("…", "").strip()
+
+
+def _typeable(sequence: QKeySequence) -> bool:
+    """Whether a key sequence can be typed on an ordinary keyboard (not Open/Copy/Back media keys, F13+)."""
+    for index in range(sequence.count()):
+        key = sequence[index].key()
+        if key >= Qt.Key.Key_Back or key == Qt.Key.Key_Help or Qt.Key.Key_F13 <= key <= Qt.Key.Key_F35:
+            return False
+    return True
 
 
 def _menu_path(action: QAction) -> str:
@@ -67,20 +79,26 @@ def collect_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
     entries: list[ShortcutEntry] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
     other = QCoreApplication.translate("ShortcutsDialog", "Other")
+    unnamed = QCoreApplication.translate("ShortcutsDialog", "(unnamed shortcut)")
     for action in window.findChildren(QAction):
-        sequences = [s for s in action.shortcuts() if not s.isEmpty()]
+        sequences = [s for s in action.shortcuts() if not s.isEmpty() and _typeable(s)]
         if not sequences or action.isSeparator():
             continue
         text = _clean(action.text()) or _clean(action.toolTip()) or action.objectName()
         group = _menu_path(action) or _owner_name(action, window, other)
         entries.append(_entry(group, text, sequences, seen))
     for shortcut in window.findChildren(QShortcut):
-        sequences = [s for s in shortcut.keys() if not s.isEmpty()]
+        sequences = [s for s in shortcut.keys() if not s.isEmpty() and _typeable(s)]
         if not sequences or not shortcut.isEnabled():
             continue
-        text = _clean(shortcut.whatsThis()) or _clean(shortcut.objectName()) or other
+        # QShortcuts have no text: their whatsThis (or objectName) names them
+        text = _clean(shortcut.whatsThis()) or _clean(shortcut.objectName()) or unnamed
         entries.append(_entry(_owner_name(shortcut, window, other), text, sequences, seen))
-    return [e for e in entries if e is not None]
+    menus = [_clean(a.text()) for a in window.menuBar().actions()]
+    order = {name: i for i, name in enumerate(menus)}
+    entries = [e for e in entries if e is not None]
+    # menu bar order first (File, Edit, …), then the panes' own shortcuts, "Other" last
+    return sorted(entries, key=lambda e: (order.get(e.group.split(" ▸ ")[0], len(order)), e.group == other))
 
 
 def _entry(group, text, sequences, seen) -> ShortcutEntry | None:

@@ -691,7 +691,7 @@
     <message>
         <location filename="../../reader/ui/search_pane.py" line="+164"/>
         <source>Search: words, &quot;phrase&quot;, -exclude, a OR b</source>
-        <translation>搜索：词语、"短语"、-排除、a OR b</translation>
+        <translation>搜索：词语、&quot;短语&quot;、-排除、a OR b</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -722,12 +722,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/shortcuts_dialog.py" line="+69"/>
+        <location filename="../../reader/ui/shortcuts_dialog.py" line="+81"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+1"/>
+        <source>(unnamed shortcut)</source>
+        <translation>（未命名的快捷键）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
