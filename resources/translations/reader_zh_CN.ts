@@ -66,7 +66,7 @@
     <message>
         <location line="+1"/>
         <source>Library</source>
-        <translation>文库</translation>
+        <translation>库</translation>
     </message>
     <message>
         <location line="+1"/>
