@@ -92,8 +92,19 @@ class OffsetViewMixin:
         return self.from_qt(self.cursorForPosition(QPoint(2, 2)).position())
 
     def reading_offset(self) -> int:
-        """The source offset on the reading line: what the current section is judged by."""
-        point = QPoint(self.viewport().width() - 4, self.reading_line_y() + 2)
+        """The source offset on the reading line: what the current section is judged by.
+
+        The reading line sits a quarter down the view; over the last page of scrolling it slides
+        to the bottom, so that sections on the final screen become current too.
+        """
+        height = self.viewport().height()
+        line = self.fontMetrics().lineSpacing()
+        y = self.reading_line_y() + line // 2
+        bar = self.verticalScrollBar()
+        if bar.maximum() > 0 and bar.pageStep() > 0:
+            into_last_page = (bar.value() - (bar.maximum() - bar.pageStep())) / bar.pageStep()
+            y += int(max(0.0, min(1.0, into_last_page)) * max(0, height - line - y))
+        point = QPoint(self.viewport().width() - 4, y)
         return self.from_qt(self.cursorForPosition(point).position())
 
     def set_highlights(self, key: str, ranges: list[tuple[int, int]], color: QColor) -> None:

@@ -159,3 +159,19 @@ def test_status_bar_shows_name_encoding_size_position(make_window) -> None:
     assert labels["encoding"].text() == "utf-8"
     assert labels["size"].text().endswith("KB")
     assert labels["position"].text().endswith("%")
+
+
+def test_every_section_becomes_current_while_scrolling_to_the_end(make_window, qtbot, corpus: Path) -> None:
+    window = make_window([str(corpus / "民政局第二批實踐科學發展觀動員會講話.txt")])
+    bar = window.text_view.verticalScrollBar()
+    seen = set()
+    value = 0
+    while value <= bar.maximum():  # the maximum grows as lazy layout reaches new lines
+        bar.setValue(value)
+        window._sync_position()
+        item = window.outline_pane.current_item()
+        if item is not None:
+            seen.add(item.data(Qt.ItemDataRole.UserRole + 1))
+        value += 1
+    offsets = set(window.outline_pane.model.offsets())
+    assert offsets == seen
