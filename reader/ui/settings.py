@@ -55,7 +55,7 @@ class ReaderSettings:
     theme: str = "system"
     font_family: str = ""
     font_size: float = 12.0
-    line_spacing: float = 1.2
+    line_spacing: float = 1.0
     max_text_width: int = 0
     language: str = "system"
 
