@@ -88,7 +88,14 @@ def _settle(window, qtbot) -> None:
 
 def _scroll_into(window, qtbot, heading, into: int = 100) -> None:
     """Scroll the text (not a jump) so a point `into` characters inside `heading`'s section is read."""
-    window.text_view.select_range(heading.offset + heading.length + into, 0)
+    view = window.text_view
+    target = heading.offset + heading.length + into
+    view.select_range(target, 0)
+    bar = view.verticalScrollBar()
+    while view.reading_offset() > target and bar.value() > bar.minimum():
+        bar.setValue(bar.value() - 1)  # near the end the reading line slides down: scroll back
+    while view.reading_offset() < heading.offset and bar.value() < bar.maximum():
+        bar.setValue(bar.value() + 1)
     tree = nest(_headings(window))
     qtbot.waitUntil(lambda: _current_offset(window) == heading.offset
                     and window.breadcrumb.titles() == _path_titles(tree, heading.offset))
