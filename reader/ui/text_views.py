@@ -166,8 +166,11 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         return self._map.from_qt(position)
 
     def _scroll_units(self, pixels: int) -> int:
-        line = max(1, self.fontMetrics().lineSpacing())
-        return round(pixels / line)
+        """Pixels to scrollbar steps: one step is one laid-out line (taller with line spacing)."""
+        block = self.firstVisibleBlock()
+        lines = block.layout().lineCount() if block.isValid() and block.layout() else 0
+        line = self.blockBoundingRect(block).height() / lines if lines else self.fontMetrics().lineSpacing()
+        return round(pixels / max(1.0, line))
 
 
 class RichView(OffsetViewMixin, QTextBrowser):

@@ -175,3 +175,23 @@ def test_every_section_becomes_current_while_scrolling_to_the_end(make_window, q
         value += 1
     offsets = set(window.outline_pane.model.offsets())
     assert offsets == seen
+
+
+def test_with_wide_line_spacing_jumps_land_and_every_section_is_reached(make_window, corpus: Path) -> None:
+    window = make_window([str(corpus / "民政局第二批實踐科學發展觀動員會講話.txt")])
+    window.preferences.change(line_spacing=1.8)
+    headings = extract_outline(window.current_document.text, "text")
+    middle = headings[len(headings) // 2]
+    window.jump_to(middle.offset, middle.length)
+    view = window.text_view
+    cursor = view.textCursor()
+    cursor.setPosition(cursor.selectionStart())
+    assert abs(view.cursorRect(cursor).top() - view.reading_line_y()) < 3 * view.fontMetrics().lineSpacing()
+    bar, seen, value = view.verticalScrollBar(), set(), 0
+    while value <= bar.maximum():
+        bar.setValue(value)
+        window._sync_position()
+        item = window.outline_pane.current_item()
+        seen.add(item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None)
+        value += 1
+    assert set(window.outline_pane.model.offsets()) <= seen
