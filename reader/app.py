@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
+from reader.paths import resource_path
 
 
 def _application() -> QApplication:
@@ -17,6 +19,10 @@ def _application() -> QApplication:
     app.setApplicationName("Reader")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("reader")
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_path("icons", f"reader-{size}.png")))
+    app.setWindowIcon(icon)
     return app
 
 

@@ -117,7 +117,10 @@ class OffsetViewMixin:
             cursor.setPosition(self.to_qt(offset + length), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             char_format = QTextCharFormat()
-            char_format.setBackground(QColor(color))
+            background = QColor(color)
+            char_format.setBackground(background)
+            if background.alpha() == 255:  # an opaque tint: keep the text readable on it in any theme
+                char_format.setForeground(QColor("#000000" if background.lightnessF() > 0.5 else "#ffffff"))
             selection.format = char_format
             selections.append(selection)
         self._highlights[key] = selections

@@ -195,3 +195,20 @@ def test_with_wide_line_spacing_jumps_land_and_every_section_is_reached(make_win
         seen.add(item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None)
         value += 1
     assert set(window.outline_pane.model.offsets()) <= seen
+
+
+def test_the_app_has_its_icon(make_window) -> None:
+    make_window()
+    from PySide6.QtWidgets import QApplication
+
+    assert not QApplication.windowIcon().isNull()
+    assert 256 in [size.width() for size in QApplication.windowIcon().availableSizes()]
+
+
+def test_tinted_passages_stay_readable_on_a_dark_page(make_window) -> None:
+    from PySide6.QtGui import QColor
+
+    window = make_window([str(CORPUS_FILES[0])])
+    window.text_view.set_highlights("bookmarks", [(10, 5)], QColor("#fff59d"))
+    selection = window.text_view.extraSelections()[0]
+    assert selection.format.foreground().color() == QColor("#000000")
