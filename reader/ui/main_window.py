@@ -117,9 +117,11 @@ class MainWindow(QMainWindow):
         """Feature panes (search, find bar, bookmarks) install themselves here."""
         from reader.ui import bookmarks_pane, find_bar, search_pane
 
-        bookmarks_pane.install(self)
-        search_pane.install(self)
+        bookmarks = bookmarks_pane.install(self)
+        search = search_pane.install(self)
         find_bar.install(self)
+        self.resizeDocks([bookmarks, search], [400, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([bookmarks, search], [300, 520], Qt.Orientation.Vertical)
 
     def add_pane(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         """Add a feature's dock pane and list it in View ▸ Panes."""
