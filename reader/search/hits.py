@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 MARK_OPEN, MARK_CLOSE = "«", "»"
 BEFORE_CHARS, AFTER_CHARS = 30, 50
@@ -29,6 +31,39 @@ class Hit:
         return {"offset": self.offset, "length": self.length, "section": self.section, "snippet": self.snippet}
 
 
+class HitList(Sequence):
+    """A document's hits, made on demand from (offset, length) spans: listing 30,000 hits of one
+    character costs nothing until they are read. Behaves as a read-only list of `Hit`."""
+
+    __slots__ = ("text", "spans", "section_at", "_made")
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], section_at: Callable[[int], str]) -> None:
+        self.text, self.spans, self.section_at = text, spans, section_at
+        self._made: dict[int, Hit] = {}
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.spans)))]
+        if index < 0:
+            index += len(self.spans)
+        hit = self._made.get(index)
+        if hit is None:
+            offset, length = self.spans[index]
+            hit = self._made[index] = make_hit(self.text, offset, length, self.section_at(offset))
+        return hit
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, HitList) and other.text is self.text:
+            return other.spans == self.spans
+        return isinstance(other, (list, tuple, HitList)) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"HitList({len(self.spans)} hits)"
+
+
 @dataclass
 class DocumentResult:
     """Every hit in one document, in text order."""
@@ -49,7 +84,8 @@ class DocumentResult:
 
 @dataclass
 class SearchResponse:
-    """`total_hits` counts the hits of the listed documents; `error` is set for a malformed query;
+    """`total_hits` counts every hit in the listed documents (the best `limit`; `more` tells whether other
+    documents matched too); `error` is set for a malformed query;
     `status` holds notes such as "3 documents not indexed yet were scanned"."""
 
     query: str

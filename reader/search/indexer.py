@@ -65,9 +65,12 @@ def file_records(searcher) -> dict[str, dict]:
 class IndexStore:
     """The whoosh index in `directory`: a rebuildable cache, opened (or rebuilt) on demand."""
 
-    def __init__(self, directory: Path, lock_timeout: float = 10.0) -> None:
+    def __init__(
+        self, directory: Path, lock_timeout: float = 10.0, keep: Callable[[Prepared, os.stat_result], None] | None = None
+    ) -> None:
         self.directory = Path(directory)
         self.lock_timeout = lock_timeout
+        self.keep = keep  # offered every document prepared for indexing (the search service caches them)
 
     def open(self, rebuild: bool = False) -> tuple[index.Index, list[str]]:
         """The index, creating or rebuilding it when needed; also the notes about what happened."""
@@ -194,6 +197,8 @@ class IndexStore:
             if record:
                 writer.delete_by_term("path", str(path))
             return
+        if self.keep is not None:
+            self.keep(doc, stat)
         if record and record.get("hash") == doc.document.content_hash:
             writer.delete_by_query(And([Term("path", str(path)), Term("rec", "f")]))
             add_file_record(writer, doc, stat)
@@ -209,14 +214,20 @@ class IndexStore:
 
 
 @contextmanager
-def quiet_leaks() -> Iterator[None]:
-    """whoosh leaves files open when it fails to read a damaged index; let them close quietly."""
+def quiet_leaks(collect: bool = True) -> Iterator[None]:
+    """whoosh leaves files open when it fails to read a damaged index; let them close quietly.
+
+    `collect=False` (the query path) collects only if an exception escapes: a full collection costs ~10 ms."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
             yield
-        finally:
+        except BaseException:
             gc.collect()
+            raise
+        finally:
+            if collect:
+                gc.collect()
 
 
 def _below(path: str, roots: list[str]) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.documents import Document, load_document
-from reader.search.analysis import Folded, fold_for_search
+from reader.search.analysis import Folded, fold, fold_for_search
 
 PASSAGE_CHARS = 8000
 SECTION_SEPARATOR = " › "
@@ -35,6 +35,7 @@ class Prepared:
     section_starts: list[int] = field(default_factory=list)
     section_paths: list[str] = field(default_factory=list)
     _words: list | None = None
+    _raw_folded: str | None = None
 
     @property
     def path(self) -> Path:
@@ -43,6 +44,25 @@ class Prepared:
     @property
     def text(self) -> str:
         return self.document.text
+
+    @property
+    def raw_folded(self) -> str | None:
+        """The folded source with its glosses kept (None when it has none: then it is `folded.text`).
+
+        A literal is also looked for here, so a query that types a gloss still finds it."""
+        if self.folded.origin is None:
+            return None
+        if self._raw_folded is None:
+            self._raw_folded = fold(self.document.text)
+        return self._raw_folded
+
+    @property
+    def chars(self) -> int:
+        """Roughly how many characters this holds in memory (for cache budgets)."""
+        folded = 0 if self.folded.text is self.document.text else len(self.folded.text)
+        origin = 0 if self.folded.origin is None else 4 * len(self.folded.origin)
+        raw = len(self._raw_folded) if self._raw_folded is not None else 0
+        return len(self.document.text) + folded + origin + raw
 
     def section_at(self, offset: int) -> str:
         """The heading path enclosing `offset` ('' before the first heading)."""

@@ -26,7 +26,10 @@ def _words(doc: Prepared) -> list[tuple[int, int, str]]:
 
 def literal_spans(folded: Folded, needle: str, raw_text: str | None = None) -> list[Span]:
     """Occurrences of `needle` in the gloss-free folded text (and in the folded source, if given)."""
-    spans = {folded.span(i, i + len(needle)) for i in _find_all(folded.text, needle)}
+    size = len(needle)
+    if folded.origin is None and raw_text is None:
+        return [(i, size) for i in _find_all(folded.text, needle)]
+    spans = {folded.span(i, i + size) for i in _find_all(folded.text, needle)}
     if raw_text is not None:
         spans.update((i, len(needle)) for i in _find_all(raw_text, needle))
     return sorted(spans)
@@ -51,8 +54,7 @@ def _phrase_spans(doc: Prepared, term: Term) -> list[Span]:
 def term_spans(doc: Prepared, term: Term) -> list[Span]:
     """Every exact occurrence of `term` in `doc`, sorted."""
     if term.kind == "literal":
-        raw = fold(doc.text) if doc.folded.origin is not None else None
-        return literal_spans(doc.folded, term.text, raw)
+        return literal_spans(doc.folded, term.text, doc.raw_folded)
     if term.kind == "prefix":
         return [doc.folded.span(s, e) for s, e, word in _words(doc) if word.startswith(term.text)]
     return _phrase_spans(doc, term)

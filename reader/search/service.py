@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import os
@@ -12,10 +13,11 @@ from pathlib import Path
 from typing import Callable
 
 from reader.documents import DocumentError
-from reader.documents.library import iter_documents, library_folders
+from reader.documents.library import library_folders
+from reader.documents.model import is_supported
 from reader.paths import data_dir
 from reader.search.candidates import WEIGHTING, Candidates
-from reader.search.hits import DocumentResult, SearchResponse, make_hit
+from reader.search.hits import DocumentResult, HitList, SearchResponse
 from reader.search.indexer import (
     IndexReport,
     IndexStore,
@@ -32,38 +34,134 @@ CACHE_CHARS = 48_000_000
 
 
 class _DocCache:
-    """Prepared documents, least recently used dropped first, bounded by total characters."""
+    """Prepared documents (text, folded text, offset map, sections) keyed by (path, mtime, size),
+    least recently used dropped first, bounded by the characters they hold (`Prepared.chars`)."""
 
     def __init__(self, budget: int = CACHE_CHARS) -> None:
         self.budget, self.size = budget, 0
-        self.items: OrderedDict[str, Prepared] = OrderedDict()
+        self.items: OrderedDict[str, tuple[Prepared, float, int, int]] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, path: Path, stat: os.stat_result) -> Prepared:
-        key = str(path)
+    def peek(self, path: Path, mtime: float, size: int) -> Prepared | None:
         with self.lock:
-            doc = self.items.get(key)
-            if doc is not None and doc.mtime == stat.st_mtime and doc.document.size_bytes == stat.st_size:
-                self.items.move_to_end(key)
-                return doc
-        doc = prepare(path)
+            item = self.items.get(str(path))
+            if item is not None and item[1] == mtime and item[2] == size:
+                self.items.move_to_end(str(path))
+                return item[0]
+        return None
+
+    def get(self, path: Path, mtime: float, size: int) -> Prepared:
+        doc = self.peek(path, mtime, size)
+        if doc is None:
+            doc = prepare(path)
+            self.put(doc, mtime, size)
+        return doc
+
+    def put(self, doc: Prepared, mtime: float, size: int) -> None:
+        key, chars = str(doc.path), doc.chars
+        if chars > self.budget // 2:
+            return  # one huge document would evict everything else
         with self.lock:
             old = self.items.pop(key, None)
-            self.size -= len(old.text) if old else 0
-            self.items[key] = doc
-            self.size += len(doc.text)
+            self.size -= old[3] if old else 0
+            self.items[key] = (doc, mtime, size, chars)
+            self.size += chars
             while self.size > self.budget and len(self.items) > 1:
                 _, dropped = self.items.popitem(last=False)
-                self.size -= len(dropped.text)
-        return doc
+                self.size -= dropped[3]
+
+    def grew(self, doc: Prepared) -> None:
+        """Account for memory a cached document took on later (a lazily folded source)."""
+        with self.lock:
+            item = self.items.get(str(doc.path))
+            if item is not None and item[0] is doc and doc.chars != item[3]:
+                self.items[str(doc.path)] = (*item[:3], doc.chars)
+                self.size += doc.chars - item[3]
+
+
+class _Catalogue:
+    """The documents below some folders with their (mtime, size), kept in process so a query neither
+    walks nor stats the library. A scope is walked when first asked for, when `update()` ran, or when
+    a folder's mtime changed (a file added, removed or renamed: checked on every query, one stat per
+    folder); every file is re-stat'ed at most once per `REVALIDATE_SECONDS` (edits in place)."""
+
+    REVALIDATE_SECONDS = 1.0
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.scopes: dict[tuple[str, ...], tuple[float, dict[str, int], dict[str, tuple[Path, float, int]]]] = {}
+
+    def clear(self) -> None:
+        with self.lock:
+            self.scopes.clear()
+
+    def files(self, folders: list[Path]) -> dict[str, tuple[Path, float, int]]:
+        """str(path) -> (path, mtime, size) of every supported document below `folders`."""
+        key = tuple(str(f) for f in folders)
+        with self.lock:
+            entry = self.scopes.get(key)
+        now = time.monotonic()
+        if entry is not None and now - entry[0] < self.REVALIDATE_SECONDS and not _moved(entry[1]):
+            return entry[2]
+        dirs, files = _walk(folders)
+        with self.lock:
+            self.scopes[key] = (now, dirs, files)
+        return files
+
+
+def _moved(dirs: dict[str, int]) -> bool:
+    for directory, mtime in dirs.items():
+        try:
+            if os.stat(directory).st_mtime_ns != mtime:
+                return True
+        except OSError:
+            return True
+    return False
+
+
+def _walk(folders: list[Path]) -> tuple[dict[str, int], dict[str, tuple[Path, float, int]]]:
+    """(folder -> mtime_ns, path -> (path, mtime, size)); the same documents as `iter_documents`."""
+    dirs: dict[str, int] = {}
+    found: dict[str, tuple[Path, float, int]] = {}
+
+    def add(path: Path) -> None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return
+        found[str(path)] = (path, stat.st_mtime, stat.st_size)
+
+    for folder in folders:
+        folder = Path(folder).expanduser().resolve()
+        try:
+            dirs[str(folder)] = os.stat(folder).st_mtime_ns
+        except OSError:
+            dirs[str(folder)] = -1
+            continue
+        if folder.is_file():
+            if is_supported(folder):
+                add(folder)
+            continue
+        for root, subdirs, names in os.walk(folder):
+            subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+            for name in subdirs:
+                try:
+                    dirs[os.path.join(root, name)] = os.stat(os.path.join(root, name)).st_mtime_ns
+                except OSError:
+                    pass
+            for name in names:
+                if is_supported(Path(name)):
+                    add(Path(root) / name)
+    return dirs, dict(sorted(found.items()))
 
 
 class SearchService:
     """The Qt-free search API. Thread-safe: one thread may update while others search."""
 
     def __init__(self, index_dir: Path | None = None, lock_timeout: float = 10.0) -> None:
-        self.store = IndexStore(index_dir or data_dir() / "index", lock_timeout)
         self.cache = _DocCache()
+        self.catalogue = _Catalogue()
+        self.store = IndexStore(index_dir or data_dir() / "index", lock_timeout, keep=self._keep)
         self._lock = threading.Lock()
         self._ix = None
         self._searcher = None
@@ -84,12 +182,18 @@ class SearchService:
         folders = [Path(f) for f in folders] if folders is not None else library_folders()
         rebuild = rebuild or self._broken
         self._drop_searcher()
+        self.catalogue.clear()
         report = self.store.update(folders, progress, cancelled, rebuild=rebuild)
         if rebuild and self._broken:
             report.status.append("The search index was damaged; rebuilt it.")
         self._broken = False
         self._drop_searcher()  # reopen: the index may have been rebuilt
+        self.catalogue.clear()
         return report
+
+    def _keep(self, doc: Prepared, stat: os.stat_result) -> None:
+        """Documents prepared for indexing go to the cache, so first queries need not load them again."""
+        self.cache.put(doc, stat.st_mtime, stat.st_size)
 
     def _open(self) -> Candidates:
         with self._lock:
@@ -130,15 +234,15 @@ class SearchService:
             response.error = str(error)
             return response
         folders = [Path(f) for f in folders] if folders is not None else library_folders()
-        scope = {str(p): p for p in iter_documents(folders)}
+        scope = self.catalogue.files(folders)
         ranked = self._ranked(node, scope, response, limit)
         self._verify(node, ranked, scope, response, limit)
         response.elapsed_ms = (time.perf_counter() - started) * 1000
         return response
 
-    def _ranked(self, node: Node, scope: dict[str, Path], response, limit: int) -> list[tuple[str, float]]:
+    def _ranked(self, node: Node, scope: dict, response, limit: int) -> list[tuple[str, float]]:
         """Candidate paths in scope, best first: indexed ones by score, then unindexed ones."""
-        with quiet_leaks():
+        with quiet_leaks(collect=False):
             try:
                 helpers = self._open()
                 records = self._records
@@ -151,10 +255,11 @@ class SearchService:
                 records, docs, scores = {}, None, {}
             if self._broken:
                 self._drop_searcher()
+                gc.collect()
         indexed, unindexed = [], []
-        for key, path in scope.items():
+        for key, (_path, mtime, size) in scope.items():
             record = records.get(key)
-            fresh = record is not None and _unchanged(path, record)
+            fresh = record is not None and record["mtime"] == mtime and record["size"] == size
             if not fresh:
                 unindexed.append((key, 0.0))
             elif docs is None or key in docs:
@@ -170,25 +275,18 @@ class SearchService:
                 response.more = True
                 break
             try:
-                path = scope[key]
-                doc = self.cache.get(path, path.stat())
+                doc = self.cache.get(*scope[key])
             except (DocumentError, OSError):
                 continue
             scanned += key not in self._records
             spans = match_document(doc, node, terms, positive)
+            self.cache.grew(doc)
             if not spans:
                 continue
             result = DocumentResult(doc.path, doc.title, score or 0.01 * math.log1p(len(spans)))
-            result.hits = [make_hit(doc.text, o, n, doc.section_at(o)) for o, n in spans]
+            result.hits = HitList(doc.text, spans, doc.section_at)
             response.results.append(result)
         response.results.sort(key=lambda r: -r.score)
         if scanned:
             response.status.append(f"{scanned} documents not indexed yet were scanned.")
 
-
-def _unchanged(path: Path, record: dict) -> bool:
-    try:
-        stat = path.stat()
-    except OSError:
-        return False
-    return record["mtime"] == stat.st_mtime and record["size"] == stat.st_size
