@@ -103,6 +103,7 @@ def test_settings_changed_in_the_dialog_apply_at_once_and_persist(make_window, q
 
 def test_text_width_limits_the_column_and_no_limit_gives_the_whole_width(make_window) -> None:
     window = make_window([str(CORPUS_FILES[0])])
+    window.resize(1800, 900)
     view = window.text_view
     assert view.viewportMargins().left() == 0
     window.preferences.change(max_text_width=20)
