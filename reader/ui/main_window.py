@@ -115,9 +115,10 @@ class MainWindow(QMainWindow):
 
     def _install_feature_panes(self) -> None:
         """Feature panes (search, find bar, bookmarks) install themselves here."""
-        from reader.ui import bookmarks_pane, find_bar, search_pane
+        from reader.ui import bookmarks_menu, bookmarks_pane, find_bar, search_pane
 
-        bookmarks = bookmarks_pane.install(self)
+        bookmarks = self.bookmarks_pane = bookmarks_pane.install(self)
+        bookmarks_menu.install(self, bookmarks)
         search = search_pane.install(self)
         find_bar.install(self)
         self.resizeDocks([bookmarks, search], [400, 400], Qt.Orientation.Horizontal)

@@ -135,7 +135,7 @@
         <translation>按段落或备注筛选</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Edit Note and Colour…</source>
         <translation>编辑备注和颜色…</translation>
     </message>
@@ -225,7 +225,7 @@
         <translation>正在打开 %s…</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+145"/>
         <source>Cannot open document</source>
         <translation>无法打开文档</translation>
     </message>
@@ -765,17 +765,17 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/app.py" line="+36"/>
+        <location filename="../../reader/app.py" line="+42"/>
         <source>%s does not exist.</source>
         <translation>%s 不存在。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_pane.py" line="-243"/>
+        <location filename="../../reader/ui/bookmarks_pane.py" line="-245"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+279"/>
         <source>&amp;Bookmark Selection</source>
         <translation>为所选文本添加书签(&amp;B)</translation>
     </message>
@@ -788,6 +788,47 @@
         <location filename="../../reader/ui/search_pane.py" line="-124"/>
         <source>Search</source>
         <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_menu.py" line="+27"/>
+        <source>Could not import %s: %s</source>
+        <translation>无法导入 %s：%s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported %d new and %d updated bookmarks (%d unchanged).</source>
+        <translation>已导入 %d 个新书签，更新 %d 个（%d 个未变）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Export Bookmarks…</source>
+        <translation>导出书签(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import Bookmarks…</source>
+        <translation>导入书签(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>Export bookmarks</source>
+        <translation>导出书签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported %d bookmarks to %s.</source>
+        <translation>已将 %d 个书签导出到 %s。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import bookmarks</source>
+        <translation>导入书签</translation>
     </message>
 </context>
 </TS>
