@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Map:
     """Converts offsets in a str to positions in a QTextDocument holding the same text, and back."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, char in enumerate(text) if ord(char) > 0xFFFF] if not text.isascii() else []
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
         self._length = len(text)
 
     def to_qt(self, offset: int) -> int:
