@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
@@ -35,7 +33,7 @@ def is_exact(term: Term) -> bool:
 
 
 class Candidates:
-    """Per-searcher helpers: documents holding a term, and best passages."""
+    """Per-searcher helpers: documents holding a term, and document scores."""
 
     def __init__(self, searcher) -> None:
         self.searcher = searcher
@@ -97,7 +95,7 @@ class Candidates:
         return found, exact and found is not None
 
     def scores(self, terms: list[Term], limit: int) -> dict[str, float]:
-        """Document score from its best passages: best + 1/2 second + 1/4 third (BM25F, headings boosted)."""
+        """Document scores (BM25F, title and headings boosted) of the best `limit` documents."""
         subqueries: list[wq.Query] = []
         for term in terms:
             if term.kind == "prefix":
@@ -109,15 +107,7 @@ class Candidates:
         if not subqueries:
             return {}
         results = self.searcher.search(wq.Or(subqueries), limit=limit)
-        per_doc: dict[str, list[float]] = defaultdict(list)
-        for hit in results:
-            per_doc[self.paths[hit.docnum]].append(hit.score)
-        return {path: _combine(scores) for path, scores in per_doc.items()}
-
-
-def _combine(scores: list[float]) -> float:
-    best = sorted(scores, reverse=True)[:3]
-    return sum(score / (2**i) for i, score in enumerate(best))
+        return {self.paths[hit.docnum]: hit.score for hit in results}
 
 
 WEIGHTING = BM25F(B=0.75, K1=1.2)

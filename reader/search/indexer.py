@@ -15,12 +15,12 @@ from typing import Callable, Iterator
 
 from whoosh import index
 from whoosh.index import LockError
-from whoosh.query import And, Term
 
 from reader.documents import DocumentError
 from reader.documents.library import iter_documents
 from reader.search.analysis import fold_query
-from reader.search.prepare import Prepared, passages, prepare
+from reader.search.bulk import BulkMpWriter, BulkWriter
+from reader.search.prepare import SECTION_SEPARATOR, Prepared, prepare
 from reader.search.schema import build_schema, codec, index_name
 
 log = logging.getLogger(__name__)
@@ -156,12 +156,13 @@ class IndexStore:
         return _Work(todo, removed, fresh=not records)
 
     def _writer(self, ix: index.Index, work: _Work):
+        """A `BulkWriter`; for a large first build, two processes each writing a segment."""
         size = sum(stat.st_size for _, stat, _ in work.todo)
         if work.fresh and size >= MULTIPROCESS_BYTES and (os.cpu_count() or 1) > 1:
-            return ix.writer(
-                procs=2, multisegment=True, limitmb=128, timeout=self.lock_timeout, codec=codec()
+            return BulkMpWriter(
+                ix, procs=2, batchsize=2, multisegment=True, limitmb=32, timeout=self.lock_timeout, codec=codec()
             )
-        return ix.writer(timeout=self.lock_timeout, limitmb=128, codec=codec())
+        return BulkWriter(ix, timeout=self.lock_timeout, limitmb=32, codec=codec())
 
     def _write(self, ix, work: _Work, report: IndexReport, progress, cancelled) -> None:
         try:
@@ -200,8 +201,8 @@ class IndexStore:
         if self.keep is not None:
             self.keep(doc, stat)
         if record and record.get("hash") == doc.document.content_hash:
-            writer.delete_by_query(And([Term("path", str(path)), Term("rec", "f")]))
-            add_file_record(writer, doc, stat)
+            writer.delete_by_term("path", str(path))  # same text, new mtime: the record is rewritten
+            add_document(writer, doc, stat)
             report.unchanged += 1
             return
         if record:
@@ -234,31 +235,20 @@ def _below(path: str, roots: list[str]) -> bool:
     return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
-def add_file_record(writer, doc: Prepared, stat: os.stat_result) -> None:
+def add_document(writer, doc: Prepared, stat: os.stat_result) -> None:
+    """One record per document: its terms, title and headings, and what updates compare."""
+    folded = doc.folded.text
+    headings = [section.rsplit(SECTION_SEPARATOR, 1)[-1] for section in doc.section_paths]
     writer.add_document(
         rec="f",
         path=str(doc.path),
-        chars=doc.folded.text,
-        head=fold_query(doc.title),
+        body=folded,
+        raw=folded,
+        chars=folded,
+        head=fold_query("\n".join([doc.title, *headings])),
         title=doc.title,
         mtime=stat.st_mtime,
         size=stat.st_size,
         hash=doc.document.content_hash,
         encoding=doc.document.encoding,
     )
-
-
-def add_document(writer, doc: Prepared, stat: os.stat_result) -> None:
-    """The file record and one record per passage."""
-    add_file_record(writer, doc, stat)
-    for passage in passages(doc):
-        writer.add_document(
-            rec="p",
-            path=str(doc.path),
-            body=passage.folded,
-            raw=passage.folded,
-            head=fold_query(passage.section),
-            start=passage.start,
-            end=passage.end,
-            section=passage.section,
-        )

@@ -1,4 +1,4 @@
-"""A document prepared for search: folded text with its offset map, title, sections and passages."""
+"""A document prepared for search: folded text with its offset map, title and sections."""
 
 from __future__ import annotations
 
@@ -10,18 +10,7 @@ from pathlib import Path
 from reader.documents import Document, load_document
 from reader.search.analysis import Folded, fold, fold_for_search
 
-PASSAGE_CHARS = 8000
 SECTION_SEPARATOR = " › "
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A run of the document indexed as one whoosh record; start/end are source offsets."""
-
-    start: int
-    end: int
-    section: str
-    folded: str
 
 
 @dataclass
@@ -115,26 +104,3 @@ def prepare(path: str | os.PathLike[str], document: Document | None = None) -> P
         section_paths=paths,
     )
 
-
-def passages(doc: Prepared) -> list[Passage]:
-    """Split at section starts, then at newlines so no passage exceeds PASSAGE_CHARS."""
-    bounds = sorted({0, *doc.section_starts, len(doc.text)})
-    out: list[Passage] = []
-    for start, end in zip(bounds, bounds[1:]):
-        out.extend(_chunks(doc, start, end))
-    return out
-
-
-def _chunks(doc: Prepared, start: int, end: int) -> list[Passage]:
-    text, out = doc.text, []
-    while start < end:
-        stop = min(end, start + PASSAGE_CHARS)
-        if stop < end:
-            newline = text.rfind("\n", start + PASSAGE_CHARS // 2, stop)
-            stop = newline + 1 if newline >= 0 else stop
-        first = doc.folded_index(start)
-        # One character of overlap, so a bigram cut by a hard split is still indexed.
-        folded = doc.folded.text[max(0, first - 1) : doc.folded_index(stop)]
-        out.append(Passage(start, stop, doc.section_at(start), folded))
-        start = stop
-    return out

@@ -6,12 +6,12 @@ from typing import Iterator
 
 from whoosh import fields, formats
 from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
-from whoosh.system import pack_uint
 
 from reader.search.analysis import body_terms, heading_terms, unigram_counts, word_counts
 
 # Bump whenever the schema or the analysis changes: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+# 2: one record per document (no passages), Existence postings written by BulkWriter.
+SCHEMA_VERSION = 2
 HEAD_BOOST = 3.0
 
 
@@ -21,13 +21,14 @@ def index_name() -> str:
 
 
 class GramField(fields.FieldType):
-    """A field indexed from a ready {term: count} dict (or a str, analysed as heading text).
+    """A field indexed from folded text (or a ready {term: count} dict), analysed by `kind`.
 
-    Frequencies only (no positions, no vectors): exact places come from scanning the text.
+    Postings hold the count as their weight only (no positions, no values, no vectors): exact places
+    come from scanning the text. `BulkWriter` calls `counts()`; whoosh's own writers call `index()`.
     """
 
     def __init__(self, kind: str, field_boost: float = 1.0) -> None:
-        self.format = formats.Frequency(field_boost=field_boost)
+        self.format = formats.Existence(field_boost=field_boost)
         self.analyzer = None
         self.vector = None
         self.scorable = True
@@ -36,12 +37,13 @@ class GramField(fields.FieldType):
         self.column_type = None
         self.kind = kind
 
+    def counts(self, value) -> dict[str, int]:
+        return analyse(self.kind, value) if isinstance(value, str) else value
+
     def index(self, value, **kwargs) -> Iterator[tuple[bytes, int, float, bytes]]:
-        if isinstance(value, str):
-            value = analyse(self.kind, value)
         boost = self.format.field_boost
-        for term, count in value.items():
-            yield term.encode("utf-8"), count, count * boost, pack_uint(count)
+        for term, count in self.counts(value).items():
+            yield term.encode("utf-8"), count, count * boost, b""
 
     def process_text(self, qstring, mode="", **kwargs):
         yield qstring
@@ -72,7 +74,8 @@ def codec() -> W3Codec:
 
 
 def build_schema() -> fields.Schema:
-    """rec: "f" (file record) or "p" (passage); path: the absolute file path."""
+    """One record per document. rec: "f" (file record); path: the absolute file path; body: CJK
+    bigrams and word stems; raw: unstemmed words; chars: CJK characters; head: title and headings."""
     return fields.Schema(
         rec=fields.ID(stored=True),
         path=fields.ID(stored=True, sortable=True),
@@ -80,9 +83,6 @@ def build_schema() -> fields.Schema:
         raw=GramField("raw"),
         chars=GramField("chars"),
         head=GramField("head", field_boost=HEAD_BOOST),
-        start=fields.STORED(),
-        end=fields.STORED(),
-        section=fields.STORED(),
         title=fields.STORED(),
         mtime=fields.STORED(),
         size=fields.STORED(),

@@ -148,3 +148,22 @@ def test_search_before_the_first_build_scans_and_breaks_nothing(tmp_path: Path, 
     assert sorted(r.path.name for r in response.results) == ["gbk.txt", "one.txt"]
     report = service.update([folder])
     assert report.status == [] and len(report.added) == 3
+
+
+def test_two_process_first_build_answers_like_one_process(tmp_path: Path, folder: Path, monkeypatch) -> None:
+    from reader.search import indexer
+
+    single = SearchService(tmp_path / "one")
+    single.update([folder])
+    monkeypatch.setattr(indexer, "MULTIPROCESS_BYTES", 0)
+    double = SearchService(tmp_path / "two")
+    report = double.update([folder])
+    assert sorted(p.name for p in report.added) == ["gbk.txt", "one.txt", "two.md"]
+    ix = index.open_dir(str(tmp_path / "two"), indexname=schema.index_name())
+    assert len(ix._segments()) == 2  # one segment per process
+    for query in ("学习", "调研", "第三份", "文件 -红楼梦"):
+        one, two = single.search(query, [folder]), double.search(query, [folder])
+        assert [(r.path, [(h.offset, h.length) for h in r.hits]) for r in one.results] == [
+            (r.path, [(h.offset, h.length) for h in r.hits]) for r in two.results
+        ], query
+    assert double.search("学习", [folder]).status == []
