@@ -30,7 +30,6 @@ from reader.ui.text_views import PlainView, RichView
 from reader.ui.positions import ReadingPositions
 from reader.ui.workers import DocumentLoader, LoadedDocument
 
-LARGE_MARKDOWN_BYTES = 2 * 1024 * 1024
 RECENT_LIMIT = 12
 
 
@@ -172,11 +171,11 @@ class MainWindow(QMainWindow):
         self.positions.save(self.current_document, self.text_view)
         self.loaded = loaded
         self._pinned = None
-        rich = document.kind == "markdown" and document.size_bytes <= LARGE_MARKDOWN_BYTES
+        rich = loaded.html is not None
         active, inactive = (self.rich_view, self.plain_view) if rich else (self.plain_view, self.rich_view)
         inactive.setObjectName("textViewInactive")
         active.setObjectName("textView")
-        active.show_document(document)
+        active.show_document(document, loaded.html) if rich else active.show_document(document)
         self.stack.setCurrentWidget(active)
         self.outline_pane.set_outline(loaded.outline)
         self.library_pane.mark_current(document.path)

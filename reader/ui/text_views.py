@@ -192,11 +192,12 @@ class RichView(OffsetViewMixin, QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow_link)
 
-    def show_document(self, document: Document) -> None:
+    def show_document(self, document: Document, html: str | None = None) -> None:
+        """Show `document` rendered (from `html` when a worker already rendered it)."""
         self.document = document
         self._highlights.clear()
         self.setExtraSelections([])
-        self.setHtml(render_markdown(document.text))
+        self.setHtml(html if html is not None else render_markdown(document.text))
         raw = self.document_view().toRawText()
         self._qt = Utf16Map(raw)
         self._map = align(raw, document.text)

@@ -8,10 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.documents import Document, DocumentError, load_document
+from reader.documents.model import document_kind
+from reader.documents.render import render_markdown
 from reader.outline import extract_outline, nest
 from reader.outline.corrections import apply_document_corrections
 
 SYNC_LIMIT_BYTES = 4 * 1024 * 1024
+SYNC_LIMIT_MARKDOWN_BYTES = 256 * 1024
+RENDER_LIMIT_BYTES = 2 * 1024 * 1024  # larger Markdown files are shown as plain text
 
 
 @dataclass
@@ -20,13 +24,16 @@ class LoadedDocument:
 
     document: Document
     outline: list = field(default_factory=list)
+    html: str | None = None  # rendered Markdown, when the document is shown rendered
 
 
 def load_with_outline(path: Path, encoding: str | None) -> LoadedDocument:
     """Load `path` and compute its nested outline (raises DocumentError)."""
     document = load_document(path, encoding=encoding)
     headings = apply_document_corrections(extract_outline(document.text, document.kind), document)
-    return LoadedDocument(document, nest(headings))
+    rendered = document.kind == "markdown" and document.size_bytes <= RENDER_LIMIT_BYTES
+    html = render_markdown(document.text) if rendered else None
+    return LoadedDocument(document, nest(headings), html)
 
 
 class _Signals(QObject):
@@ -80,8 +87,9 @@ class DocumentLoader(QObject):
 
     @staticmethod
     def _small(path: Path) -> bool:
+        limit = SYNC_LIMIT_MARKDOWN_BYTES if document_kind(path) == "markdown" else SYNC_LIMIT_BYTES
         try:
-            return path.stat().st_size <= SYNC_LIMIT_BYTES
+            return path.stat().st_size <= limit
         except OSError:
             return True
 

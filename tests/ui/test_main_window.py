@@ -212,3 +212,19 @@ def test_tinted_passages_stay_readable_on_a_dark_page(make_window) -> None:
     window.text_view.set_highlights("bookmarks", [(10, 5)], QColor("#fff59d"))
     selection = window.text_view.extraSelections()[0]
     assert selection.format.foreground().color() == QColor("#000000")
+
+
+def test_large_markdown_renders_off_the_ui_thread_and_huge_markdown_shows_as_text(make_window, qtbot, tmp_path: Path, testdata: Path) -> None:
+    source = (testdata / "art-of-command-line.en.md").read_text(encoding="utf-8")
+    large, huge = tmp_path / "large.md", tmp_path / "huge.md"
+    large.write_text(source * 10, encoding="utf-8")
+    huge.write_text(source * 60, encoding="utf-8")
+    window = make_window()
+    for path, widget_type in ((large, QTextBrowser), (huge, QPlainTextEdit)):
+        with qtbot.waitSignal(window.documentChanged, timeout=60000):
+            window.open_document(path)
+        assert isinstance(window.text_view, widget_type)
+        assert window.findChild(widget_type, "textView") is window.text_view
+    last = extract_outline(window.current_document.text, "markdown")[-1]
+    window.jump_to(last.offset, last.length)
+    assert window.text_view.selected_text() == window.current_document.text[last.offset : last.offset + last.length]
