@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         self.loader = DocumentLoader(self)
         self.loader.loaded.connect(self._show_loaded)
         self.loader.failed.connect(self._show_failure)
-        self.loader.started.connect(lambda path: self.statusBar().showMessage(self.tr("Opening %s…") % Path(path).name))
+        self.loader.started.connect(self._show_loading)
         self._build_central()
         self.positions = ReadingPositions(self)
         self._build_panes()
@@ -106,6 +107,11 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setObjectName("statusBar")
+        self.load_progress = QProgressBar(bar, objectName="loadProgress")
+        self.load_progress.setRange(0, 0)  # busy: a document is loading on the worker
+        self.load_progress.setMaximumWidth(120)
+        self.load_progress.hide()
+        bar.addPermanentWidget(self.load_progress)
         self.status_labels: dict[str, QLabel] = {}
         for key in ("name", "encoding", "size", "position"):
             label = QLabel(bar, objectName=f"status_{key}")
@@ -168,6 +174,8 @@ class MainWindow(QMainWindow):
     def _show_loaded(self, loaded: LoadedDocument, request: tuple) -> None:
         select, recording = request
         document = loaded.document
+        self.load_progress.hide()
+        self.statusBar().clearMessage()
         self.positions.save(self.current_document, self.text_view)
         self.loaded = loaded
         self._pinned = None
@@ -195,7 +203,12 @@ class MainWindow(QMainWindow):
         finally:
             self._recording = was_recording
 
+    def _show_loading(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Opening %s…") % Path(path).name)
+        self.load_progress.show()
+
     def _show_failure(self, path: str, message: str) -> None:
+        self.load_progress.hide()
         self.last_error = message
         self.statusBar().showMessage(message, 15000)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot open document"), message, parent=self)

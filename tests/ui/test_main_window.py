@@ -112,6 +112,9 @@ def test_large_document_loads_in_background_and_jumps_to_the_end(make_window, qt
     window = make_window()
     with qtbot.waitSignal(window.documentChanged, timeout=60000):
         window.open_document(big)
+        assert window.load_progress.isVisible(), "a busy indicator shows while it loads"
+        assert big.name in window.statusBar().currentMessage()
+    assert not window.load_progress.isVisible()
     length = len(window.current_document.text)
     window.jump_to(length - 10, 10)
     assert window.text_view.selected_text() == window.current_document.text[-10:].replace("\n", "\n")
