@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document, is_supported
+from reader.documents.model import reading_minutes
 from reader.documents.library import iter_documents, library_folders
 from reader.documents.overrides import remember_encoding, remembered_encoding
 from reader.ui.breadcrumb import Breadcrumb
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.load_progress.hide()
         bar.addPermanentWidget(self.load_progress)
         self.status_labels: dict[str, QLabel] = {}
-        for key in ("name", "encoding", "size", "position"):
+        for key in ("name", "encoding", "size", "length", "position"):
             label = QLabel(bar, objectName=f"status_{key}")
             bar.addPermanentWidget(label)
             self.status_labels[key] = label
@@ -295,6 +296,11 @@ class MainWindow(QMainWindow):
         self.status_labels["encoding"].setText(document.encoding + suffix)
         size = document.size_bytes
         self.status_labels["size"].setText(f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size / 1024:.0f} KB")
+        minutes = reading_minutes(document.text)
+        duration = self.tr("%d min") % minutes if minutes < 90 else self.tr("%.1f h") % (minutes / 60)
+        self.status_labels["length"].setText(
+            self.tr("%s characters · about %s") % (f"{len(document.text):,}", duration))
+        self.status_labels["length"].setToolTip(self.tr("Characters in the document, and an estimated reading time"))
 
     def _warn_if_no_cjk_font(self, document: Document) -> None:
         if self._told_no_cjk_font or not any("\u4e00" <= c <= "\u9fff" for c in document.text[:4000]):

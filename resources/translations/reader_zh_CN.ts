@@ -220,12 +220,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+57"/>
+        <location filename="../../reader/ui/main_window.py" line="+208"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+7"/>
         <source>Cannot open document</source>
         <translation>无法打开文档</translation>
     </message>
@@ -235,7 +235,27 @@
         <translation>（手动选择）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>%d min</source>
+        <translation>%d 分钟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%.1f h</source>
+        <translation>%.1f 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s characters · about %s</source>
+        <translation>%s 字 · 约 %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters in the document, and an estimated reading time</source>
+        <translation>文档字数与预计阅读时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No Chinese font is installed, so Chinese text may show as boxes (install fonts-noto-cjk).</source>
         <translation>未安装中文字体，中文可能显示为方框（请安装 fonts-noto-cjk）。</translation>
     </message>

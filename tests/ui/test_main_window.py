@@ -162,6 +162,10 @@ def test_status_bar_shows_name_encoding_size_position(make_window) -> None:
     assert labels["encoding"].text() == "utf-8"
     assert labels["size"].text().endswith("KB")
     assert labels["position"].text().endswith("%")
+    text = window.current_document.text
+    assert labels["length"].text().startswith(f"{len(text):,} characters")
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
+    assert f"about {round(cjk / 300)} min" in labels["length"].text()
 
 
 def test_every_section_becomes_current_while_scrolling_to_the_end(make_window, qtbot, corpus: Path) -> None:
