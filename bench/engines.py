@@ -77,7 +77,9 @@ def main() -> None:
     engine, library, work, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
     work.mkdir(parents=True, exist_ok=True)
     result = (run_reader if engine == "reader" else run_fts5)(library, work)
-    result["p50_ms"], result["p95_ms"] = _percentiles(result.pop("latencies"))
+    latencies = result.pop("latencies")
+    result["p50_ms"], result["p95_ms"] = _percentiles(latencies)
+    result["max_ms"] = max(latencies)
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")

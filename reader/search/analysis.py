@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from array import array
 from collections import Counter
 from dataclasses import dataclass
@@ -69,6 +70,38 @@ def stem(word: str) -> str:
         if len(_STEMS) < 500_000:
             _STEMS[word] = found
     return found
+
+
+_VARIANTS: dict[str, set[str]] = {}  # stem -> every folded word with that stem seen so far
+_KNOWN: set[str] = set()
+_VARIANTS_LOCK = threading.Lock()
+_GENERATION = [0]
+
+
+def words_generation() -> int:
+    """Changes whenever `register_words` learns a new word (cached patterns must be rebuilt)."""
+    return _GENERATION[0]
+
+
+def register_words(folded: str) -> None:
+    """Note the words of a folded text, so `variants()` knows them (every document searched is
+    prepared, and so registered, before it is scanned)."""
+    new = set(WORD_RE.findall(folded)) - _KNOWN
+    if not new:
+        return
+    stems = [(word, stem(word)) for word in new]
+    with _VARIANTS_LOCK:
+        for word, root in stems:
+            _VARIANTS.setdefault(root, set()).add(word)
+        _KNOWN.update(new)
+        _GENERATION[0] += 1
+
+
+def variants(root: str) -> list[str]:
+    """The registered words whose stem is `root` (longest first), and `root` itself."""
+    with _VARIANTS_LOCK:
+        found = set(_VARIANTS.get(root, ())) | {root}
+    return sorted(found, key=lambda word: (-len(word), word))
 
 
 def is_cjk(text: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.documents import Document, load_document
-from reader.search.analysis import Folded, fold, fold_for_search
+from reader.search.analysis import Folded, fold, fold_for_search, register_words
 
 SECTION_SEPARATOR = " › "
 
@@ -23,7 +23,6 @@ class Prepared:
     mtime: float
     section_starts: list[int] = field(default_factory=list)
     section_paths: list[str] = field(default_factory=list)
-    _words: list | None = None
     _raw_folded: str | None = None
 
     @property
@@ -95,9 +94,11 @@ def prepare(path: str | os.PathLike[str], document: Document | None = None) -> P
     document = document or load_document(path)
     headings, title = _outline(document.text, document.kind)
     starts, paths = _sections(headings)
+    folded = fold_for_search(document.text)
+    register_words(folded.text)
     return Prepared(
         document=document,
-        folded=fold_for_search(document.text),
+        folded=folded,
         title=title or document.path.stem,
         mtime=mtime,
         section_starts=starts,

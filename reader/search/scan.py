@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from reader.search.analysis import CJK_RE, WORD_RE, Folded, fold, stem
+import re
+from functools import lru_cache
+
+from reader.search.analysis import CJK_CLASS, WORD_CLASS, Folded, register_words, variants, words_generation
 from reader.search.prepare import Prepared
 from reader.search.query import And, Node, Not, Or, Term
 
 Span = tuple[int, int]
+_GLOSS_CHARS = frozenset("()（）abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ")
 
 
 def _find_all(haystack: str, needle: str) -> list[int]:
@@ -18,10 +22,30 @@ def _find_all(haystack: str, needle: str) -> list[int]:
     return found
 
 
-def _words(doc: Prepared) -> list[tuple[int, int, str]]:
-    if doc._words is None:
-        doc._words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(doc.folded.text)]
-    return doc._words
+_WORD_CHAR = re.compile(f"[{WORD_CLASS}]")
+_GAP = f"[^{WORD_CLASS}{CJK_CLASS}]+"  # between two words of a phrase: no word or CJK character
+
+
+@lru_cache(maxsize=256)
+def _pattern(stems: tuple[str, ...], prefix: bool, _generation: int) -> re.Pattern:
+    """Whole words with these stems, in order, separated by non-word, non-CJK characters (the
+    character before the match is checked by the caller: a leading look-behind would slow the scan)."""
+    if prefix:
+        return re.compile(re.escape(stems[0]) + f"[{WORD_CLASS}]*")
+    words = ["(?:" + "|".join(map(re.escape, variants(root))) + f")(?![{WORD_CLASS}])" for root in stems]
+    return re.compile(_GAP.join(words))
+
+
+def _word_spans(doc: Prepared, stems: tuple[str, ...], prefix: bool = False) -> list[Span]:
+    text, out = doc.folded.text, []
+    pattern, is_word = _pattern(stems, prefix, words_generation()), _WORD_CHAR.match
+    match = pattern.search(text)
+    while match is not None:
+        start = match.start()
+        if start == 0 or not is_word(text, start - 1):
+            out.append(doc.folded.span(start, match.end()))
+        match = pattern.search(text, start + 1)
+    return out
 
 
 def literal_spans(folded: Folded, needle: str, raw_text: str | None = None) -> list[Span]:
@@ -35,29 +59,16 @@ def literal_spans(folded: Folded, needle: str, raw_text: str | None = None) -> l
     return sorted(spans)
 
 
-def _phrase_spans(doc: Prepared, term: Term) -> list[Span]:
-    words, text, out = _words(doc), doc.folded.text, []
-    first, size = term.stems[0], len(term.stems)
-    for i, (start, _end, word) in enumerate(words):
-        if stem(word) != first or i + size > len(words):
-            continue
-        ok = all(
-            stem(words[i + k][2]) == term.stems[k]
-            and not CJK_RE.search(text, words[i + k - 1][1], words[i + k][0])
-            for k in range(1, size)
-        )
-        if ok:
-            out.append(doc.folded.span(start, words[i + size - 1][1]))
-    return out
-
-
 def term_spans(doc: Prepared, term: Term) -> list[Span]:
     """Every exact occurrence of `term` in `doc`, sorted."""
     if term.kind == "literal":
-        return literal_spans(doc.folded, term.text, doc.raw_folded)
+        # Only a needle holding a character a gloss can hold may match inside one; others are all
+        # found in the gloss-free text, so the folded source (a slow fold) is not needed for them.
+        raw = doc.raw_folded if _GLOSS_CHARS.intersection(term.text) else None
+        return literal_spans(doc.folded, term.text, raw)
     if term.kind == "prefix":
-        return [doc.folded.span(s, e) for s, e, word in _words(doc) if word.startswith(term.text)]
-    return _phrase_spans(doc, term)
+        return _word_spans(doc, (term.text,), prefix=True)
+    return _word_spans(doc, term.stems)
 
 
 def evaluate(node: Node, spans: dict[Term, list[Span]]) -> bool:
@@ -92,6 +103,8 @@ def find_in_text(text: str, query: str) -> list[Span]:
     from reader.search.query import all_terms, parse_query, positive_terms
 
     node = parse_query(query)
-    doc = Prepared(Document(Path("."), text, "utf-8", len(text)), fold_for_search(text), "", 0.0)
+    folded = fold_for_search(text)
+    register_words(folded.text)
+    doc = Prepared(Document(Path("."), text, "utf-8", len(text)), folded, "", 0.0)
     spans = {term: term_spans(doc, term) for term in all_terms(node)}
     return sorted({span for term in positive_terms(node) for span in spans[term]})
