@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QFileSystemWatcher, QModelIndex, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal,
+    QEvent, QFileSystemWatcher, QModelIndex, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal,
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
@@ -100,35 +100,50 @@ class _Signals(QObject):
     indexed = Signal(object)
 
 
+def _emit(signal, *args) -> bool:
+    """Emit from a worker; False (and nothing raised) once the window, and the signals' source with
+    it, is gone: a worker may outlive the window it was started for."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # "Signal source has been deleted"
+        return False
+    return True
+
+
 class _SearchTask(QRunnable):
     def __init__(self, pane: "SearchPane", query_id: int, query: str, folders) -> None:
         super().__init__()
         self.pane, self.query_id, self.query, self.folders = pane, query_id, query, folders
-        self.signals = pane.signals
+        self.signals, self.service, self.limit = pane.signals, pane.service, pane.limit
 
     def run(self) -> None:
-        if self.query_id != self.pane.query_id:
-            return  # superseded before it started
-        response = self.pane.service.search(self.query, self.folders, limit=self.pane.limit)
-        if self.query_id == self.pane.query_id:
-            self.signals.finished.emit(self.query_id, response)
+        if self.query_id != self.pane.query_id or self.pane.closing:
+            return  # superseded (or the window closed) before it started
+        response = self.service.search(self.query, self.folders, limit=self.limit)
+        if self.query_id == self.pane.query_id and not self.pane.closing:
+            _emit(self.signals.finished, self.query_id, response)
 
 
 class _IndexTask(QRunnable):
     def __init__(self, pane: "SearchPane") -> None:
         super().__init__()
-        self.pane = pane
+        self.pane, self.signals, self.service = pane, pane.signals, pane.service
+        self.folders = pane.folders()  # read on the UI thread, while the pane surely exists
+        self.gone = False
+
+    def _progress(self, done: int, total: int, _path) -> None:
+        if not self.pane.closing and not _emit(self.signals.progress, done, total):
+            self.gone = True
 
     def run(self) -> None:
-        pane = self.pane
         try:
-            report = pane.service.update(
-                pane.folders(), progress=lambda d, t, _p: pane.signals.progress.emit(d, t),
-                cancelled=lambda: pane.closing,
+            report = self.service.update(
+                self.folders, progress=self._progress, cancelled=lambda: self.gone or self.pane.closing
             )
         except Exception as error:  # never let indexing take the window down
             report = error
-        pane.signals.indexed.emit(report)
+        if not self.gone and not self.pane.closing:
+            _emit(self.signals.indexed, report)
 
 
 class SearchPane(QDockWidget):
@@ -281,8 +296,16 @@ class SearchPane(QDockWidget):
     def _changed(self, _path: str) -> None:
         self.rescan.start()
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window_ and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return super().eventFilter(watched, event)
+
     def shutdown(self) -> None:
-        """Stop background work (called when the application quits)."""
+        """Stop background work and wait for it (called when the window closes or the application
+        quits): indexing stops after the document it is on, and no worker emits afterwards."""
+        if self.closing:
+            return
         self.closing = True
         self.query_id = -1
         self.rescan.stop()
@@ -315,5 +338,6 @@ def install(window) -> SearchPane:
     if app is not None:
         app.aboutToQuit.connect(pane.shutdown)
     window.destroyed.connect(lambda *_: pane.shutdown())
+    window.installEventFilter(pane)  # the window's Close: stop the workers before widgets go
     QTimer.singleShot(0, pane.start_indexing)
     return pane

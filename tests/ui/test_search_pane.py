@@ -79,3 +79,23 @@ def test_stale_results_are_dropped(qtbot, window) -> None:
 
     pane._show(pane.query_id - 1, SearchResponse("old"))
     assert pane.last_response.query == "学习"
+
+
+def test_closing_the_window_while_indexing_stops_the_worker_cleanly(qtbot, tmp_path) -> None:
+    """Regression: the indexing worker emitted into a deleted signal source after the window closed."""
+    big = tmp_path / "big"
+    big.mkdir()
+    for number in range(40):
+        (big / f"doc{number}.txt").write_text(f"第{number}份文件，讲学习和调研。\n" * 4000, encoding="utf-8")
+    window = build_main_window([])
+    pane = window.findChild(SearchPane, "searchPane")
+    qtbot.waitUntil(lambda: not pane._indexing, timeout=30000)
+    pane.folders = lambda: [big]
+    with qtbot.waitSignal(pane.signals.progress, timeout=30000):
+        pane.start_indexing()
+    window.close()
+    assert pane.closing and pane.index_pool.activeThreadCount() == 0  # close waited for the worker
+    window.deleteLater()
+    qtbot.wait(50)
+    report = pane.service.update([big])
+    assert report.added  # the cancelled build left documents to index, and the index still works
