@@ -68,9 +68,9 @@ def main() -> None:
          f"A synthetic library (bench/library.py); {len(QUERIES)} queries, each run 3 times, limit 20 documents. "
          "Each engine runs in its own process; peak RSS is that process's (or its build workers') ru_maxrss. "
          "Build = a first build from scratch (reader: 2 processes above 8 MB). "
-         "First result while building = a second reader, started with the build, answering `贾宝玉` (it scans "
-         "what is not indexed yet). Not answered = no result although the other engine found some.", "", *lines,
-         "", "Queries FTS5 trigram cannot answer (a CJK piece of fewer than 3 characters), or reader missed:", *misses, ""]
+         "First result while building = the same service, from another thread as the build starts, answering "
+         "`贾宝玉` (it scans what is not indexed yet). Not answered = no result although the other engine found some.", "", *lines,
+         "", "Queries FTS5 trigram cannot answer (a CJK piece of fewer than 3 characters; no traditional/simplified folding), or reader missed:", *misses, ""]
     )
     OUT.mkdir(exist_ok=True)
     (OUT / "report.md").write_text(report, encoding="utf-8")
