@@ -85,3 +85,20 @@ def test_kill_9_at_random_moments_keeps_every_acknowledged_bookmark(
     assert acknowledged <= {b.id for b in list_bookmarks()}
     assert take_notices() == []
     print(f"kill -9: {KILL_ITERATIONS} kills, {len(acknowledged)} acknowledged, {len(_stored_ids())} stored")
+
+
+def test_processes_creating_a_new_store_at_the_same_moment_all_succeed(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Switching a new store to WAL answers "locked" at once to the others: they must wait, not fail."""
+    for round_number in range(8):
+        monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / f"data{round_number}"))
+        go = tmp_path / f"go{round_number}"
+        writers = [_writer(notes, 3, go, f"{round_number}{tag}") for tag in "abcd"]
+        go.touch()
+        printed = set()
+        for writer in writers:
+            out, _ = writer.communicate(timeout=120)
+            assert writer.returncode == 0
+            printed |= set(out.split())
+        assert len(printed) == 12
