@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from operator import add
@@ -24,37 +26,111 @@ WORD_RE = re.compile(f"[{WORD_CLASS}]+")
 _STEMS: dict[str, str] = {}
 
 
+class Glosses:
+    """The pinyin glosses removed from a folded text, kept sparse: gloss k was removed before index
+    `cuts[k]` of the gloss-free text, `ends[k]` is the length of glosses 0..k together, and `text`
+    holds them all, joined."""
+
+    __slots__ = ("cuts", "ends", "text")
+
+    def __init__(self, cuts: array, ends: array, text: str) -> None:
+        self.cuts, self.ends, self.text = cuts, ends, text
+
+    def shift(self, index: int) -> int:
+        """How many gloss characters come before gloss-free `index` in the source."""
+        k = bisect_right(self.cuts, index)
+        return self.ends[k - 1] if k else 0
+
+    @property
+    def nbytes(self) -> int:
+        return 4 * (len(self.cuts) + len(self.ends)) + sys.getsizeof(self.text)
+
+
 @dataclass(frozen=True)
 class Folded:
-    """A text folded for matching, pinyin glosses removed; `origin[i]` is the source offset of `text[i]`."""
+    """A text folded for matching, pinyin glosses removed (`glosses`: what was removed, None if nothing),
+    so folded index i is source offset `i + glosses.shift(i)`."""
 
     text: str
-    origin: array | None = None  # None: identity (no glosses were removed)
+    glosses: Glosses | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The source (offset, length) of folded range [start, end)."""
-        if self.origin is None:
+        if self.glosses is None:
             return start, end - start
-        first = self.origin[start]
-        return first, self.origin[end - 1] + 1 - first
+        first = start + self.glosses.shift(start)
+        return first, end - 1 + self.glosses.shift(end - 1) + 1 - first
+
+    def __len__(self) -> int:
+        """The length of the source (glosses included)."""
+        return len(self.text) + (self.glosses.ends[-1] if self.glosses is not None else 0)
+
+    def full_window(self, start: int, end: int) -> str:
+        """The folded source (glosses kept) from source offset `start` to `end`."""
+        glosses = self.glosses
+        if glosses is None:
+            return self.text[start:end]
+        cuts, ends, text, joined = glosses.cuts, glosses.ends, self.text, glosses.text
+        end = min(end, len(self))
+        out: list[str] = []
+        position = start
+        # the first gloss that ends after `start`: gloss k spans [cuts[k] + before, cuts[k] + ends[k])
+        low, high = 0, len(cuts)
+        while low < high:
+            middle = (low + high) // 2
+            if cuts[middle] + ends[middle] <= start:
+                low = middle + 1
+            else:
+                high = middle
+        k = low
+        while position < end:
+            before = ends[k - 1] if k else 0
+            if k < len(cuts):
+                gloss_start, gloss_end = cuts[k] + before, cuts[k] + ends[k]
+            else:
+                gloss_start = gloss_end = len(text) + before
+            if position < gloss_start:
+                stop = min(end, gloss_start)
+                out.append(text[position - before : stop - before])
+                position = stop
+            elif position < gloss_end:
+                stop = min(end, gloss_end)
+                out.append(joined[before + position - gloss_start : before + stop - gloss_start])
+                position = stop
+                k += 1
+            else:
+                k += 1
+        return "".join(out)
+
+    @property
+    def full(self) -> str:
+        """The whole folded source, glosses kept."""
+        return self.text if self.glosses is None else self.full_window(0, len(self))
 
 
 def fold_for_search(text: str) -> Folded:
     """Fold `text` (length-preserving) and drop pinyin glosses, keeping a map back to `text`."""
-    folded = fold(text)
+    return strip_folded(fold(text))
+
+
+def strip_folded(folded: str) -> Folded:
+    """Drop the pinyin glosses of an already folded text, keeping a map back to it."""
     spans = gloss_spans(folded)
     if not spans:
         return Folded(folded)
     pieces: list[str] = []
-    origin = array("l")
-    position = 0
+    cuts, ends, removed = array("I"), array("I"), []
+    position = kept = total = 0
     for start, end in spans:
         pieces.append(folded[position:start])
-        origin.extend(range(position, start))
+        kept += start - position
+        removed.append(folded[start:end])
+        total += end - start
+        cuts.append(kept)
+        ends.append(total)
         position = end
     pieces.append(folded[position:])
-    origin.extend(range(position, len(folded)))
-    return Folded("".join(pieces), origin)
+    return Folded("".join(pieces), Glosses(cuts, ends, "".join(removed)))
 
 
 def fold_query(text: str) -> str:

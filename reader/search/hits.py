@@ -33,11 +33,12 @@ class Hit:
 
 class HitList(Sequence):
     """A document's hits, made on demand from (offset, length) spans: listing 30,000 hits of one
-    character costs nothing until they are read. Behaves as a read-only list of `Hit`."""
+    character costs nothing until they are read. Behaves as a read-only list of `Hit`.
+    `text` is the document's text, or a `Source` that rebuilds windows of it."""
 
     __slots__ = ("text", "spans", "section_at", "_made")
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], section_at: Callable[[int], str]) -> None:
+    def __init__(self, text, spans: list[tuple[int, int]], section_at: Callable[[int], str]) -> None:
         self.text, self.spans, self.section_at = text, spans, section_at
         self._made: dict[int, Hit] = {}
 
@@ -84,9 +85,10 @@ class DocumentResult:
 
 @dataclass
 class SearchResponse:
-    """`total_hits` counts every hit in the listed documents (the best `limit`; `more` tells whether other
-    documents matched too); `error` is set for a malformed query;
-    `status` holds notes such as "3 documents not indexed yet were scanned"."""
+    """`total_hits` counts every hit in EVERY matching document in the scope, listed or not (the same
+    hits a document would list: overlapping occurrences count); `total_documents` counts those
+    documents, `results` lists the best `limit` of them (`more`: others matched too); `error` is set
+    for a malformed query; `status` holds notes such as "3 documents not indexed yet were scanned"."""
 
     query: str
     elapsed_ms: float = 0.0
@@ -94,10 +96,16 @@ class SearchResponse:
     error: str | None = None
     status: list[str] = field(default_factory=list)
     more: bool = False  # more documents matched than `limit`
+    unlisted_hits: int = 0  # hits in the matching documents beyond the best `limit`
+    unlisted_documents: int = 0
 
     @property
     def total_hits(self) -> int:
-        return sum(len(result.hits) for result in self.results)
+        return sum(len(result.hits) for result in self.results) + self.unlisted_hits
+
+    @property
+    def total_documents(self) -> int:
+        return len(self.results) + self.unlisted_documents
 
     def to_json(self) -> dict:
         payload = {
@@ -115,14 +123,37 @@ def _clean(text: str) -> str:
     return text.replace("\n", " ").replace("\t", " ")
 
 
-def make_hit(text: str, offset: int, length: int, section: str) -> Hit:
-    """A hit with a one-line snippet around `offset`, cut at paragraph ends."""
-    start = max(0, offset - BEFORE_CHARS)
-    paragraph = text.rfind("\n\n", start, offset)
-    start = paragraph + 2 if paragraph >= 0 else start
-    end = min(len(text), offset + length + AFTER_CHARS)
-    paragraph = text.find("\n\n", offset + length, end)
-    end = paragraph if paragraph >= 0 else end
-    before = ("…" if start > 0 else "") + _clean(text[start:offset]).lstrip()
-    after = _clean(text[offset + length : end]).rstrip() + ("…" if end < len(text) else "")
-    return Hit(offset, length, section, before, _clean(text[offset : offset + length]), after)
+class _Plain:
+    """A plain text as a `Source`."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def window(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    full_window = window
+
+
+def make_hit(source, offset: int, length: int, section: str) -> Hit:
+    """A hit with a one-line snippet around `offset`, cut at paragraph ends. `source`: the text, or a
+    `Source` (paragraphs are found in its folded text, which has the same newlines and offsets)."""
+    if isinstance(source, str):
+        source = _Plain(source)
+    size = len(source)
+    first, last = max(0, offset - BEFORE_CHARS), min(size, offset + length + AFTER_CHARS)
+    around = source.full_window(first, last)
+    paragraph = around.rfind("\n\n", 0, offset - first)
+    start = first + paragraph + 2 if paragraph >= 0 else first
+    paragraph = around.find("\n\n", offset + length - first, last - first)
+    end = first + paragraph if paragraph >= 0 else last
+    window = source.window(start, end)
+    offset_in, end_in = offset - start, offset + length - start
+    before = ("…" if start > 0 else "") + _clean(window[:offset_in]).lstrip()
+    after = _clean(window[end_in:]).rstrip() + ("…" if end < size else "")
+    return Hit(offset, length, section, before, _clean(window[offset_in:end_in]), after)

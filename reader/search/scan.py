@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from reader.search.analysis import CJK_CLASS, WORD_CLASS, Folded, register_words, variants, words_generation
 from reader.search.prepare import Prepared
@@ -51,7 +52,7 @@ def _word_spans(doc: Prepared, stems: tuple[str, ...], prefix: bool = False) -> 
 def literal_spans(folded: Folded, needle: str, raw_text: str | None = None) -> list[Span]:
     """Occurrences of `needle` in the gloss-free folded text (and in the folded source, if given)."""
     size = len(needle)
-    if folded.origin is None and raw_text is None:
+    if folded.glosses is None and raw_text is None:
         return [(i, size) for i in _find_all(folded.text, needle)]
     spans = {folded.span(i, i + size) for i in _find_all(folded.text, needle)}
     if raw_text is not None:
@@ -91,20 +92,79 @@ def match_document(doc: Prepared, node: Node, terms: list[Term], positive: list[
     return sorted({span for term in positive for span in spans[term]})
 
 
+def _has_border(needle: str) -> bool:
+    """Whether two occurrences of `needle` can overlap (a proper prefix is also a suffix)."""
+    return any(needle[:size] == needle[-size:] for size in range(1, len(needle)))
+
+
+def _plain_literal(doc: Prepared, term: Term) -> bool:
+    """Whether `term`'s spans are exactly its occurrences in the gloss-free folded text (distinct
+    occurrences map to distinct spans; the glossed source is searched only for gloss characters)."""
+    return term.kind == "literal" and (doc.folded.glosses is None or not _GLOSS_CHARS.intersection(term.text))
+
+
+def term_count(doc: Prepared, term: Term) -> int:
+    """How many spans `term_spans(doc, term)` would give, counted at C speed where possible."""
+    if _plain_literal(doc, term) and not _has_border(term.text):
+        return doc.folded.text.count(term.text)
+    return len(term_spans(doc, term))
+
+
+def term_present(doc: Prepared, term: Term) -> bool:
+    """Whether `term` occurs in `doc` at all."""
+    if _plain_literal(doc, term):
+        return term.text in doc.folded.text
+    return bool(term_spans(doc, term))
+
+
+def summable(positive: list[Term]) -> bool:
+    """Whether no two positive terms can give the same span (then a document's hits are the sum of its
+    terms' counts): only word and prefix terms can (turtle / turtles / tur*)."""
+    stems = [term.stems for term in positive if term.kind == "words"]
+    prefixes = sum(term.kind == "prefix" for term in positive)
+    return len(stems) == len(set(stems)) and (prefixes == 0 or (prefixes == 1 and not stems))
+
+
+def count_document(doc: Prepared, node: Node, terms: list[Term], positive: list[Term]) -> int:
+    """How many hits `match_document` would list for `doc` (0 if it does not match), counted without
+    making the spans when the terms allow it."""
+    if not summable(positive):
+        return len(match_document(doc, node, terms, positive))
+    counts: dict[Term, int] = {}
+    present: dict[Term, bool] = {}
+    for term in terms:
+        if term in positive:
+            counts[term] = term_count(doc, term)
+            present[term] = counts[term] > 0
+    if not evaluate_with(node, lambda term: present[term] if term in present else present.setdefault(
+            term, term_present(doc, term))):
+        return 0
+    return sum(counts.values())
+
+
+def evaluate_with(node: Node, has: Callable[[Term], bool]) -> bool:
+    """`evaluate` with a (lazy) presence test per term."""
+    if isinstance(node, Term):
+        return has(node)
+    if isinstance(node, Not):
+        return not evaluate_with(node.child, has)
+    if isinstance(node, And):
+        return all(evaluate_with(child, has) for child in node.children)
+    assert isinstance(node, Or)
+    return any(evaluate_with(child, has) for child in node.children)
+
+
 def find_in_text(text: str, query: str) -> list[Span]:
     """Find-in-document: (offset, length) of every match of `query` in `text`, with search folding.
 
     Raises QueryError for a malformed query.
     """
-    from reader.documents import Document
     from pathlib import Path
 
-    from reader.search.analysis import fold_for_search
+    from reader.search.prepare import prepare_text
     from reader.search.query import all_terms, parse_query, positive_terms
 
     node = parse_query(query)
-    folded = fold_for_search(text)
-    register_words(folded.text)
-    doc = Prepared(Document(Path("."), text, "utf-8", len(text)), folded, "", 0.0)
+    doc = prepare_text(Path("."), text, compact=False)
     spans = {term: term_spans(doc, term) for term in all_terms(node)}
     return sorted({span for term in positive_terms(node) for span in spans[term]})

@@ -11,7 +11,8 @@ from reader.search.analysis import body_terms, heading_terms, unigram_counts, wo
 
 # Bump whenever the schema or the analysis changes: an index of another version is rebuilt.
 # 2: one record per document (no passages), Existence postings written by BulkWriter.
-SCHEMA_VERSION = 2
+# 3: prepared documents saved in texts/ beside the index (reader.search.texts).
+SCHEMA_VERSION = 3
 HEAD_BOOST = 3.0
 
 

@@ -27,18 +27,21 @@ from reader.search.indexer import (
 )
 from reader.search.prepare import Prepared, prepare
 from reader.search.query import Node, QueryError, all_terms, parse_query, positive_terms
-from reader.search.scan import match_document
+from reader.search.scan import count_document, match_document
+from reader.search.texts import TextFiles
 
 log = logging.getLogger(__name__)
-CACHE_CHARS = 48_000_000
+CACHE_BYTES = 192_000_000
 
 
 class _DocCache:
-    """Prepared documents (text, folded text, offset map, sections) keyed by (path, mtime, size),
-    least recently used dropped first, bounded by the characters they hold (`Prepared.chars`)."""
+    """Prepared documents in their compact form (folded text, differences from the source, sections)
+    keyed by (path, mtime, size), least recently used dropped first, bounded by the bytes they hold
+    (`Prepared.nbytes`, at most `budget`). A document not in memory is read from its saved
+    preparation (`TextFiles`) or, failing that, prepared from its source and saved."""
 
-    def __init__(self, budget: int = CACHE_CHARS) -> None:
-        self.budget, self.size = budget, 0
+    def __init__(self, files: TextFiles | None = None, budget: int = CACHE_BYTES) -> None:
+        self.files, self.budget, self.size = files, budget, 0
         self.items: OrderedDict[str, tuple[Prepared, float, int, int]] = OrderedDict()
         self.lock = threading.Lock()
 
@@ -50,33 +53,37 @@ class _DocCache:
                 return item[0]
         return None
 
-    def get(self, path: Path, mtime: float, size: int) -> Prepared:
+    def get(self, path: Path, mtime: float, size: int, load: bool = True) -> Prepared | None:
+        """The prepared document; None only if it is not prepared yet and `load` is False."""
         doc = self.peek(path, mtime, size)
         if doc is None:
-            doc = prepare(path)
+            doc = self.files.load(path, mtime, size) if self.files is not None else None
+            if doc is None:
+                if not load:
+                    return None
+                doc = prepare(path).compact()
+                if self.files is not None and doc.mtime == mtime:
+                    self.files.save(doc, mtime, size)
             self.put(doc, mtime, size)
         return doc
 
     def put(self, doc: Prepared, mtime: float, size: int) -> None:
-        key, chars = str(doc.path), doc.chars
-        if chars > self.budget // 2:
+        key, nbytes = str(doc.path), doc.nbytes
+        if nbytes > self.budget // 2:
             return  # one huge document would evict everything else
         with self.lock:
             old = self.items.pop(key, None)
             self.size -= old[3] if old else 0
-            self.items[key] = (doc, mtime, size, chars)
-            self.size += chars
+            self.items[key] = (doc, mtime, size, nbytes)
+            self.size += nbytes
             while self.size > self.budget and len(self.items) > 1:
                 _, dropped = self.items.popitem(last=False)
                 self.size -= dropped[3]
 
-    def grew(self, doc: Prepared) -> None:
-        """Account for memory a cached document took on later (a lazily folded source)."""
+    def drop(self, key: str) -> None:
         with self.lock:
-            item = self.items.get(str(doc.path))
-            if item is not None and item[0] is doc and doc.chars != item[3]:
-                self.items[str(doc.path)] = (*item[:3], doc.chars)
-                self.size += doc.chars - item[3]
+            old = self.items.pop(key, None)
+            self.size -= old[3] if old else 0
 
 
 class _Catalogue:
@@ -159,9 +166,10 @@ class SearchService:
     """The Qt-free search API. Thread-safe: one thread may update while others search."""
 
     def __init__(self, index_dir: Path | None = None, lock_timeout: float = 10.0) -> None:
-        self.cache = _DocCache()
         self.catalogue = _Catalogue()
         self.store = IndexStore(index_dir or data_dir() / "index", lock_timeout, keep=self._keep)
+        self.files = TextFiles(self.store.directory / "texts")
+        self.cache = _DocCache(self.files)
         self._lock = threading.Lock()
         self._ix = None
         self._searcher = None
@@ -189,11 +197,32 @@ class SearchService:
         self._broken = False
         self._drop_searcher()  # reopen: the index may have been rebuilt
         self.catalogue.clear()
+        for path in report.removed:
+            self.files.remove(path)
+            self.cache.drop(path)
         return report
 
+    def warm(self, folders: list[Path] | None = None, cancelled: Callable[[], bool] | None = None) -> int:
+        """Read the prepared documents below `folders` into memory (up to the cache's budget), so the
+        first queries after a start need not; for a background thread. Returns how many it read."""
+        folders = [Path(f) for f in folders] if folders is not None else library_folders()
+        done = 0
+        for path, mtime, size in self.catalogue.files(folders).values():
+            if (cancelled is not None and cancelled()) or self.cache.size >= self.cache.budget * 0.9:
+                break
+            try:
+                self.cache.get(path, mtime, size)
+                done += 1
+            except (DocumentError, OSError):
+                continue
+        return done
+
     def _keep(self, doc: Prepared, stat: os.stat_result) -> None:
-        """Documents prepared for indexing go to the cache, so first queries need not load them again."""
-        self.cache.put(doc, stat.st_mtime, stat.st_size)
+        """Documents prepared for indexing are saved and cached in their compact form, so queries
+        (in this process or a new one) need not load them again."""
+        compact = doc.compact()
+        self.files.save(compact, stat.st_mtime, stat.st_size)
+        self.cache.put(compact, stat.st_mtime, stat.st_size)
 
     def _open(self) -> Candidates:
         with self._lock:
@@ -268,25 +297,36 @@ class SearchService:
         return indexed + unindexed
 
     def _verify(self, node: Node, ranked, scope, response: SearchResponse, limit: int) -> None:
+        """Exact hits of the best `limit` matching documents; the hits of the others are only counted."""
         terms, positive = all_terms(node), positive_terms(node)
-        scanned = 0
+        scanned = uncounted = 0
         for key, score in ranked:
-            if len(response.results) >= limit:
-                response.more = True
-                break
+            listing = len(response.results) < limit
             try:
-                doc = self.cache.get(*scope[key])
+                # beyond the listed documents, one not indexed yet is counted only if already prepared
+                doc = self.cache.get(*scope[key], load=listing or key in self._records)
             except (DocumentError, OSError):
                 continue
+            if doc is None:
+                uncounted += 1
+                continue
             scanned += key not in self._records
+            if not listing:
+                count = count_document(doc, node, terms, positive)
+                if count:
+                    response.more = True
+                    response.unlisted_documents += 1
+                    response.unlisted_hits += count
+                continue
             spans = match_document(doc, node, terms, positive)
-            self.cache.grew(doc)
             if not spans:
                 continue
             result = DocumentResult(doc.path, doc.title, score or 0.01 * math.log1p(len(spans)))
-            result.hits = HitList(doc.text, spans, doc.section_at)
+            result.hits = HitList(doc.source, spans, doc.section_at)
             response.results.append(result)
         response.results.sort(key=lambda r: -r.score)
         if scanned:
             response.status.append(f"{scanned} documents not indexed yet were scanned.")
-
+        if uncounted:
+            response.more = True
+            response.status.append(f"{uncounted} documents not indexed yet were not counted.")

@@ -1,0 +1,81 @@
+"""Prepared documents on disk: one file per document in `<index>/texts/`, so a new process (a cold
+`reader search`) reads folded texts instead of loading, decoding and folding every source again.
+
+A file holds a pickled tuple (format, path, mtime, size, title, sections, folded text, gloss map,
+differences). It is written to a temporary name and renamed (a kill -9 leaves no half file), read
+only if its path, mtime and size match the document's, and any damage just means "not there".
+Like the index, the folder is a rebuildable cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import threading
+from array import array
+from pathlib import Path
+
+from reader.search.analysis import Folded, Glosses
+from reader.search.prepare import Prepared, Source
+
+log = logging.getLogger(__name__)
+FORMAT = 1
+
+
+class TextFiles:
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+
+    def _file(self, path: Path | str) -> Path:
+        name = hashlib.sha1(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        return self.directory / f"{name}.fold"
+
+    def save(self, doc: Prepared, mtime: float, size: int) -> None:
+        source, folded = doc.source, doc.folded
+        glosses = folded.glosses
+        record = (
+            FORMAT, str(doc.path), mtime, size, doc.title, doc.section_starts, doc.section_paths,
+            folded.text, source.positions.tobytes(), source.chars, source.original,
+            None if glosses is None else (glosses.cuts.tobytes(), glosses.ends.tobytes(), glosses.text),
+        )
+        target = self._file(doc.path)
+        temporary = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with open(temporary, "wb") as handle:
+                pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        except OSError as error:  # a full or read-only disk: search still works from the sources
+            log.warning("cannot save %s: %s", target, error)
+            temporary.unlink(missing_ok=True)
+
+    def load(self, path: Path, mtime: float, size: int) -> Prepared | None:
+        """The saved preparation of `path` if it is there, intact and of this (mtime, size)."""
+        try:
+            with open(self._file(path), "rb") as handle:
+                record = pickle.load(handle)
+            (fmt, saved, saved_mtime, saved_size, title, starts, paths,
+             text, positions, chars, original, glosses) = record
+            if fmt != FORMAT or saved != str(path) or saved_mtime != mtime or saved_size != size:
+                return None
+            if glosses is not None:
+                glosses = Glosses(_array(glosses[0]), _array(glosses[1]), glosses[2])
+            folded = Folded(text, glosses)
+            return Prepared(Path(path), folded, Source(folded, _array(positions), chars, original), title, mtime,
+                            starts, paths)
+        except FileNotFoundError:
+            return None
+        except Exception as error:  # damaged: prepared again from the source, and saved again
+            log.warning("ignoring damaged %s: %r", self._file(path), error)
+            return None
+
+    def remove(self, path: Path | str) -> None:
+        self._file(path).unlink(missing_ok=True)
+
+
+def _array(data: bytes) -> array:
+    values = array("I")
+    values.frombytes(data)
+    return values
