@@ -14,7 +14,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "search",
         help="search the library",
         description="Space = AND, OR, -term or NOT term, \"quoted phrase\", word* prefix. "
-        "Chinese text matches as an exact substring. Matches are marked «like this».",
+        "Chinese text matches as an exact substring. Matches are marked «like this». "
+        "--json prints {query, elapsed_ms, total_hits, results}: results lists every hit of the best "
+        "--limit documents; total_hits counts the hits in ALL matching documents (overlapping "
+        "occurrences count), listed or not.",
     )
     parser.add_argument("query", nargs="?", help="the query")
     add_library_option(parser)
@@ -69,4 +72,5 @@ def _print_text(response) -> None:
         for hit in result.hits:
             where = f" [{hit.section}]" if hit.section else ""
             print(f"    @{hit.offset}{where} {hit.snippet}")
-    print(f"{response.total_hits} hits in {len(response.results)} documents ({response.elapsed_ms:.1f} ms)")
+    listed = f", {len(response.results)} listed" if len(response.results) < response.total_documents else ""
+    print(f"{response.total_hits} hits in {response.total_documents} documents{listed} ({response.elapsed_ms:.1f} ms)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
@@ -37,9 +37,13 @@ class FindBar(QWidget):
             layout.addWidget(button)
         self.edit.textChanged.connect(self.refresh)
         self.edit.returnPressed.connect(lambda: self.step(True))
-        QShortcut(QKeySequence("Shift+Return"), self.edit, activated=lambda: self.step(False))
-        QShortcut(QKeySequence("Escape"), self, activated=self.close_bar,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        previous = QShortcut(QKeySequence("Shift+Return"), self.edit, activated=lambda: self.step(False))
+        previous.setObjectName("findPreviousShortcut")
+        previous.setWhatsThis(self.tr("Previous match"))  # the name the shortcuts dialog lists
+        close = QShortcut(QKeySequence("Escape"), self, activated=self.close_bar,
+                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.setObjectName("findCloseShortcut")
+        close.setWhatsThis(self.tr("Close the find bar"))
         window.documentChanged.connect(lambda _doc: self.refresh())
 
     def refresh(self) -> None:
@@ -93,5 +97,7 @@ def install(window) -> FindBar:
     bar.toolbar = toolbar
     window.find_bar = bar
     shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), window)
+    shortcut.setObjectName("findShortcut")
+    shortcut.setWhatsThis(QCoreApplication.translate("FindBar", "Find in document"))
     shortcut.activated.connect(bar.open_bar)
     return bar

@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEvent, QFileSystemWatcher, QModelIndex, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal,
+    QCoreApplication, QEvent, QFileSystemWatcher, QModelIndex, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal,
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
@@ -228,9 +228,11 @@ class SearchPane(QDockWidget):
             self.status.setText(response.error)
         else:
             notes = " ".join(response.status)
+            if len(response.results) < response.total_documents:
+                notes = (self.tr("Listing the best %d.") % len(response.results) + " " + notes).strip()
             self.status.setText(
                 self.tr("%d hits in %d documents (%.0f ms). %s")
-                % (response.total_hits, len(response.results), response.elapsed_ms, notes)
+                % (response.total_hits, response.total_documents, response.elapsed_ms, notes)
             )
         self.last_response = response
 
@@ -326,12 +328,14 @@ def install(window) -> SearchPane:
         pane.box.setFocus()
         pane.box.selectAll()
 
-    for keys, slot in (
-        ("Ctrl+Shift+F", focus),
-        ("F3", lambda: pane.step(True)),
-        ("Shift+F3", lambda: pane.step(False)),
+    for keys, slot, name, description in (
+        ("Ctrl+Shift+F", focus, "searchLibraryShortcut", QCoreApplication.translate("SearchPane", "Search the library")),
+        ("F3", lambda: pane.step(True), "nextHitShortcut", QCoreApplication.translate("SearchPane", "Next search hit")),
+        ("Shift+F3", lambda: pane.step(False), "previousHitShortcut", QCoreApplication.translate("SearchPane", "Previous search hit")),
     ):
         shortcut = QShortcut(QKeySequence(keys), window)
+        shortcut.setObjectName(name)
+        shortcut.setWhatsThis(description)  # the name the shortcuts dialog lists
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)
     app = QApplication.instance()

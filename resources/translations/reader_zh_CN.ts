@@ -190,11 +190,22 @@
     <name>FindBar</name>
     <message>
         <location filename="../../reader/ui/find_bar.py" line="+26"/>
+        <location line="+75"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-59"/>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>No matches</source>
         <translation>无匹配项</translation>
     </message>
@@ -709,7 +720,7 @@
 <context>
     <name>SearchPane</name>
     <message>
-        <location filename="../../reader/ui/search_pane.py" line="+164"/>
+        <location filename="../../reader/ui/search_pane.py" line="+179"/>
         <source>Search: words, &quot;phrase&quot;, -exclude, a OR b</source>
         <translation>搜索：词语、&quot;短语&quot;、-排除、a OR b</translation>
     </message>
@@ -730,6 +741,11 @@
     </message>
     <message>
         <location line="+48"/>
+        <source>Listing the best %d.</source>
+        <translation>列出最相关的 %d 个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%d hits in %d documents (%.0f ms). %s</source>
         <translation>%d 处命中，共 %d 篇文档（%.0f 毫秒）。%s</translation>
     </message>
@@ -737,6 +753,21 @@
         <location line="+47"/>
         <source>Indexing failed: %s</source>
         <translation>建立索引失败：%s</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Search the library</source>
+        <translation>搜索文库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next search hit</source>
+        <translation>下一个搜索结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous search hit</source>
+        <translation>上一个搜索结果</translation>
     </message>
 </context>
 <context>
@@ -805,7 +836,7 @@
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_pane.py" line="-124"/>
+        <location filename="../../reader/ui/search_pane.py" line="-179"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>

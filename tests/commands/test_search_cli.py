@@ -45,7 +45,11 @@ def test_search_json_shape(folder: Path, capsys) -> None:
 
 def test_search_limit_and_text_output(folder: Path, capsys) -> None:
     assert main(["search", "turtle OR 学习", "--library", str(folder), "--limit", "1", "--json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)["results"]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert len(payload["results"]) == 1
+    assert payload["total_hits"] == 2 + 2  # every matching document counts, not only the listed one
+    assert main(["search", "turtle OR 学习", "--library", str(folder), "--limit", "1"]) == 0
+    assert "4 hits in 2 documents, 1 listed" in capsys.readouterr().out
     assert main(["search", "turtles", "--library", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "«Turtles»" in out and "b.md" in out

@@ -99,3 +99,13 @@ def test_closing_the_window_while_indexing_stops_the_worker_cleanly(qtbot, tmp_p
     qtbot.wait(50)
     report = pane.service.update([big])
     assert report.added  # the cancelled build left documents to index, and the index still works
+
+
+def test_search_and_find_shortcuts_are_named_in_the_shortcuts_list(qtbot, window) -> None:
+    from reader.ui.shortcuts_dialog import collect_shortcuts
+
+    named = {entry.command: entry.keys for entry in collect_shortcuts(window)}
+    for command in ("Search the library", "Next search hit", "Previous search hit", "Find in document",
+                    "Previous match", "Close the find bar"):
+        assert command in named, command
+    assert "F3" in named["Next search hit"] and "(unnamed shortcut)" not in named
