@@ -237,7 +237,9 @@ def _below(path: str, roots: list[str]) -> bool:
 
 def add_document(writer, doc: Prepared, stat: os.stat_result) -> None:
     """One record per document: its terms, title and headings, and what updates compare."""
-    folded = doc.folded.text
+    # a copy for the writer: the two-process writer pickles it, and pickling caches a UTF-8 form in
+    # the str object (3 bytes a CJK character), which the search cache would otherwise keep
+    folded = (doc.folded.text + "\n")[:-1]
     headings = [section.rsplit(SECTION_SEPARATOR, 1)[-1] for section in doc.section_paths]
     writer.add_document(
         rec="f",

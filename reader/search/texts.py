@@ -21,7 +21,7 @@ from reader.search.analysis import Folded, Glosses
 from reader.search.prepare import Prepared, Source
 
 log = logging.getLogger(__name__)
-FORMAT = 1
+FORMAT = 2
 
 
 class TextFiles:
@@ -37,7 +37,9 @@ class TextFiles:
         glosses = folded.glosses
         record = (
             FORMAT, str(doc.path), mtime, size, doc.title, doc.section_starts, doc.section_paths,
-            folded.text, source.positions.tobytes(), source.chars, source.original,
+            # str.encode: pickling a str would cache its UTF-8 form in the object (3 bytes a CJK char)
+            folded.text.encode("utf-8"), source.positions.tobytes(), source.chars.encode("utf-8"),
+            None if source.original is None else source.original.encode("utf-8"),
             None if glosses is None else (glosses.cuts.tobytes(), glosses.ends.tobytes(), glosses.text),
         )
         target = self._file(doc.path)
@@ -62,9 +64,10 @@ class TextFiles:
                 return None
             if glosses is not None:
                 glosses = Glosses(_array(glosses[0]), _array(glosses[1]), glosses[2])
-            folded = Folded(text, glosses)
-            return Prepared(Path(path), folded, Source(folded, _array(positions), chars, original), title, mtime,
-                            starts, paths)
+            folded = Folded(text.decode("utf-8"), glosses)
+            original = None if original is None else original.decode("utf-8")
+            source = Source(folded, _array(positions), chars.decode("utf-8"), original)
+            return Prepared(Path(path), folded, source, title, mtime, starts, paths)
         except FileNotFoundError:
             return None
         except Exception as error:  # damaged: prepared again from the source, and saved again

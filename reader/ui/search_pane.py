@@ -137,9 +137,9 @@ class _IndexTask(QRunnable):
 
     def run(self) -> None:
         try:
-            report = self.service.update(
-                self.folders, progress=self._progress, cancelled=lambda: self.gone or self.pane.closing
-            )
+            stop = lambda: self.gone or self.pane.closing  # noqa: E731
+            report = self.service.update(self.folders, progress=self._progress, cancelled=stop)
+            self.service.warm(self.folders, cancelled=stop)  # saved texts into memory, off the query path
         except Exception as error:  # never let indexing take the window down
             report = error
         if not self.gone and not self.pane.closing:
