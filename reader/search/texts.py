@@ -17,7 +17,7 @@ import threading
 from array import array
 from pathlib import Path
 
-from reader.search.analysis import Folded, Glosses
+from reader.search.analysis import Folded, Glosses, register_words
 from reader.search.prepare import Prepared, Source
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ class TextFiles:
             if glosses is not None:
                 glosses = Glosses(_array(glosses[0]), _array(glosses[1]), glosses[2])
             folded = Folded(text.decode("utf-8"), glosses)
+            register_words(folded.text)  # stem variants are learnt from the documents searched
             original = None if original is None else original.decode("utf-8")
             source = Source(folded, _array(positions), chars.decode("utf-8"), original)
             return Prepared(Path(path), folded, source, title, mtime, starts, paths)

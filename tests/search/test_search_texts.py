@@ -92,6 +92,12 @@ def test_a_new_service_reads_saved_preparations(tmp_path: Path, library: Path, m
     second = SearchService(tmp_path / "index")
     answer = second.search("学习", [library]).to_json()
     assert answer["results"] == expected["results"] and answer["total_hits"] == expected["total_hits"]
+    from reader.search import analysis
+
+    monkeypatch.setattr(analysis, "_VARIANTS", {})  # as in a new process: no words learnt yet
+    monkeypatch.setattr(analysis, "_KNOWN", set())
+    third = SearchService(tmp_path / "index")
+    assert [h.match for r in third.search("turtle", [library]).results for h in r.hits] == ["Turtles", "turtle", "turtle"]
     assert second.warm([library]) == 5
 
 
