@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from whoosh import query as wq
+from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
-from reader.search.analysis import cjk_runs, is_cjk
+from reader.search.analysis import cjk_runs, is_cjk, stem
 from reader.search.query import And, Node, Not, Or, Term
 
 DocSet = set[str] | None  # None: every document (nothing to narrow by)
@@ -32,6 +33,22 @@ def is_exact(term: Term) -> bool:
     return is_cjk(term.text) and len(term.text) <= 2 and cjk_runs(term.text) == [term.text]
 
 
+def counted_gram(term: Term) -> tuple[str, str] | None:
+    """The (field, term) whose posting weights count exactly the hits `term` lists in a document, or
+    None. A CJK literal of 1 character (`chars`: every occurrence) or 2 (`body` bigrams: overlapping
+    occurrences, never across a non-CJK character, like the scan); a single English word whose stem is
+    its own stem (`body` stems count every whole word with that stem, which are the words the scan
+    lists; a stem that stems to something else is listed where typed but not counted, so scan it).
+    Index and scan read the same gloss-free folded text."""
+    if term.kind == "words":
+        if len(term.stems) == 1 and stem(term.stems[0]) == term.stems[0]:
+            return ("body", term.stems[0])
+        return None
+    if term.kind == "literal" and 1 <= len(term.text) <= 2 and cjk_runs(term.text) == [term.text]:
+        return ("chars", term.text) if len(term.text) == 1 else ("body", term.text)
+    return None
+
+
 class Candidates:
     """Per-searcher helpers: documents holding a term, and document scores."""
 
@@ -42,6 +59,30 @@ class Candidates:
         column = reader.column_reader("path") if count and reader.has_column("path") else None
         self.paths = [column[i] for i in range(count)] if column is not None else []
         self._cache: dict[tuple[str, str], set[str]] = {}
+        self._counts: dict[tuple, dict[str, int]] = {}
+
+    def term_counts(self, term: Term) -> dict[str, int] | None:
+        """path -> how many hits `term` has in each live indexed document holding it (from the
+        posting weights), or None if the index does not count `term` exactly (see `counted_gram`)."""
+        gram = counted_gram(term)
+        if gram is None:
+            return None
+        key = ("#",) + gram
+        found = self._counts.get(key)
+        if found is None:
+            found = {}
+            try:
+                matcher = self.searcher.reader().postings(*gram)  # deleted documents filtered out
+            except TermNotFound:
+                matcher = None
+            paths = self.paths
+            while matcher is not None and matcher.is_active():
+                found[paths[matcher.id()]] = int(round(matcher.weight()))
+                matcher.next()
+            if len(self._counts) >= 256:  # bounded: one entry per term queried on this searcher
+                self._counts.clear()
+            self._counts[key] = found
+        return found
 
     def _docs(self, q: wq.Query) -> set[str]:
         paths = self.paths

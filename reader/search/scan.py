@@ -54,10 +54,32 @@ def literal_spans(folded: Folded, needle: str, raw_text: str | None = None) -> l
     size = len(needle)
     if folded.glosses is None and raw_text is None:
         return [(i, size) for i in _find_all(folded.text, needle)]
+    if raw_text is None:
+        return _mapped(_find_all(folded.text, needle), size, folded.glosses)
     spans = {folded.span(i, i + size) for i in _find_all(folded.text, needle)}
     if raw_text is not None:
         spans.update((i, len(needle)) for i in _find_all(raw_text, needle))
     return sorted(spans)
+
+
+def _mapped(starts: list[int], size: int, glosses) -> list[Span]:
+    """`Folded.span(i, i + size)` for sorted gloss-free `starts`, walking the gloss cuts once instead
+    of a binary search per hit (sorted and distinct, as the starts are)."""
+    cuts, ends, out = glosses.cuts, glosses.ends, []
+    count, last = len(cuts), size - 1
+    k = j = 0  # cuts <= start, cuts <= start + size - 1
+    shift = shift_end = 0
+    for start in starts:
+        while k < count and cuts[k] <= start:
+            shift = ends[k]
+            k += 1
+        if j < k:
+            j, shift_end = k, shift
+        while j < count and cuts[j] <= start + last:
+            shift_end = ends[j]
+            j += 1
+        out.append((start + shift, size + shift_end - shift))
+    return out
 
 
 def term_spans(doc: Prepared, term: Term) -> list[Span]:
@@ -89,6 +111,8 @@ def match_document(doc: Prepared, node: Node, terms: list[Term], positive: list[
     spans = {term: term_spans(doc, term) for term in terms}
     if not evaluate(node, spans):
         return []
+    if len(positive) == 1:
+        return spans[positive[0]]  # already sorted and distinct
     return sorted({span for term in positive for span in spans[term]})
 
 
@@ -125,15 +149,23 @@ def summable(positive: list[Term]) -> bool:
     return len(stems) == len(set(stems)) and (prefixes == 0 or (prefixes == 1 and not stems))
 
 
-def count_document(doc: Prepared, node: Node, terms: list[Term], positive: list[Term]) -> int:
+def count_document(
+    doc: Prepared | None, node: Node, terms: list[Term], positive: list[Term], known: dict[Term, int] | None = None
+) -> int:
     """How many hits `match_document` would list for `doc` (0 if it does not match), counted without
-    making the spans when the terms allow it."""
+    making the spans when the terms allow it. `known`: exact counts of some terms in this document
+    (from the index); `doc` may be None only if every term is known and the terms are summable."""
+    known = known or {}
     if not summable(positive):
         return len(match_document(doc, node, terms, positive))
     counts: dict[Term, int] = {}
     present: dict[Term, bool] = {}
     for term in terms:
-        if term in positive:
+        if term in known:
+            present[term] = known[term] > 0
+            if term in positive:
+                counts[term] = known[term]
+        elif term in positive:
             counts[term] = term_count(doc, term)
             present[term] = counts[term] > 0
     if not evaluate_with(node, lambda term: present[term] if term in present else present.setdefault(

@@ -27,7 +27,7 @@ from reader.search.indexer import (
 )
 from reader.search.prepare import Prepared, prepare
 from reader.search.query import Node, QueryError, all_terms, parse_query, positive_terms
-from reader.search.scan import count_document, match_document
+from reader.search.scan import count_document, match_document, summable
 from reader.search.texts import TextFiles
 
 log = logging.getLogger(__name__)
@@ -264,24 +264,30 @@ class SearchService:
             return response
         folders = [Path(f) for f in folders] if folders is not None else library_folders()
         scope = self.catalogue.files(folders)
-        ranked = self._ranked(node, scope, response, limit)
-        self._verify(node, ranked, scope, response, limit)
+        ranked, counts = self._ranked(node, scope, response, limit)
+        self._verify(node, ranked, scope, response, limit, counts)
         response.elapsed_ms = (time.perf_counter() - started) * 1000
         return response
 
-    def _ranked(self, node: Node, scope: dict, response, limit: int) -> list[tuple[str, float]]:
-        """Candidate paths in scope, best first: indexed ones by score, then unindexed ones."""
+    def _ranked(self, node: Node, scope: dict, response, limit: int):
+        """Candidate paths in scope, best first: (path, score, indexed) for indexed ones by score, then
+        unindexed ones; and term -> {path: hits} for the terms the index counts exactly."""
         with quiet_leaks(collect=False):
             try:
                 helpers = self._open()
                 records = self._records
                 docs, _exact = helpers.node_docs(node)
                 scores = helpers.scores(positive_terms(node), limit=max(200, limit * 10))
+                counts = {}
+                for term in all_terms(node):
+                    found = helpers.term_counts(term)
+                    if found is not None:
+                        counts[term] = found
             except Exception as error:  # a damaged index: answer by scanning, rebuild on next update
                 log.warning("search index failed: %s", repr(error))
                 self._broken = True
                 response.status.append("The search index could not be read; scanning documents instead.")
-                records, docs, scores = {}, None, {}
+                records, docs, scores, counts = {}, None, {}, {}
             if self._broken:
                 self._drop_searcher()
                 gc.collect()
@@ -290,18 +296,28 @@ class SearchService:
             record = records.get(key)
             fresh = record is not None and record["mtime"] == mtime and record["size"] == size
             if not fresh:
-                unindexed.append((key, 0.0))
+                unindexed.append((key, 0.0, False))
             elif docs is None or key in docs:
-                indexed.append((key, scores.get(key, 0.0)))
+                indexed.append((key, scores.get(key, 0.0), True))
         indexed.sort(key=lambda item: -item[1])
-        return indexed + unindexed
+        return indexed + unindexed, counts
 
-    def _verify(self, node: Node, ranked, scope, response: SearchResponse, limit: int) -> None:
-        """Exact hits of the best `limit` matching documents; the hits of the others are only counted."""
+    def _verify(self, node: Node, ranked, scope, response: SearchResponse, limit: int, counts: dict) -> None:
+        """Exact hits of the best `limit` matching documents; the hits of the others are only counted:
+        from the index where it counts every term exactly, else by scanning the candidates."""
         terms, positive = all_terms(node), positive_terms(node)
+        from_index = summable(positive) and all(term in counts for term in terms)
         scanned = uncounted = 0
-        for key, score in ranked:
+        for key, score, indexed in ranked:
             listing = len(response.results) < limit
+            known = {term: found.get(key, 0) for term, found in counts.items()} if indexed else None
+            if not listing and known is not None and from_index:
+                count = count_document(None, node, terms, positive, known)
+                if count:
+                    response.more = True
+                    response.unlisted_documents += 1
+                    response.unlisted_hits += count
+                continue
             try:
                 # beyond the listed documents, one not indexed yet is counted only if already prepared
                 doc = self.cache.get(*scope[key], load=listing or key in self._records)
@@ -312,7 +328,7 @@ class SearchService:
                 continue
             scanned += key not in self._records
             if not listing:
-                count = count_document(doc, node, terms, positive)
+                count = count_document(doc, node, terms, positive, known)
                 if count:
                     response.more = True
                     response.unlisted_documents += 1

@@ -115,3 +115,68 @@ def test_damaged_or_stale_saved_preparations_are_ignored(tmp_path: Path, library
     report = again.update([library])
     assert [Path(p).name for p in report.removed] == ["b.md"]
     assert len(list((tmp_path / "index" / "texts").glob("*.fold"))) == 4
+
+
+def _brute_words(folder: Path, word: str) -> int:
+    from reader.search.analysis import WORD_RE, stem
+
+    root = stem(word)
+    return sum(
+        stem(token) == root
+        for path in folder.iterdir()
+        for token in WORD_RE.findall(strip_glosses(fold(path.read_text(encoding="utf-8"))))
+    )
+
+
+@pytest.fixture
+def bigger(tmp_path: Path) -> Path:
+    folder = tmp_path / "bigger"
+    folder.mkdir()
+    lines = ["學習學習，学习。", "大家要學(xué)習(xí)新思想", "哈哈哈哈 哈", "紅樓夢里的贾宝玉和林黛玉",
+             "The mock turtle sang; turtles, TURTLE and a turtleneck.", "没有那个词", "习学习学习"]
+    for number in range(9):
+        text = "\n".join(lines[(number + k) % len(lines)] for k in range(number % 4 + 2)) * (number + 1)
+        (folder / f"d{number}.txt").write_text(f"# 第{number}篇\n\n{text}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("limit", [1, 3])
+def test_total_hits_match_brute_force_beyond_the_limit(tmp_path: Path, bigger: Path, limit: int) -> None:
+    """Unlisted documents are counted from the index (1 and 2 CJK characters, single words) or by
+    scanning (longer CJK strings): either way total_hits is every hit in every matching document."""
+    service = SearchService(tmp_path / "index")
+    service.update([bigger])
+
+    def check() -> None:
+        for query, needle in (("学", "学"), ("习", "习"), ("學習", "学习"), ("学习", "学习"), ("哈哈", "哈哈"),
+                              ("哈哈哈", "哈哈哈"), ("紅樓夢", "红楼梦"), ("习学习", "习学习"), ("的", "的")):
+            hits, docs = _brute(bigger, needle)
+            response = service.search(query, [bigger], limit=limit)
+            assert docs > limit and response.total_hits == hits, (query, response.total_hits, hits)
+            assert response.total_documents == docs, query
+        for word in ("turtle", "turtles", "mock", "turtleneck"):
+            assert service.search(word, [bigger], limit=limit).total_hits == _brute_words(bigger, word), word
+        listed = service.search("学习 turtle", [bigger], limit=100)
+        assert service.search("学习 turtle", [bigger], limit=limit).total_hits == listed.total_hits > 0
+        listed = service.search("哈哈 -turtle", [bigger], limit=100)
+        assert service.search("哈哈 -turtle", [bigger], limit=limit).total_hits == listed.total_hits > 0
+
+    check()
+    (bigger / "d4.txt").write_text("学习哈哈哈 turtle\n", encoding="utf-8")  # an update deletes the old record
+    (bigger / "d9.txt").write_text("学学学习\n", encoding="utf-8")
+    service.update([bigger])
+    check()
+
+
+def test_unlisted_documents_are_counted_from_the_index(tmp_path: Path, bigger: Path, monkeypatch) -> None:
+    service = SearchService(tmp_path / "index")
+    service.update([bigger])
+    loaded: list[str] = []
+    real = service.cache.get
+    monkeypatch.setattr(service.cache, "get", lambda path, *a, **k: loaded.append(path.name) or real(path, *a, **k))
+    for query in ("学", "學習", "哈哈 -turtle", "turtle OR 学习"):
+        loaded.clear()
+        response = service.search(query, [bigger], limit=1)
+        assert response.total_documents > 1 and len(loaded) == 1, (query, loaded)
+    loaded.clear()
+    assert service.search("习学习", [bigger], limit=1).total_documents > 1 and len(loaded) > 1  # scanned
