@@ -167,3 +167,21 @@ def test_two_process_first_build_answers_like_one_process(tmp_path: Path, folder
             (r.path, [(h.offset, h.length) for h in r.hits]) for r in two.results
         ], query
     assert double.search("学习", [folder]).status == []
+
+
+def test_segment_files_are_read_in_place_not_copied() -> None:
+    import pickle
+
+    from whoosh.filedb.structfile import BufferFile
+
+    from reader.search import schema  # noqa: F401  (patches BufferFile)
+
+    data = b"head\nline two\n" + pickle.dumps({"a": [1, 2]}) + b"tail"
+    buf = memoryview(bytearray(data))
+    f = BufferFile(buf)
+    assert f.file.buf is buf  # no copy of the buffer
+    assert f.read(4) == b"head" and f.file.readline() == b"\n" and f.file.readline() == b"line two\n"
+    assert f.read_pickle() == {"a": [1, 2]} and f.read() == b"tail" and f.read(3) == b""
+    f.seek(-4, 2)
+    assert f.tell() == len(data) - 4 and f.get(0, 4) == b"head"
+    assert f.subset(5, 8).read() == b"line two"
