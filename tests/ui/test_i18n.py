@@ -117,3 +117,11 @@ def test_a_missing_qm_is_compiled_from_the_ts_into_the_data_dir(monkeypatch, tmp
         pytest.skip("lrelease is not installed")
     path = i18n.qm_path("zh_CN")
     assert path == data_dir / "translations" / "reader_zh_CN.qm" and path.stat().st_size > 0
+
+
+def test_outline_correction_actions_are_translated_in_the_pane(make_window) -> None:
+    """The correction actions live in a mixin, so lupdate files them under another context."""
+    ReaderSettings(language="zh_CN").save()
+    window = make_window()
+    assert window.outline_pane.promote_action.text() == "升级"
+    assert window.outline_pane.remove_action.text() == "从大纲中移除"
