@@ -173,6 +173,24 @@ def register_words(folded: str) -> None:
         _GENERATION[0] += 1
 
 
+def known_words(folded: str) -> tuple[list[str], list[str]]:
+    """(words, their stems) of a folded text, sorted: what `register_known` takes (saved with texts)."""
+    words = sorted(set(WORD_RE.findall(folded)))
+    return words, [stem(word) for word in words]
+
+
+def register_known(words: list[str], stems: list[str]) -> None:
+    """`register_words` from saved (words, stems): no regex over the text, no stemming."""
+    if _KNOWN.issuperset(words):
+        return
+    with _VARIANTS_LOCK:
+        for word, root in zip(words, stems):
+            if word not in _KNOWN:
+                _VARIANTS.setdefault(root, set()).add(word)
+                _KNOWN.add(word)
+        _GENERATION[0] += 1
+
+
 def variants(root: str) -> list[str]:
     """The registered words whose stem is `root` (longest first), and `root` itself."""
     with _VARIANTS_LOCK:

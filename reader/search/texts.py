@@ -2,7 +2,8 @@
 `reader search`) reads folded texts instead of loading, decoding and folding every source again.
 
 A file holds a pickled tuple (format, path, mtime, size, title, sections, folded text, gloss map,
-differences). It is written to a temporary name and renamed (a kill -9 leaves no half file), read
+differences, the text's English words and their stems: a new process learns the stem variants of a
+document from these instead of finding and stemming its words again). It is written to a temporary name and renamed (a kill -9 leaves no half file), read
 only if its path, mtime and size match the document's, and any damage just means "not there".
 Like the index, the folder is a rebuildable cache.
 """
@@ -17,11 +18,11 @@ import threading
 from array import array
 from pathlib import Path
 
-from reader.search.analysis import Folded, Glosses, register_words
+from reader.search.analysis import Folded, Glosses, known_words, register_known
 from reader.search.prepare import Prepared, Source
 
 log = logging.getLogger(__name__)
-FORMAT = 2
+FORMAT = 3  # 3: words and stems saved
 
 
 class TextFiles:
@@ -41,6 +42,7 @@ class TextFiles:
             folded.text.encode("utf-8"), source.positions.tobytes(), source.chars.encode("utf-8"),
             None if source.original is None else source.original.encode("utf-8"),
             None if glosses is None else (glosses.cuts.tobytes(), glosses.ends.tobytes(), glosses.text),
+            known_words(folded.text),
         )
         target = self._file(doc.path)
         temporary = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
@@ -58,14 +60,16 @@ class TextFiles:
         try:
             with open(self._file(path), "rb") as handle:
                 record = pickle.load(handle)
+            if not isinstance(record, tuple) or record[:1] != (FORMAT,):
+                return None  # another format: prepared again and saved
             (fmt, saved, saved_mtime, saved_size, title, starts, paths,
-             text, positions, chars, original, glosses) = record
+             text, positions, chars, original, glosses, (words, stems)) = record
             if fmt != FORMAT or saved != str(path) or saved_mtime != mtime or saved_size != size:
                 return None
             if glosses is not None:
                 glosses = Glosses(_array(glosses[0]), _array(glosses[1]), glosses[2])
             folded = Folded(text.decode("utf-8"), glosses)
-            register_words(folded.text)  # stem variants are learnt from the documents searched
+            register_known(words, stems)  # stem variants are learnt from the documents searched
             original = None if original is None else original.decode("utf-8")
             source = Source(folded, _array(positions), chars.decode("utf-8"), original)
             return Prepared(Path(path), folded, source, title, mtime, starts, paths)
