@@ -41,7 +41,7 @@ def _rows(size: float, results: dict[str, dict]) -> list[str]:
 
 def _misses(size: float, results: dict[str, dict]) -> list[str]:
     ours, fts = results["reader (whoosh)"]["hits"], results["SQLite FTS5 trigram"]["hits"]
-    return [f"- {size:g} MB `{q}`: reader {ours[q]} hits (in the top 20 documents), FTS5 {fts[q]} documents"
+    return [f"- {size:g} MB `{q}`: reader {ours[q]} hits (total_hits, all documents), FTS5 {fts[q]} documents"
             for q in _unanswered(results, "SQLite FTS5 trigram")] + [
             f"- {size:g} MB `{q}`: reader found nothing, FTS5 {fts[q]} documents"
             for q in _unanswered(results, "reader (whoosh)")]

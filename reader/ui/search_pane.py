@@ -37,7 +37,7 @@ class ResultsModel(QStandardItemModel):
             for hit in result.hits:
                 parent = sections.get(hit.section)
                 if parent is None:
-                    parent = QStandardItem(hit.section or "—")
+                    parent = QStandardItem(hit.section or self.tr("(before the first heading)"))
                     sections[hit.section] = parent
                     doc.appendRow(parent)
                 item = QStandardItem(hit.snippet)

@@ -721,9 +721,17 @@
     </message>
 </context>
 <context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../reader/ui/search_pane.py" line="+40"/>
+        <source>(before the first heading)</source>
+        <translation>（第一个标题之前）</translation>
+    </message>
+</context>
+<context>
     <name>SearchPane</name>
     <message>
-        <location filename="../../reader/ui/search_pane.py" line="+179"/>
+        <location line="+139"/>
         <source>Search: words, &quot;phrase&quot;, -exclude, a OR b</source>
         <translation>搜索：词语、&quot;短语&quot;、-排除、a OR b</translation>
     </message>
