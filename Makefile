@@ -36,7 +36,7 @@ test-dist: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench 20 100
 
 # dist/reader/reader: a one-folder bundle (build.spec); build it on each OS you ship for.
 dist: $(STAMP) translations
