@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
     """The reader's window. Tests drive it through open_document() and the named panes."""
 
     documentChanged = Signal(object)
+    libraryChanged = Signal(list)  # the library's folders, after one was added or removed
 
     def __init__(self) -> None:
         super().__init__()
@@ -286,9 +287,13 @@ class MainWindow(QMainWindow):
     # --- library, status ------------------------------------------------------------------------
 
     def refresh_library(self) -> None:
-        """List the library's documents again."""
+        """List the library's documents again; say libraryChanged when its folders changed."""
         folders = library_folders()
         self.library_pane.set_library(folders, iter_documents(folders))
+        self.library_pane.mark_current(self.current_document.path if self.current_document else None)
+        if folders != getattr(self, "_library_folders", folders):
+            self.libraryChanged.emit(folders)
+        self._library_folders = folders
 
     def _update_status(self, document: Document) -> None:
         self.status_labels["name"].setText(document.path.name)

@@ -180,8 +180,7 @@ class SearchPane(QDockWidget):
         self.scope = QComboBox(body, objectName="searchScope")
         self.scope.addItem(self.tr("Whole library"), None)
         self.scope.addItem(self.tr("This document"), "document")
-        for folder in library_folders():
-            self.scope.addItem(self.tr("Folder: %s") % folder.name, str(folder))
+        self._list_folders(library_folders())
         self.progress_bar = QProgressBar(body, objectName="searchProgress", visible=False)
         self.status = QLabel(body, objectName="searchStatus", wordWrap=True)
         self.model = ResultsModel(self)
@@ -196,6 +195,21 @@ class SearchPane(QDockWidget):
         self.box.returnPressed.connect(self.run_search)
         self.scope.currentIndexChanged.connect(lambda _i: self.debounce.start())
         self.tree.activated.connect(self.activate)
+
+    def _list_folders(self, folders: list[Path]) -> None:
+        """One scope entry per library folder, after the whole library and this document."""
+        chosen = self.scope.currentData()
+        while self.scope.count() > 2:
+            self.scope.removeItem(2)
+        for folder in folders:
+            self.scope.addItem(self.tr("Folder: %s") % folder.name, str(folder))
+        found = self.scope.findData(chosen)
+        self.scope.setCurrentIndex(found if found >= 0 else 0)
+
+    def library_changed(self, folders: list[Path]) -> None:
+        """A folder was added or removed: offer it as a scope and index it."""
+        self._list_folders(folders)
+        self.start_indexing()
 
     # -- searching ------------------------------------------------------------------------
     def folders(self) -> list[Path]:
@@ -234,7 +248,7 @@ class SearchPane(QDockWidget):
                 self.tr("%d hits in %d documents (%.0f ms). %s")
                 % (response.total_hits, response.total_documents, response.elapsed_ms, notes)
             )
-        self.last_response = response
+        self.last_response, self.query_id_shown = response, query_id
 
     def activate(self, index: QModelIndex) -> bool:
         hit = index.data(HIT_ROLE)
@@ -281,6 +295,8 @@ class SearchPane(QDockWidget):
             self.status.setText(self.tr("Indexing failed: %s") % report)
         elif report.status:
             self.status.setText(" ".join(report.status))
+        if not isinstance(report, Exception) and (report.added or report.removed):
+            self.window_.refresh_library()  # new and deleted files show in the library pane
         self._watch()
         if self._reindex:
             self._reindex = False
@@ -321,6 +337,7 @@ def install(window) -> SearchPane:
     pane = SearchPane(window)
     window.add_pane(pane, Qt.DockWidgetArea.RightDockWidgetArea)
     window.search_pane = pane
+    window.libraryChanged.connect(pane.library_changed)
 
     def focus() -> None:
         pane.show()
