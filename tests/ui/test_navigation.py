@@ -97,3 +97,35 @@ def test_each_document_reopens_where_it_was_left(make_window) -> None:
     assert window.text_view.top_offset() == 0
     window.open_document(CORPUS_FILES[0])
     assert window.text_view.top_offset() == left_at
+
+
+def test_history_spans_outline_search_and_bookmark_jumps(make_window, qtbot) -> None:
+    from reader.bookmarks import add_bookmark
+
+    window = make_window([str(CORPUS_FILES[0])])
+    pane = window.search_pane
+    qtbot.waitUntil(lambda: not pane._indexing, timeout=30000)
+    outline_place = _heading_offsets(window)[2]
+    window.outline_pane.headingActivated.emit(*outline_place)
+
+    pane.box.setText("脱贫攻坚")
+    pane.run_search()
+    qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None and bool(pane.model.hit_indexes()), timeout=10000)
+    hit = pane.model.hit_indexes()[0]
+    assert pane.activate(hit)
+    search_place = (str(window.current_document.path), window.text_view.selected_range())
+
+    mark = add_bookmark(CORPUS_FILES[3], 100, 6, note="n")
+    assert window.bookmarks_pane.jump(mark)
+    assert window.current_document.path == CORPUS_FILES[3]
+    assert window.text_view.selected_range() == (100, 6)
+
+    window.go_back()
+    assert (str(window.current_document.path), window.text_view.selected_range()) == search_place
+    window.go_back()
+    assert window.current_document.path == CORPUS_FILES[0]
+    assert window.text_view.selected_range() == outline_place
+    window.go_forward()
+    window.go_forward()
+    assert window.current_document.path == CORPUS_FILES[3]
+    assert window.text_view.selected_range() == (100, 6)
