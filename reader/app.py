@@ -42,7 +42,7 @@ def build_main_window(argv: list[str] | None = None):
         window.statusBar().showMessage(window.tr("%s does not exist.") % missing, 15000)
         window.last_error = f"{missing} does not exist."
     if existing:
-        window.open_paths(existing)
+        window.open_paths(existing, last)
     elif last and Path(last).is_file():
         window.open_document(last)
     return window

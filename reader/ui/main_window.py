@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         active, inactive = (self.rich_view, self.plain_view) if rich else (self.plain_view, self.rich_view)
         inactive.setObjectName("textViewInactive")
         active.setObjectName("textView")
-        active.show_document(document, loaded.html) if rich else active.show_document(document)
+        active.show_document(document, loaded.html)
         self.stack.setCurrentWidget(active)
         self.outline_pane.set_outline(loaded.outline)
         self.library_pane.mark_current(document.path)
@@ -198,7 +198,8 @@ class MainWindow(QMainWindow):
         try:
             if select is None:
                 restored = self.positions.restore(document, active)
-                self.history.visit(Place(document.path, restored)) if recording else None
+                if recording:
+                    self.history.visit(Place(document.path, restored))
                 self._sync_position()
             else:
                 self.jump_to(*select)
@@ -339,15 +340,20 @@ class MainWindow(QMainWindow):
         self.open_paths(paths)
         event.acceptProposedAction()
 
-    def open_paths(self, paths: list[Path]) -> None:
-        """Open files, and add folders to the library; the first file is shown."""
+    def open_paths(self, paths: list[Path], last: str = "") -> None:
+        """Add folders to the library and show the first file; with folders only, show `last`
+        (the previous session's document) if it is in one of them, else the first folder's first."""
         from reader.documents.library import add_folder
 
         files = [p for p in paths if p.is_file()]
-        for folder in (p for p in paths if p.is_dir()):
+        folders = [p for p in paths if p.is_dir()]
+        for folder in folders:
             add_folder(folder)
-            files += iter_documents([folder])[:1] if not files else []
         self.refresh_library()
+        if not files and folders:
+            last_path = Path(last).resolve() if last else None
+            inside = last_path and last_path.is_file() and any(last_path.is_relative_to(f.resolve()) for f in folders)
+            files = [last_path] if inside else iter_documents(folders)[:1]
         if files:
             self.open_document(files[0])
 

@@ -155,7 +155,8 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setUndoRedoEnabled(False)
 
-    def show_document(self, document: Document) -> None:
+    def show_document(self, document: Document, html: str | None = None) -> None:
+        """Show `document`'s text (`html` is for the rendered view and ignored here)."""
         self.document = document
         self._map = Utf16Map(document.text)
         self._highlights.clear()

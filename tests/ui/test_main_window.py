@@ -235,3 +235,12 @@ def test_large_markdown_renders_off_the_ui_thread_and_huge_markdown_shows_as_tex
     last = extract_outline(window.current_document.text, "markdown")[-1]
     window.jump_to(last.offset, last.length)
     assert window.text_view.selected_text() == window.current_document.text[last.offset : last.offset + last.length]
+
+
+def test_starting_on_the_corpus_folder_restores_the_last_document(make_window) -> None:
+    """`make run` passes corpus/: the previous session's document still comes back."""
+    window = make_window(["corpus"])
+    window.open_document(CORPUS_FILES[2])
+    window.close()
+    again = make_window(["corpus"])
+    assert again.current_document.path == CORPUS_FILES[2]
