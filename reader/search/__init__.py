@@ -12,6 +12,11 @@ The Qt-free API (everything the CLI and the UI use):
     ``document.text[offset:offset + length]`` is the match and ``snippet`` marks it «like this».
     Documents not indexed yet (new or changed) are scanned, so answers are complete while indexing.
     A malformed query sets ``response.error`` (a message for the user) instead of raising.
+  Ranking: whoosh's BM25F score (title and headings boosted) chooses the best ``limit``
+  documents; those are reordered by their best passages (outline sections, BM25 per section over
+  the positive terms, hits in a heading line or the title boosted): ``score`` =
+  0.3 * BM25F / max + 0.7 * (best + ½ second + ¼ third passage) / max, over the listed documents,
+  so it lies in [0, 1]; ties are ordered by path.
 - ``find_in_text(text, query) -> list[(offset, length)]``: the same matching inside one text.
 - ``parse_query(query)`` raises ``QueryError``.
 

@@ -106,14 +106,23 @@ def evaluate(node: Node, spans: dict[Term, list[Span]]) -> bool:
     return any(evaluate(child, spans) for child in node.children)
 
 
-def match_document(doc: Prepared, node: Node, terms: list[Term], positive: list[Term]) -> list[Span]:
-    """The spans of the positive terms if `doc` matches `node`, else []."""
+def match_terms(doc: Prepared, node: Node, terms: list[Term]) -> dict[Term, list[Span]] | None:
+    """Every term's spans (sorted) if `doc` matches `node`, else None."""
     spans = {term: term_spans(doc, term) for term in terms}
-    if not evaluate(node, spans):
-        return []
+    return spans if evaluate(node, spans) else None
+
+
+def merge_spans(spans: dict[Term, list[Span]], positive: list[Term]) -> list[Span]:
+    """The hits a matching document lists: the positive terms' spans, sorted and distinct."""
     if len(positive) == 1:
         return spans[positive[0]]  # already sorted and distinct
     return sorted({span for term in positive for span in spans[term]})
+
+
+def match_document(doc: Prepared, node: Node, terms: list[Term], positive: list[Term]) -> list[Span]:
+    """The spans of the positive terms if `doc` matches `node`, else []."""
+    spans = match_terms(doc, node, terms)
+    return merge_spans(spans, positive) if spans is not None else []
 
 
 def _has_border(needle: str) -> bool:
