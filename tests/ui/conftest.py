@@ -21,3 +21,16 @@ def make_window(qtbot) -> Callable:
         return window
 
     return make
+
+
+@pytest.fixture
+def indexed_window(qtbot):
+    """A main window whose search pane has finished indexing the library; its workers stop after."""
+    from reader.ui.search_pane import SearchPane
+
+    window = build_main_window([])
+    qtbot.addWidget(window)
+    pane = window.findChild(SearchPane, "searchPane")
+    qtbot.waitUntil(lambda: not pane._indexing, timeout=30000)
+    yield window
+    pane.shutdown()

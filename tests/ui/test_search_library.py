@@ -6,19 +6,25 @@ from pathlib import Path
 
 import pytest
 
-from reader.app import build_main_window
 from reader.documents.library import add_folder
 from reader.ui.search_pane import SearchPane
 
 
 @pytest.fixture
-def window(qtbot):
-    window = build_main_window([])
-    qtbot.addWidget(window)
-    pane = window.findChild(SearchPane, "searchPane")
-    qtbot.waitUntil(lambda: not pane._indexing, timeout=30000)
-    yield window
-    pane.shutdown()
+def window(indexed_window):
+    return indexed_window
+
+
+def _add_library_folder(qtbot, window, folder: Path, files: dict[str, str]) -> SearchPane:
+    """Create `folder` with `files`, add it to the library as the user would, and wait for indexing."""
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    add_folder(folder)
+    window.refresh_library()
+    pane = window.search_pane
+    qtbot.waitUntil(lambda: not pane._indexing and str(folder) in pane.watcher.directories(), timeout=30000)
+    return pane
 
 
 def _results(qtbot, pane: SearchPane, query: str) -> set[str]:
@@ -32,25 +38,15 @@ def _results(qtbot, pane: SearchPane, query: str) -> set[str]:
 
 def test_an_added_folder_is_listed_indexed_and_offered_as_a_scope(qtbot, window, tmp_path: Path) -> None:
     folder = tmp_path / "notes"
-    folder.mkdir()
-    (folder / "会议纪要.md").write_text("# 会议纪要\n\n讨论了独角兽计划的进度。\n", encoding="utf-8")
-    pane = window.search_pane
-    add_folder(folder)
-    window.refresh_library()
+    pane = _add_library_folder(qtbot, window, folder, {"会议纪要.md": "# 会议纪要\n\n讨论了独角兽计划的进度。\n"})
     assert str(folder / "会议纪要.md") in window.library_pane.document_paths()
     assert pane.scope.findData(str(folder.resolve())) >= 0
-    qtbot.waitUntil(lambda: not pane._indexing, timeout=30000)
     assert _results(qtbot, pane, "独角兽") == {"会议纪要.md"}
 
 
 def test_files_created_changed_and_deleted_while_running_are_picked_up(qtbot, window, tmp_path: Path) -> None:
     folder = tmp_path / "live"
-    folder.mkdir()
-    (folder / "first.txt").write_text("第一份文件\n", encoding="utf-8")
-    pane = window.search_pane
-    add_folder(folder)
-    window.refresh_library()
-    qtbot.waitUntil(lambda: not pane._indexing and str(folder) in pane.watcher.directories(), timeout=30000)
+    pane = _add_library_folder(qtbot, window, folder, {"first.txt": "第一份文件\n"})
 
     (folder / "second.txt").write_text("一、麒麟项目\n麒麟项目进展顺利。\n", encoding="utf-8")
     qtbot.waitUntil(lambda: str(folder / "second.txt") in window.library_pane.document_paths(), timeout=20000)
@@ -66,12 +62,7 @@ def test_files_created_changed_and_deleted_while_running_are_picked_up(qtbot, wi
 
 def test_folder_and_document_scopes_narrow_the_results(qtbot, window, tmp_path: Path, corpus: Path) -> None:
     folder = tmp_path / "extra"
-    folder.mkdir()
-    (folder / "extra.txt").write_text("这里也有学习两个字。\n", encoding="utf-8")
-    pane = window.search_pane
-    add_folder(folder)
-    window.refresh_library()
-    qtbot.waitUntil(lambda: not pane._indexing, timeout=30000)
+    pane = _add_library_folder(qtbot, window, folder, {"extra.txt": "这里也有学习两个字。\n"})
     everywhere = _results(qtbot, pane, "学习")
     assert "extra.txt" in everywhere and len(everywhere) > 2
     pane.scope.setCurrentIndex(pane.scope.findData(str(folder.resolve())))

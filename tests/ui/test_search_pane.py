@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -16,13 +15,8 @@ from reader.ui.search_pane import HIT_ROLE, HTML_ROLE, SearchPane
 
 
 @pytest.fixture
-def window(qtbot):
-    window = build_main_window([])
-    qtbot.addWidget(window)
-    pane = window.findChild(SearchPane, "searchPane")
-    qtbot.waitUntil(lambda: not pane._indexing, timeout=30000)
-    yield window
-    pane.shutdown()
+def window(indexed_window):
+    return indexed_window
 
 
 def _search(qtbot, pane: SearchPane, text: str) -> None:
