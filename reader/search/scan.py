@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from reader.search.analysis import CJK_CLASS, WORD_CLASS, Folded, register_words, variants, words_generation
+from reader.search.analysis import CJK_CLASS, WORD_CLASS, Folded, variants, words_generation
 from reader.search.prepare import Prepared
 from reader.search.query import And, Node, Not, Or, Term
 

@@ -33,7 +33,7 @@ def library(tmp_path_factory) -> tuple[SearchService, list[Path]]:
 def _brute(texts: dict[str, str], query: str) -> set[tuple[str, int]]:
     needle, found = fold(query), set()
     for path, text in texts.items():
-        haystack, start = fold(text), 0
+        haystack = fold(text)
         index = haystack.find(needle)
         while index >= 0:
             found.add((path, index))

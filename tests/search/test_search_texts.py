@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from reader.search import SearchService
-from reader.search import prepare as prepare_module
 from reader.search.prepare import prepare
 from reader.text import fold, strip_glosses
 
