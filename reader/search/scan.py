@@ -96,14 +96,7 @@ def term_spans(doc: Prepared, term: Term) -> list[Span]:
 
 def evaluate(node: Node, spans: dict[Term, list[Span]]) -> bool:
     """Whether the document whose term occurrences are `spans` matches `node`."""
-    if isinstance(node, Term):
-        return bool(spans.get(node))
-    if isinstance(node, Not):
-        return not evaluate(node.child, spans)
-    if isinstance(node, And):
-        return all(evaluate(child, spans) for child in node.children)
-    assert isinstance(node, Or)
-    return any(evaluate(child, spans) for child in node.children)
+    return evaluate_with(node, lambda term: bool(spans.get(term)))
 
 
 def match_terms(doc: Prepared, node: Node, terms: list[Term]) -> dict[Term, list[Span]] | None:

@@ -323,11 +323,7 @@ class SearchService:
             listing = len(response.results) < limit
             known = {term: found.get(key, 0) for term, found in counts.items()} if indexed else None
             if not listing and known is not None and from_index:
-                count = count_document(None, node, terms, positive, known)
-                if count:
-                    response.more = True
-                    response.unlisted_documents += 1
-                    response.unlisted_hits += count
+                _count_unlisted(response, count_document(None, node, terms, positive, known))
                 continue
             try:
                 # beyond the listed documents, one not indexed yet is counted only if already prepared
@@ -339,11 +335,7 @@ class SearchService:
                 continue
             scanned += key not in self._records
             if not listing:
-                count = count_document(doc, node, terms, positive, known)
-                if count:
-                    response.more = True
-                    response.unlisted_documents += 1
-                    response.unlisted_hits += count
+                _count_unlisted(response, count_document(doc, node, terms, positive, known))
                 continue
             by_term = match_terms(doc, node, terms)
             spans = merge_spans(by_term, positive) if by_term is not None else []
@@ -362,3 +354,11 @@ class SearchService:
         if uncounted:
             response.more = True
             response.status.append(f"{uncounted} documents not indexed yet were not counted.")
+
+
+def _count_unlisted(response: SearchResponse, count: int) -> None:
+    """Add a matching document beyond the listed ones (with `count` hits) to the response's totals."""
+    if count:
+        response.more = True
+        response.unlisted_documents += 1
+        response.unlisted_hits += count
