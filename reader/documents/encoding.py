@@ -37,13 +37,6 @@ def _common_chars() -> frozenset[str]:
     return frozenset(common)
 
 
-def _strict(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
-
-
 def _common_share(text: str) -> float:
     """The share of CJK characters in `text` that are common ones; garbled decodings score low."""
     common = _common_chars()

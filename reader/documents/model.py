@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -37,18 +38,15 @@ class Document:
     size_bytes: int
     kind: str = "text"
     encoding_overridden: bool = False
-    _hash: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def name(self) -> str:
         return self.path.name
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         """sha1 of the decoded text, computed once."""
-        if not self._hash:
-            self._hash.append(text_hash(self.text))
-        return self._hash[0]
+        return text_hash(self.text)
 
     def line_of(self, offset: int) -> int:
         """The 1-based line number holding `offset`."""
