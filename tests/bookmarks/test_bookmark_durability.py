@@ -39,6 +39,17 @@ def _writer(document: Path, count: int, go: Path, tag: str) -> subprocess.Popen[
     )
 
 
+def _run_together(writers: list[subprocess.Popen[str]], go: Path, timeout: int) -> set[str]:
+    """Release `writers` at the same moment; each must succeed. Returns every id they acknowledged."""
+    go.touch()
+    printed: set[str] = set()
+    for writer in writers:
+        out, _ = writer.communicate(timeout=timeout)
+        assert writer.returncode == 0
+        printed |= set(out.split())
+    return printed
+
+
 def _stored_ids() -> set[str]:
     with closing(sqlite3.connect(str(store_path()))) as db:
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -47,13 +58,7 @@ def _stored_ids() -> set[str]:
 
 def test_two_processes_writing_at_once_lose_nothing(notes: Path, tmp_path: Path) -> None:
     go = tmp_path / "go"
-    writers = [_writer(notes, 80, go, tag) for tag in ("a", "b")]
-    go.touch()
-    printed = set()
-    for writer in writers:
-        out, _ = writer.communicate(timeout=300)
-        assert writer.returncode == 0
-        printed |= set(out.split())
+    printed = _run_together([_writer(notes, 80, go, tag) for tag in ("a", "b")], go, timeout=300)
     assert len(printed) == 160
     assert _stored_ids() == printed
     notes_seen = {b.note for b in list_bookmarks()}
@@ -94,11 +99,5 @@ def test_processes_creating_a_new_store_at_the_same_moment_all_succeed(
     for round_number in range(8):
         monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / f"data{round_number}"))
         go = tmp_path / f"go{round_number}"
-        writers = [_writer(notes, 3, go, f"{round_number}{tag}") for tag in "abcd"]
-        go.touch()
-        printed = set()
-        for writer in writers:
-            out, _ = writer.communicate(timeout=120)
-            assert writer.returncode == 0
-            printed |= set(out.split())
+        printed = _run_together([_writer(notes, 3, go, f"{round_number}{tag}") for tag in "abcd"], go, timeout=120)
         assert len(printed) == 12
