@@ -6,6 +6,8 @@ import json
 import sys
 from typing import Any
 
+from reader.documents.names import escape_surrogates
+
 
 class CommandError(Exception):
     """A failure to report on stderr as one clear line, with exit status 2 (or `status`)."""
@@ -16,5 +18,6 @@ class CommandError(Exception):
 
 
 def print_json(value: Any) -> None:
-    """Print `value` as JSON (UTF-8, not ASCII-escaped) on one line."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+    """Print `value` as JSON (UTF-8, not ASCII-escaped) on one line; a file name's bytes that are not
+    UTF-8 (lone surrogates) are written as `\\udcXX` escapes, which `json.loads` turns back losslessly."""
+    sys.stdout.write(escape_surrogates(json.dumps(value, ensure_ascii=False)) + "\n")
