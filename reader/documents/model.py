@@ -38,6 +38,7 @@ class Document:
     size_bytes: int
     kind: str = "text"
     encoding_overridden: bool = False
+    replacements: int = 0  # U+FFFD characters the decoding put in place of bytes it could not decode
 
     @property
     def name(self) -> str:
