@@ -15,5 +15,25 @@ class StoreLockedError(StoreError):
     """Another program holds the bookmark store's lock for too long."""
 
 
+class StoreFullError(StoreError):
+    """The disk holding the bookmark store is full: it can be read, not written."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The bookmark store (or its folder) cannot be written: it can be read, not written."""
+
+
+class StoreIOError(StoreError):
+    """The operating system reported an I/O error on the bookmark store."""
+
+
 class NotFoundError(BookmarkError):
     """No bookmark has the given id."""
+
+
+class ImportRejectedError(BookmarkError):
+    """An import file was refused as a whole; str(error) names the rejected entries and fields."""
+
+    def __init__(self, message: str, reasons: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.reasons = reasons or []

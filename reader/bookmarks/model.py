@@ -77,7 +77,3 @@ class Bookmark:
 
 COLUMNS = tuple(f.name for f in fields(Bookmark))
 
-
-def from_row(row: tuple[Any, ...]) -> Bookmark:
-    """A Bookmark from a `SELECT <COLUMNS>` row."""
-    return Bookmark(*row)

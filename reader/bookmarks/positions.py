@@ -6,10 +6,11 @@ from pathlib import Path
 
 from reader.bookmarks.model import now_iso
 from reader.bookmarks.store import open_store
+from reader.documents.names import path_key
 
 
 def _key(path: str | Path) -> str:
-    return str(Path(path).expanduser().resolve())
+    return path_key(Path(path).expanduser().resolve())
 
 
 def save_position(path: str | Path, content_hash: str, offset: int) -> None:
@@ -27,4 +28,5 @@ def load_position(path: str | Path) -> int | None:
     """The remembered reading position in the document at `path`, or None."""
     with open_store() as store:
         rows = store.query("SELECT offset FROM positions WHERE path = ?", (_key(path),))
-    return int(rows[0][0]) if rows else None
+    offset = rows[0][0] if rows else None
+    return offset if isinstance(offset, int) and offset >= 0 else None

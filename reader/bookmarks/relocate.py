@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from pathlib import Path
 
 from reader.bookmarks.store import open_store
 from reader.documents import DocumentError, load_document
+from reader.documents.names import path_from_key, path_key
 
 SIZE_RATIO = 4.5  # covers a re-encoding (UTF-8 -> UTF-16/32) and CRLF newlines
 
@@ -13,10 +16,13 @@ SIZE_RATIO = 4.5  # covers a re-encoding (UTF-8 -> UTF-16/32) and CRLF newlines
 def _missing(store) -> dict[str, tuple[set[str], int]]:
     """Bookmarked paths that no longer exist: path -> (content hashes, last known size)."""
     found: dict[str, tuple[set[str], int]] = {}
-    for path, content_hash, size in store.query(
+    for key, content_hash, size in store.query(
         "SELECT path, content_hash, MAX(size_bytes) FROM bookmarks GROUP BY path, content_hash"
     ):
-        if not Path(path).exists():
+        path = str(path_from_key(str(key)))
+        if not isinstance(size, int):
+            size = 0
+        if not os.path.exists(path):
             hashes, known = found.get(path, (set(), 0))
             found[path] = (hashes | {content_hash}, max(known, size or 0))
     return found
@@ -29,7 +35,11 @@ def missing_paths() -> list[str]:
 
 
 def _hash_of(path: Path, cache: dict[Path, str | None]) -> str | None:
+    """The content hash of a regular file (FIFOs and devices are never read), else None."""
     if path not in cache:
+        if not path.is_file():
+            cache[path] = None
+            return None
         try:
             cache[path] = load_document(path).content_hash
         except (DocumentError, OSError):
@@ -84,13 +94,20 @@ def refresh_moved(files: list[Path], hashes: dict[Path, str] | None = None) -> i
 
 
 def _apply(moves: dict[str, str]) -> int:
+    """Move the rows, unless the store can only be read (a full disk): then they are found next time."""
+    with open_store() as store:
+        if not store.writable:
+            return 0
+        with store.transaction() as db:
+            return _move_rows(db, moves)
+
+
+def _move_rows(db: sqlite3.Connection, moves: dict[str, str]) -> int:
     moved = 0
-    with open_store() as store, store.transaction() as db:
-        for old, new in moves.items():
-            moved += db.execute("UPDATE bookmarks SET path = ? WHERE path = ?", (new, old)).rowcount
-            db.execute(
-                "UPDATE OR IGNORE positions SET path = ? WHERE path = ?", (new, old)
-            )
+    for old, new in moves.items():
+        keys = (path_key(new), path_key(old))
+        moved += db.execute("UPDATE bookmarks SET path = ? WHERE path = ?", keys).rowcount
+        db.execute("UPDATE OR IGNORE positions SET path = ? WHERE path = ?", keys)
     return moved
 
 

@@ -6,20 +6,29 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.bookmarks.anchor import check_range, new_bookmark, outline_of
-from reader.bookmarks.errors import BookmarkError, NotFoundError
+from reader.bookmarks.errors import (
+    BookmarkError,
+    NotFoundError,
+    StoreFullError,
+    StoreIOError,
+    StoreReadOnlyError,
+)
 from reader.bookmarks.model import COLORS, Bookmark, now_iso
 from reader.bookmarks.reanchor import reanchor
 from reader.bookmarks.relocate import missing_paths, refresh_moved
 from reader.bookmarks.store import open_store
 from reader.documents import Document, DocumentError, load_document
 from reader.documents.library import iter_documents, library_folders
+from reader.documents.names import display_name
+
+_CANNOT_WRITE = (StoreFullError, StoreReadOnlyError, StoreIOError)
 
 
 def _document(path: str | Path) -> Document:
     try:
         return load_document(Path(path).expanduser().resolve())
     except DocumentError as error:
-        raise BookmarkError(f"cannot open {path}: {error}") from error
+        raise BookmarkError(f"cannot open {display_name(path)}: {error}") from error
 
 
 _OUTLINES: dict[tuple[str, str], list] = {}
@@ -82,7 +91,7 @@ def _reanchor_document(path: str, bookmarks: list[Bookmark],
                        document: Document | None) -> list[Bookmark]:
     """Re-anchor one document's bookmarks, persisting what changed (one transaction)."""
     if document is None:
-        if not Path(path).exists():
+        if not Path(path).is_file():  # stat first: a FIFO or a device is never read
             return [replace(b, status="orphaned") for b in bookmarks]
         try:
             document = load_document(Path(path))
@@ -101,9 +110,17 @@ def _reanchor_document(path: str, bookmarks: list[Bookmark],
 
 
 def _save_anchors(bookmarks: list[Bookmark]) -> None:
-    """Persist anchor fields only, so a concurrent note edit is not overwritten."""
+    """Persist anchor fields only, so a concurrent note edit is not overwritten. Best effort: on a
+    full disk or a read-only store the listing still shows them, and the next one saves them."""
     if not bookmarks:
         return
+    try:
+        _write_anchors(bookmarks)
+    except _CANNOT_WRITE:
+        pass
+
+
+def _write_anchors(bookmarks: list[Bookmark]) -> None:
     with open_store() as store, store.transaction() as db:
         for b in bookmarks:
             db.execute(
@@ -120,9 +137,9 @@ def list_bookmarks(document: str | Path | Document | None = None,
     doc = None
     if document is not None:
         doc = document if isinstance(document, Document) else _document(document)
-        refresh_moved([doc.path], {doc.path: doc.content_hash})
+        _best_effort(lambda: refresh_moved([doc.path], {doc.path: doc.content_hash}))
     elif reanchor_all:
-        _relocate_missing()
+        _best_effort(_relocate_missing)
     with open_store() as store:
         found = store.bookmarks(path_key(doc.path) if doc else None)
     if not reanchor_all:
@@ -134,6 +151,14 @@ def list_bookmarks(document: str | Path | Document | None = None,
     for path, group in groups.items():
         result.extend(_reanchor_document(path, group, doc))
     return result
+
+
+def _best_effort(write) -> None:
+    """Run a write that only tidies up (relocating, re-anchoring); a store that cannot be written skips it."""
+    try:
+        write()
+    except _CANNOT_WRITE:
+        pass
 
 
 def bookmarks_for(path: str | Path) -> list[Bookmark]:

@@ -16,15 +16,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
-from reader.bookmarks.errors import StoreError, StoreLockedError
-from reader.bookmarks.model import COLUMNS, Bookmark, from_row
+from reader.bookmarks import rows as rows_module
+from reader.bookmarks.errors import StoreError, StoreFullError, StoreIOError, StoreReadOnlyError
+from reader.bookmarks.failures import diagnose, is_busy, is_corruption, is_read_only, read_only
+from reader.bookmarks.model import COLUMNS, Bookmark
 from reader.bookmarks.schema import LATEST, check_version, migrate, user_version
+from reader.documents.names import display_name, path_key
 from reader.paths import data_dir
 
 STORE_NAME = "bookmarks.sqlite3"
 BUSY_TIMEOUT_S = 5.0
 _checked: set[str] = set()
 _notices: list[str] = []
+_noticed: set[str] = set()
+_READABLE = (StoreFullError, StoreReadOnlyError, StoreIOError)
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM bookmarks"
 
 try:
@@ -72,25 +77,59 @@ def _use_wal(connection: sqlite3.Connection) -> None:
 
 
 def _is_locked(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
+    return is_busy(error)
 
 
-def _translate(error: sqlite3.Error, path: Path) -> StoreError:
-    if _is_locked(error):
-        return StoreLockedError(
-            f"The bookmark store {path} is locked by another program; close it and try again."
-        )
-    return StoreError(f"The bookmark store {path} cannot be used: {error}.")
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection: `mode=ro`, else `immutable` (a full disk or a read-only folder where
+    SQLite cannot create the -wal/-shm files; the store was closed cleanly, so its file is complete)."""
+    uri = path.absolute().as_uri()
+    error: sqlite3.Error | None = None
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        connection = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=BUSY_TIMEOUT_S,
+                                     isolation_level=None)
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.Error as failure:
+            connection.close()
+            if is_corruption(failure) or is_busy(failure):
+                raise
+            error = failure
+    assert error is not None
+    raise error
+
+
+def _open(path: Path) -> tuple[sqlite3.Connection, StoreError | None]:
+    """A connection, and why it may only read (None if it may write). Raises sqlite3.Error for
+    corruption, a busy store and anything that also stops reading."""
+    try:
+        connection = _connect(path)
+    except sqlite3.Error as error:
+        if is_corruption(error):
+            raise
+        problem = diagnose(error, path)
+        if not isinstance(problem, _READABLE):
+            raise
+        if not path.exists() or path.stat().st_size == 0:
+            return sqlite3.connect(":memory:", isolation_level=None), problem
+        return _connect_read_only(path), problem
+    return connection, (read_only(path) if is_read_only(path) else None)
 
 
 @contextmanager
 def _startup_lock(path: Path) -> Iterator[None]:
-    """Serialise the start-up check between processes, so only one moves a bad store aside."""
-    if fcntl is None:
+    """Serialise the start-up check between processes, so only one moves a bad store aside.
+    Without a lock file (a read-only folder) nothing can be moved aside anyway."""
+    try:
+        handle = open(path.with_name(path.name + ".lock"), "a+b") if fcntl else None
+    except OSError:
+        handle = None
+    if handle is None:
         yield
         return
-    with open(path.with_name(path.name + ".lock"), "a+b") as handle:
+    with handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         try:
             yield
@@ -99,24 +138,20 @@ def _startup_lock(path: Path) -> Iterator[None]:
 
 
 def _problem(path: Path) -> str | None:
-    """Why the store at `path` is unusable (None if it is fine); lock errors propagate."""
+    """Why the store at `path` is corrupt (None if it is not); every other failure propagates."""
     try:
-        connection = _connect(path)
-    except sqlite3.OperationalError as error:
-        if _is_locked(error) or "unable to open" in str(error):
-            raise
-        return str(error)
-    except sqlite3.DatabaseError as error:
-        return str(error)
+        connection, _ = _open(path)
+    except sqlite3.Error as error:
+        if is_corruption(error):
+            return str(error)
+        raise
     try:
         result = connection.execute("PRAGMA quick_check").fetchall()
         check_version(user_version(connection))
-    except sqlite3.OperationalError as error:
-        if _is_locked(error):
-            raise
-        return str(error)
-    except sqlite3.DatabaseError as error:
-        return str(error)
+    except sqlite3.Error as error:
+        if is_corruption(error):
+            return str(error)
+        raise
     finally:
         connection.close()
     messages = [str(row[0]) for row in result]
@@ -130,19 +165,28 @@ def _move_aside(path: Path, reason: str) -> str:
     while target.exists():
         counter += 1
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    os.replace(path, target)
+    try:
+        os.replace(path, target)
+    except OSError as error:
+        raise StoreError(
+            f"The bookmark store {display_name(path)} is damaged ({reason}) and could not be kept "
+            f"aside ({error.strerror or error}); nothing was changed."
+        ) from error
     for suffix in ("-wal", "-shm"):
         side = path.with_name(path.name + suffix)
         if side.exists():
             os.replace(side, target.with_name(target.name + suffix))
     return (
-        f"The bookmark store was unreadable ({reason}). It was kept as {target} "
+        f"The bookmark store was unreadable ({reason}). It was kept as {display_name(target)} "
         "and a new, empty store was started."
     )
 
 
 def check_store(path: Path | None = None) -> str | None:
-    """The start-up integrity check: move an unreadable store aside; returns a notice or None."""
+    """The start-up integrity check: move a corrupt store aside; returns a notice or None.
+
+    Only corruption (quick_check fails, or "file is not a database") moves a store: a full disk,
+    a read-only folder, an I/O error or a busy store raise, and the store stays as it is."""
     path = path or store_path()
     if str(path) in _checked:
         return None
@@ -156,60 +200,96 @@ def check_store(path: Path | None = None) -> str | None:
 
 
 class Store:
-    """An open connection to the bookmark store; use through `open_store()`."""
+    """An open connection to the bookmark store; use through `open_store()`.
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    `problem` is None when the store can be written; otherwise the error every write raises
+    (a full disk, a read-only store), while reads keep working."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path,
+                 problem: StoreError | None = None) -> None:
         self.connection = connection
         self.path = path
+        self.problem = problem
+
+    @property
+    def writable(self) -> bool:
+        return self.problem is None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE, so waiting for the lock uses busy_timeout)."""
+        """One write transaction (BEGIN IMMEDIATE, so waiting for the lock uses busy_timeout);
+        refused with the store's problem when it can only be read, rolled back on any failure."""
+        if self.problem is not None:
+            raise type(self.problem)(str(self.problem))
         self.connection.execute("BEGIN IMMEDIATE")
         try:
             yield self.connection
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.connection.execute("COMMIT")
+        try:
+            self.connection.execute("COMMIT")
+        except sqlite3.Error:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.connection.in_transaction:
+            try:
+                self.connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite already rolled back (e.g. on SQLITE_FULL); closing ends the rest
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         return self.connection.execute(sql, params).fetchall()
 
-    def bookmarks(self, path: str | None = None) -> list[Bookmark]:
+    def _decoded(self, rows: list[tuple[Any, ...]]) -> list[Bookmark]:
+        bookmarks: list[Bookmark] = []
+        for row in rows:
+            bookmark, problem = rows_module.decode(row)
+            if problem and problem not in _noticed:
+                _noticed.add(problem)
+                _notices.append(problem)
+            bookmarks.append(bookmark)
+        return bookmarks
+
+    def bookmarks(self, path: str | os.PathLike[str] | None = None) -> list[Bookmark]:
         """All bookmarks (of one document path), in (path, offset) order."""
         if path is None:
             rows = self.query(f"{_SELECT} ORDER BY path, offset, created")
         else:
-            rows = self.query(f"{_SELECT} WHERE path = ? ORDER BY offset, created", (path,))
-        return [from_row(row) for row in rows]
+            rows = self.query(f"{_SELECT} WHERE path = ? ORDER BY offset, created",
+                              (path_key(path),))
+        return self._decoded(rows)
 
     def get(self, bookmark_id: str) -> Bookmark | None:
         rows = self.query(f"{_SELECT} WHERE id = ?", (bookmark_id,))
-        return from_row(rows[0]) if rows else None
+        return self._decoded(rows)[0] if rows else None
 
     def insert(self, connection: sqlite3.Connection, bookmark: Bookmark) -> None:
         marks = ", ".join("?" for _ in COLUMNS)
         connection.execute(
             f"INSERT OR REPLACE INTO bookmarks ({', '.join(COLUMNS)}) VALUES ({marks})",
-            tuple(getattr(bookmark, name) for name in COLUMNS),
+            rows_module.encode(bookmark),
         )
 
 
 @contextmanager
 def open_store(path: Path | None = None) -> Iterator[Store]:
-    """Open (checking, creating and migrating as needed) the store; always closes it."""
+    """Open (checking, creating and migrating as needed) the store; always closes it.
+
+    On a full disk or a read-only folder the store opens read-only: reads work, writes raise."""
     path = path or store_path()
     try:
         check_store(path)
-        connection = _connect(path)
-    except sqlite3.Error as error:
-        raise _translate(error, path) from error
+        connection, problem = _open(path)
+    except (sqlite3.Error, OSError) as error:
+        raise diagnose(error, path) from error
     try:
         migrate(connection)
-        yield Store(connection, path)
-    except sqlite3.Error as error:
-        raise _translate(error, path) from error
+        yield Store(connection, path, problem)
+    except (sqlite3.Error, OSError) as error:
+        raise diagnose(error, path) from error
     finally:
         connection.close()
 
