@@ -5,17 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Any
 
 from reader.bookmarks.errors import BookmarkError
+from reader.bookmarks.importing import FORMAT_NAME, FORMAT_VERSION, ImportResult, parse_import
 from reader.bookmarks.model import COLUMNS, Bookmark
 from reader.bookmarks.store import open_store
 
-FORMAT_NAME = "reader-bookmarks"
-FORMAT_VERSION = 1
 FORMATS = ("md", "json", "csv")
 
 
@@ -76,28 +73,6 @@ def export(bookmarks: list[Bookmark], fmt: str) -> str:
     return writers[fmt](bookmarks)
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    added: int
-    updated: int
-    unchanged: int
-
-
-def parse_json(text: str) -> list[Bookmark]:
-    """Bookmarks from an export (or a bare list of records); BookmarkError if malformed."""
-    try:
-        raw: Any = json.loads(text)
-    except ValueError as error:
-        raise BookmarkError(f"not a JSON bookmark export: {error}") from error
-    records = raw.get("bookmarks") if isinstance(raw, dict) else raw
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise BookmarkError("not a JSON bookmark export: expected a list of bookmarks")
-    try:
-        return [Bookmark.from_dict(record) for record in records]
-    except (TypeError, ValueError) as error:
-        raise BookmarkError(f"bad bookmark in the import file: {error}") from error
-
-
 def import_bookmarks(bookmarks: list[Bookmark]) -> ImportResult:
     """Merge by id in one transaction: new ids are added, a newer `updated` wins, else kept."""
     added = updated = unchanged = 0
@@ -116,4 +91,5 @@ def import_bookmarks(bookmarks: list[Bookmark]) -> ImportResult:
 
 
 def import_json(text: str) -> ImportResult:
-    return import_bookmarks(parse_json(text))
+    """Validate every entry, then merge them all, or (ImportRejectedError) none."""
+    return import_bookmarks(parse_import(text))

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from reader.bookmarks import BookmarkError, export, import_json, list_bookmarks
+from reader.bookmarks.importing import read_import_file
+from reader.documents.names import display_name
 
 FORMATS = {"md": "Markdown (*.md)", "json": "JSON (*.json)", "csv": "CSV (*.csv)"}
 
@@ -19,17 +21,24 @@ def export_bookmarks(path: Path, fmt: str) -> int:
     return len(bookmarks)
 
 
-def import_bookmarks(window: QMainWindow, path: Path) -> str:
-    """Merge a JSON export into the store, refresh the pane, and return a message for the user."""
+def import_report(window: QMainWindow, path: Path) -> tuple[bool, str]:
+    """Merge a JSON export into the store (all or nothing) and refresh the pane.
+    Returns (imported?, the report for the user: "N imported, M rejected: …")."""
+    name = display_name(Path(path).name)
     try:
-        result = import_json(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, BookmarkError, sqlite3.Error) as error:
-        return window.tr("Could not import %s: %s") % (Path(path).name, error)
+        result = import_json(read_import_file(path))
+    except (OSError, BookmarkError, sqlite3.Error) as error:
+        return False, window.tr("Could not import %s: %s") % (name, error)
     pane = getattr(window, "bookmarks_pane", None)
     if pane is not None:
         pane.refresh()
-    return window.tr("Imported %d new and %d updated bookmarks (%d unchanged).") % (
-        result.added, result.updated, result.unchanged)
+    return True, window.tr("Imported %s: %d imported, 0 rejected (%d added, %d updated, %d unchanged).") % (
+        name, result.imported, result.added, result.updated, result.unchanged)
+
+
+def import_bookmarks(window: QMainWindow, path: Path) -> str:
+    """Merge a JSON export into the store, refresh the pane, and return a message for the user."""
+    return import_report(window, path)[1]
 
 
 def install(window: QMainWindow, pane) -> None:
@@ -59,12 +68,17 @@ def _ask_export(window: QMainWindow) -> None:
     try:
         count = export_bookmarks(Path(path), fmt if fmt in FORMATS else "md")
     except (OSError, BookmarkError, sqlite3.Error) as error:
-        QMessageBox.warning(window, window.tr("Export bookmarks"), str(error))
+        QMessageBox.warning(window, window.tr("Export bookmarks"), display_name(str(error)))
         return
     window.statusBar().showMessage(window.tr("Exported %d bookmarks to %s.") % (count, path), 10000)
 
 
 def _ask_import(window: QMainWindow) -> None:
+    """Ask for a file and import it: the report goes to the status bar, a refusal to a message box."""
     path, _ = QFileDialog.getOpenFileName(window, window.tr("Import bookmarks"), "", FORMATS["json"])
-    if path:
-        window.statusBar().showMessage(import_bookmarks(window, Path(path)), 15000)
+    if not path:
+        return
+    imported, message = import_report(window, Path(path))
+    window.statusBar().showMessage(message, 15000)
+    if not imported:
+        QMessageBox.warning(window, window.tr("Import bookmarks"), message)

@@ -858,8 +858,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Imported %d new and %d updated bookmarks (%d unchanged).</source>
-        <translation>已导入 %d 个新书签，更新 %d 个（%d 个未变）。</translation>
+        <source>Imported %s: %d imported, 0 rejected (%d added, %d updated, %d unchanged).</source>
+        <translation>已导入 %s：导入 %d 个，拒绝 0 个（新增 %d 个，更新 %d 个，%d 个未变）。</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -120,3 +120,55 @@ def test_locked_store_is_a_clean_error(capsys, doc: Path, monkeypatch) -> None:
         status, out, err = _run(capsys, "bookmarks", "list", "--json")
         other.rollback()
     assert status == 2 and "locked" in err and "Traceback" not in err and out == ""
+
+
+def _export_file(capsys, doc: Path, tmp_path: Path) -> tuple[Path, dict]:
+    _add(capsys, doc, "first passage", "--note", "a note")
+    target = tmp_path / "export.json"
+    assert _run(capsys, "bookmarks", "export", "--format", "json", "-o", str(target))[0] == 0
+    return target, json.loads(target.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("field", "value", "reason"), [
+    ("offset", 2**70, '"offset": 1180591620717411303424 is out of range (0 to 209715200)'),
+    ("offset", True, '"offset": must be a whole number, not true'),
+    ("color", "notacolor",
+     '"color": "notacolor" is not a colour (yellow, green, blue, pink, purple, orange, red, gray)'),
+    ("id", "", '"id": is empty'),
+    ("quote", "first\ud800passage", '"quote": has a lone surrogate (\\ud800) at character 5'),
+])
+def test_import_rejects_a_bad_entry_and_changes_nothing(capsys, doc: Path, tmp_path: Path,
+                                                        field: str, value: object, reason: str) -> None:
+    target, payload = _export_file(capsys, doc, tmp_path)
+    good = payload["bookmarks"][0]
+    payload["bookmarks"] = [{**good, "id": "a" * 32}, {**good, "id": "b" * 32, field: value}]
+    target.write_text(json.dumps(payload), encoding="utf-8")
+    before = _list(capsys)
+    status, out, err = _run(capsys, "bookmarks", "import", str(target))
+    assert (status, out) == (2, "")
+    assert err == (f"reader: {target}: 0 imported, 1 rejected (of 2; the import is all-or-nothing, "
+                   f"so nothing was changed): entry 1 {reason}\n")
+    assert _list(capsys) == before
+
+
+def test_import_reports_counts_accepts_a_bom_and_survives_deep_nesting(capsys, doc: Path,
+                                                                       tmp_path: Path) -> None:
+    target, payload = _export_file(capsys, doc, tmp_path)
+    [only] = _list(capsys)
+    assert _run(capsys, "bookmarks", "remove", only["id"])[0] == 0
+    target.write_bytes(b"\xef\xbb\xbf" + json.dumps(payload).encode("utf-8"))
+    status, out, err = _run(capsys, "bookmarks", "import", str(target))
+    assert (status, out, err) == (0, f"{target}: 1 imported, 0 rejected (1 added, 0 updated, "
+                                     "0 unchanged).\n", "")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    status, out, err = _run(capsys, "bookmarks", "import", str(deep))
+    assert (status, out, err) == (2, "", f"reader: {deep}: not a JSON bookmark export: it is nested "
+                                         "too deeply\n")
+    assert [item["id"] for item in _list(capsys)] == [only["id"]]
+
+
+def test_import_help_says_it_is_all_or_nothing(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["bookmarks", "import", "--help"])
+    assert "all-or-nothing" in " ".join(capsys.readouterr().out.split())
