@@ -28,7 +28,7 @@ def test_markdown_groups_by_document_and_section_in_order(notes: Path) -> None:
     _three(notes)
     text = to_markdown(list_bookmarks())
     assert text.index("## notes.md") < text.index("### Field notes\n")
-    order = ["### Field notes\n", "> heron stood", "line one\nline two",
+    order = ["### Field notes\n", "> heron stood", "> line one\n> line two",
              "### Field notes › Morning", "> ferryman", "### Field notes › Evening",
              "> lamps of the village", "evening"]
     positions = [text.index(piece) for piece in order]
