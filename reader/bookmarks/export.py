@@ -47,6 +47,14 @@ def _one_line(text: str) -> str:
     return _escape_line(" ".join(text.split()))
 
 
+def _code_span(text: str) -> str:
+    """`text` on one line as a code span whose backtick fence is longer than any run inside it."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _blockquote(text: str) -> str:
     """Every line of `text` block-quoted and escaped, so nothing in it can end the quote."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -69,7 +77,7 @@ def to_markdown(bookmarks: list[Bookmark]) -> str:
     lines = ["# Bookmarks", ""]
     for path, group in groupby(_ordered(bookmarks), key=lambda b: b.path):
         shown = display_name(path)
-        lines += [f"## {_one_line(Path(shown).name)}", "", _one_line(shown), ""]
+        lines += [f"## {_one_line(Path(shown).name)}", "", _code_span(shown), ""]
         for section, entries in groupby(group, key=lambda b: b.heading_path):
             if section:
                 lines += [f"### {_one_line(section)}", ""]
