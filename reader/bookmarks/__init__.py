@@ -1,6 +1,15 @@
 """Bookmarks and reading positions: an SQLite store, anchors that survive edits, export/import."""
 
-from reader.bookmarks.errors import BookmarkError, NotFoundError, StoreError, StoreLockedError
+from reader.bookmarks.errors import (
+    BookmarkError,
+    ImportRejectedError,
+    NotFoundError,
+    StoreError,
+    StoreFullError,
+    StoreIOError,
+    StoreLockedError,
+    StoreReadOnlyError,
+)
 from reader.bookmarks.export import export, import_json
 from reader.bookmarks.model import COLORS, STATUSES, Bookmark
 from reader.bookmarks.positions import load_position, save_position
@@ -35,9 +44,13 @@ __all__ = [
     "STATUSES",
     "Bookmark",
     "BookmarkError",
+    "ImportRejectedError",
     "NotFoundError",
     "StoreError",
+    "StoreFullError",
+    "StoreIOError",
     "StoreLockedError",
+    "StoreReadOnlyError",
     "add_bookmark",
     "bookmarks_for",
     "check_store",

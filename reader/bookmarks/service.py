@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from reader.bookmarks.anchor import check_range, new_bookmark, outline_of
 from reader.bookmarks.errors import (
@@ -112,12 +113,8 @@ def _reanchor_document(path: str, bookmarks: list[Bookmark],
 def _save_anchors(bookmarks: list[Bookmark]) -> None:
     """Persist anchor fields only, so a concurrent note edit is not overwritten. Best effort: on a
     full disk or a read-only store the listing still shows them, and the next one saves them."""
-    if not bookmarks:
-        return
-    try:
-        _write_anchors(bookmarks)
-    except _CANNOT_WRITE:
-        pass
+    if bookmarks:
+        _best_effort(lambda: _write_anchors(bookmarks))
 
 
 def _write_anchors(bookmarks: list[Bookmark]) -> None:
@@ -153,7 +150,7 @@ def list_bookmarks(document: str | Path | Document | None = None,
     return result
 
 
-def _best_effort(write) -> None:
+def _best_effort(write: Callable[[], object]) -> None:
     """Run a write that only tidies up (relocating, re-anchoring); a store that cannot be written skips it."""
     try:
         write()
