@@ -18,6 +18,7 @@ SOURCE = SHARED / "testdata" / "hongloumeng.gb18030.txt"
 MEASURE_OPEN = REPO / "scripts" / "measure_open.py"
 SIZES = [20.0, 60.0]
 TIMEOUT_S = 600  # a hang guard, not a target
+_UNITS = {"s": "s", "ms": "ms", "mb": "MB"}
 
 # (figure from measure_open.py, what the issue asks, limit, the novel sizes the target applies to: None = all)
 TARGETS = [
@@ -63,7 +64,7 @@ def measure_core(path: Path) -> dict:
 
 
 def _json_of(command: list[str], env: dict[str, str]) -> dict:
-    """The last stdout line of `command` as JSON, or {"error": one line}."""
+    """The JSON object `command` prints (alone or as its last line), or {"error": one line}."""
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=TIMEOUT_S, cwd=REPO)
     except subprocess.TimeoutExpired:
@@ -72,10 +73,12 @@ def _json_of(command: list[str], env: dict[str, str]) -> dict:
     if done.returncode != 0 or not lines:
         last = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
         return {"error": f"exit code {done.returncode}: {last}"}
-    try:
-        return json.loads(lines[-1])
-    except json.JSONDecodeError:
-        return {"error": f"not JSON: {lines[-1][:120]}"}
+    for candidate in (done.stdout, lines[-1]):  # one JSON object, maybe after other output
+        try:
+            return json.loads(candidate)
+        except json.JSONDecodeError:
+            continue
+    return {"error": f"not JSON: {lines[-1][:120]}"}
 
 
 def _measure(path: Path, data_dir: Path) -> tuple[dict, dict]:
@@ -107,7 +110,7 @@ def _verdicts(size_mb: float, window: dict) -> list[str]:
             continue
         value = window.get(key)
         verdict = "n/a" if value is None else ("PASS" if value <= limit else "FAIL")
-        shown = f"not measured ({window.get('error', f'no {key}')})" if value is None else f"{value:g}"
+        shown = f"not measured ({window.get('error', f'no {key}')})" if value is None else f"{value:g} {_UNITS[key.rsplit('_', 1)[1]]}"
         lines.append(f"- {size_mb:g} MB, {target}: {shown} — **{verdict}**")
     return lines
 
