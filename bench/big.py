@@ -117,7 +117,7 @@ def _verdicts(size_mb: float, window: dict) -> list[str]:
 
 def _notes(size_mb: float, core: dict, window: dict) -> list[str]:
     return [f"- {size_mb:g} MB {what}: {result['error']}" for what, result in (("core", core), ("window", window))
-            if "error" in result]
+            if result.get("error")]
 
 
 def section(sizes: list[float]) -> str:
