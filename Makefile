@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-dist bench dist screenshots translations clean venv
+.PHONY: run test test-nocjk test-dist bench bench-big dist screenshots translations clean venv
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install -y python3-venv) and try again." >&2; exit 1; }
@@ -30,13 +30,24 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
+# The UI tests as on a bare machine: fontconfig sees DejaVu only (no CJK glyphs), whatever fonts are installed.
+NOCJK := FONTCONFIG_FILE=$(CURDIR)/tests/fontconfig/no-cjk.conf QT_QPA_PLATFORM=offscreen
+test-nocjk: $(STAMP) translations
+	$(NOCJK) $(BIN)/python tests/fontconfig/check_no_cjk.py
+	$(NOCJK) $(BIN)/python -m pytest -m "not slow" tests/ui
+
 # Builds the bundle into a temporary dir and runs the frozen app (tests/test_dist.py).
 test-dist: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
 
-bench: $(STAMP)
+# bench/out/report.md: search (20 and 100 MB libraries, a few minutes), then big documents (20 and 60 MB novels).
+bench: $(STAMP) translations
 	$(BIN)/python -m bench 20 100
+	$(BIN)/python -m bench big 20 60
+
+bench-big: $(STAMP) translations
+	$(BIN)/python -m bench big 20 60
 
 # dist/reader/reader: a one-folder bundle (build.spec); build it on each OS you ship for.
 dist: $(STAMP) translations

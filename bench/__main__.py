@@ -1,4 +1,5 @@
-"""Run the benchmark: `python -m bench [MB …]` (default 20); writes bench/out/report.md."""
+"""Run the benchmarks: `python -m bench [MB …]` (search, default 20 MB), `python -m bench big [MB …]` (big documents,
+default 20 60); each writes its section and bench/out/report.md keeps the latest of every section."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench import big
 from bench.engines import QUERIES
 from bench.library import build
 
 OUT = Path(__file__).resolve().parent / "out"
+SECTIONS = ["search", "big"]  # bench/out/<name>.md, in report order
 
 
 def _engine(name: str, library: Path, work: Path) -> dict:
@@ -47,8 +50,7 @@ def _misses(size: float, results: dict[str, dict]) -> list[str]:
             for q in _unanswered(results, "reader (whoosh)")]
 
 
-def main() -> None:
-    sizes = [float(a) for a in sys.argv[1:]] or [20.0]
+def search_section(sizes: list[float]) -> str:
     lines = ["| library | engine | build MB/s | build time | query p50 ms | query p95 ms | query max ms | peak RSS MB "
              "| first result while building | queries not answered |",
              "|---|---|---|---|---|---|---|---|---|---|"]
@@ -63,8 +65,8 @@ def main() -> None:
             }
             lines += _rows(size, results)
             misses += _misses(size, results)
-    report = "\n".join(
-        ["# Search benchmark", "",
+    return "\n".join(
+        ["## Search", "",
          f"A synthetic library (bench/library.py); {len(QUERIES)} queries, each run 3 times, limit 20 documents. "
          "Each engine runs in its own process; peak RSS is that process's (or its build workers') ru_maxrss. "
          "Build = a first build from scratch (reader: 2 processes above 8 MB). "
@@ -72,9 +74,24 @@ def main() -> None:
          "`贾宝玉` (it scans what is not indexed yet). Not answered = no result although the other engine found some.", "", *lines,
          "", "Queries FTS5 trigram cannot answer (a CJK piece of fewer than 3 characters; no traditional/simplified folding), or reader missed:", *misses, ""]
     )
+
+
+def write_section(name: str, text: str) -> None:
+    """bench/out/<name>.md, then report.md from every section measured so far."""
     OUT.mkdir(exist_ok=True)
-    (OUT / "report.md").write_text(report, encoding="utf-8")
-    print(report)
+    (OUT / f"{name}.md").write_text(text, encoding="utf-8")
+    parts = [(OUT / f"{n}.md").read_text(encoding="utf-8") for n in SECTIONS if (OUT / f"{n}.md").is_file()]
+    (OUT / "report.md").write_text("\n".join(["# Reader benchmarks", "", *parts]), encoding="utf-8")
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args[:1] == ["big"]:
+        name, text = "big", big.section([float(a) for a in args[1:]] or big.SIZES)
+    else:
+        name, text = "search", search_section([float(a) for a in args] or [20.0])
+    write_section(name, text)
+    print(text)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from reader.documents import load_document
 from reader.documents.library import iter_documents
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCES = [REPO / "corpus", REPO.parent / "shared" / "testdata"]
+SOURCES = [REPO / "corpus", Path(os.environ.get("READER_SHARED_DIR") or REPO.parent / "shared") / "testdata"]
 
 
 def paragraphs() -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from outline_shared import GOLD, read_shared
+from outline_shared import GOLD, read_document
 from reader.outline import Heading, document_title, extract_outline, nest
 
 GOLD_FILES = sorted(GOLD.glob("*.json"))
@@ -20,7 +20,7 @@ def _norm(text: str) -> str:
 
 def _load(path: Path) -> tuple[dict, str, list[Heading]]:
     gold = json.loads(path.read_text(encoding="utf-8"))
-    text = read_shared(gold["file"], gold["encoding"])
+    text = read_document(gold["file"], gold["encoding"])
     return gold, text, extract_outline(text, gold["kind"])
 
 
@@ -80,14 +80,14 @@ def test_document_title(path: Path) -> None:
 
 
 def test_markdown_offsets_point_at_the_hashes() -> None:
-    text = read_shared("testdata/art-of-command-line.en.md")
+    text = read_document("testdata/art-of-command-line.en.md")
     for heading in extract_outline(text, "markdown"):
         span = text[heading.offset:heading.offset + heading.length]
         assert span.startswith("#" * heading.level + " "), span
 
 
 def test_multi_article_entries_are_top_level() -> None:
-    text = read_shared("seeds/001_0cc0c5734f996a3b.txt")
+    text = read_document("corpus/全区重大重点项目推进工作动员部署会讲话稿.txt")
     top = [h for h in nest(extract_outline(text))]
     assert [h.title[:3] for h in top] == ["全区重", "篇2:", "篇3:"]
     assert top[0].offset == 0
@@ -95,14 +95,14 @@ def test_multi_article_entries_are_top_level() -> None:
 
 
 def test_boilerplate_summary_line_yields_no_headings() -> None:
-    text = read_shared("seeds/001_0cc0c5734f996a3b.txt")
+    text = read_document("corpus/全区重大重点项目推进工作动员部署会讲话稿.txt")
     summary_line = 28  # '… 本文简介:…一、前期工作中存在的主要问题(一)政策宣传不彻底。…'
     assert "本文简介" in text.split("\n")[summary_line - 1]
     assert all(h.line != summary_line for h in extract_outline(text))
 
 
 def test_run_on_document_finds_mid_paragraph_headings() -> None:
-    text = read_shared("seeds/002_a4f876b9c19c779d.txt")
+    text = read_document("corpus/省委组织部长在全省抓党建促脱贫攻坚推进会议上的讲话.txt")
     found = extract_outline(text)
     assert {h.line for h in found} == {9}
     first = next(h for h in found if h.title.startswith("(一)"))
@@ -112,7 +112,7 @@ def test_run_on_document_finds_mid_paragraph_headings() -> None:
 
 
 def test_alice_contents_list_is_not_emitted() -> None:
-    text = read_shared("testdata/alice.en.txt")
+    text = read_document("testdata/alice.en.txt")
     found = extract_outline(text)
     assert all(h.line >= 19 for h in found)
     assert text[found[0].offset:found[0].offset + found[0].length] == \

@@ -1,7 +1,7 @@
 """The 120 chapters (回) of 红楼梦, from the real GB18030 file."""
 from __future__ import annotations
 
-from outline_shared import read_shared
+from outline_shared import read_document
 from reader.outline import document_title, extract_outline
 from reader.outline.chinese import cn_number
 
@@ -21,7 +21,7 @@ def _chinese(number: int) -> str:
 
 
 def test_all_120_chapters_in_order_at_level_1() -> None:
-    text = read_shared("testdata/hongloumeng.gb18030.txt", "gb18030")
+    text = read_document("testdata/hongloumeng.gb18030.txt", "gb18030")
     found = extract_outline(text)
     assert len(found) == 120
     for number, heading in enumerate(found, 1):
@@ -32,7 +32,7 @@ def test_all_120_chapters_in_order_at_level_1() -> None:
 
 
 def test_spot_titles_and_the_first_line_trap() -> None:
-    text = read_shared("testdata/hongloumeng.gb18030.txt", "gb18030")
+    text = read_document("testdata/hongloumeng.gb18030.txt", "gb18030")
     found = extract_outline(text)
     assert found[0].title == "第一回 甄士隐梦幻识通灵 贾雨村风尘怀闺秀"
     assert found[4].title == "第五回 游幻境指迷十二钗 饮仙醪曲演红楼梦"

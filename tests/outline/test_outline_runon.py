@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from outline_shared import GOLD, read_shared
+from outline_shared import GOLD, read_document
 from reader.outline import Heading, extract_outline, nest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -38,7 +38,7 @@ def _recall_precision(found: list[Heading], expected: list[tuple[int, str]]) -> 
 
 def _seed(path: Path) -> tuple[str, list[tuple[int, str]]]:
     gold = json.loads(path.read_text(encoding="utf-8"))
-    text = read_shared(gold["file"], gold["encoding"])
+    text = read_document(gold["file"], gold["encoding"])
     return text, [(level, _norm(title)) for level, _, title, _ in gold["entries"]]
 
 
