@@ -15,6 +15,8 @@ from __future__ import annotations
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
+from reader.search.locks import die_with_parent
+
 
 class BulkWriter(SegmentWriter):
     """`SegmentWriter` with in-memory postings for fields that have a `counts(value)` method."""
@@ -115,11 +117,23 @@ class BulkWriter(SegmentWriter):
 
 
 class _BulkTask(SubWriterTask):
-    """whoosh's sub-writer process, writing with `BulkWriter`."""
+    """whoosh's sub-writer process, writing with `BulkWriter`. It dies with the process that started
+    it and does not keep the index's write lock (inherited by the fork) taken."""
+
+    parent_pid = 0
+    inherited_lock_fd: int | None = None
 
     def run(self) -> None:
+        import os
+
         import whoosh.multiproc as multiproc
 
+        die_with_parent(self.parent_pid)
+        if self.inherited_lock_fd is not None:
+            try:
+                os.close(self.inherited_lock_fd)  # closing a copy: the parent keeps its lock
+            except OSError:
+                pass
         multiproc.SegmentWriter = BulkWriter  # this process only: it was forked for this writer
         super().run()
 
@@ -128,9 +142,25 @@ class BulkMpWriter(MpWriter):
     """`MpWriter` whose sub-processes write their segments with `BulkWriter`."""
 
     def _new_task(self):
+        import os
+
         task = _BulkTask(
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
         )
+        task.parent_pid = os.getpid()
+        task.inherited_lock_fd = getattr(self.writelock, "fd", None)
+        task.daemon = True
         self.tasks.append(task)
         task.start()
         return task
+
+    def cancel(self) -> None:
+        """Stop the sub-processes too (whoosh's cancel leaves them waiting for work forever)."""
+        tasks = list(self.tasks)
+        try:
+            super().cancel()
+        finally:
+            for task in tasks:
+                if task.is_alive():
+                    task.kill()
+                task.join(5)

@@ -18,6 +18,7 @@ import threading
 from array import array
 from pathlib import Path
 
+from reader.documents.names import path_from_key, path_key
 from reader.search.analysis import Folded, Glosses, known_words, register_known
 from reader.search.prepare import Prepared, Source
 
@@ -30,14 +31,14 @@ class TextFiles:
         self.directory = Path(directory)
 
     def _file(self, path: Path | str) -> Path:
-        name = hashlib.sha1(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        name = hashlib.sha1(path_key(path).encode("utf-8")).hexdigest()[:24]
         return self.directory / f"{name}.fold"
 
     def save(self, doc: Prepared, mtime: float, size: int) -> None:
         source, folded = doc.source, doc.folded
         glosses = folded.glosses
         record = (
-            FORMAT, str(doc.path), mtime, size, doc.title, doc.section_starts, doc.section_paths,
+            FORMAT, path_key(doc.path), mtime, size, doc.title, doc.section_starts, doc.section_paths,
             # str.encode: pickling a str would cache its UTF-8 form in the object (3 bytes a CJK char)
             folded.text.encode("utf-8"), source.positions.tobytes(), source.chars.encode("utf-8"),
             None if source.original is None else source.original.encode("utf-8"),
@@ -64,7 +65,7 @@ class TextFiles:
                 return None  # another format: prepared again and saved
             (fmt, saved, saved_mtime, saved_size, title, starts, paths,
              text, positions, chars, original, glosses, (words, stems)) = record
-            if fmt != FORMAT or saved != str(path) or saved_mtime != mtime or saved_size != size:
+            if fmt != FORMAT or saved != path_key(path) or saved_mtime != mtime or saved_size != size:
                 return None
             if glosses is not None:
                 glosses = Glosses(_array(glosses[0]), _array(glosses[1]), glosses[2])
@@ -72,7 +73,7 @@ class TextFiles:
             register_known(words, stems)  # stem variants are learnt from the documents searched
             original = None if original is None else original.decode("utf-8")
             source = Source(folded, _array(positions), chars.decode("utf-8"), original)
-            return Prepared(Path(path), folded, source, title, mtime, starts, paths)
+            return Prepared(path_from_key(saved), folded, source, title, mtime, starts, paths)
         except FileNotFoundError:
             return None
         except Exception as error:  # damaged: prepared again from the source, and saved again
@@ -80,7 +81,10 @@ class TextFiles:
             return None
 
     def remove(self, path: Path | str) -> None:
-        self._file(path).unlink(missing_ok=True)
+        try:
+            self._file(path).unlink(missing_ok=True)
+        except OSError as error:
+            log.warning("cannot remove %s: %s", self._file(path), error)
 
 
 def _array(data: bytes) -> array:
