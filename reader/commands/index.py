@@ -99,7 +99,10 @@ def run(args: argparse.Namespace) -> int:
     from reader.search import SearchService
 
     report = update_index(SearchService(), folders_of(args), rebuild=args.rebuild)
-    print(f"Index: {report.summary()} ({report.bytes_indexed / 1e6:.1f} MB in {report.seconds:.1f} s).")
+    if report.locked or report.failed:
+        print("Index: not updated.")
+    else:
+        print(f"Index: {report.summary()} ({report.bytes_indexed / 1e6:.1f} MB in {report.seconds:.1f} s).")
     for path, reason in report.skipped:
         print(f"  skipped {display_name(path)}: {reason}")
     return 1 if report.locked or report.failed else 0

@@ -81,9 +81,13 @@ def run(args: argparse.Namespace) -> int:
     queries = _queries(args.batch) if args.batch else [args.query]
     service = SearchService()
     update_index(service, folders)
-    status = 0
+    status, said = 0, set()
     for query in queries:
         response = service.search(query, folders, limit=args.limit)
+        for note in response.status:
+            if note not in said and not note.endswith("were scanned."):
+                said.add(note)
+                print(f"reader: {note}", file=sys.stderr)
         if args.json or args.batch:
             print_json(response.to_json())
         elif response.error:

@@ -23,6 +23,7 @@ from reader.search.analysis import fold_query
 from reader.search.bulk import BulkMpWriter, BulkWriter
 from reader.search.locks import BUSY_MESSAGE, WriterLock
 from reader.search.prepare import SECTION_SEPARATOR, Prepared, prepare
+from reader.search.texts import TextFiles
 from reader.search.schema import build_schema, codec, index_name
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,8 @@ class IndexStore:
     def _open_locked(self, rebuild: bool = False) -> tuple[index.Index, list[str]]:
         """The index, creating or rebuilding it when needed (the caller holds the writers' lock)."""
         notes = self._usable_directory(repair=True)
+        texts = TextFiles(self.directory / "texts").repair()
+        notes += [texts] if texts else []
         if rebuild:
             return self._create(), notes + ["Rebuilding the search index from scratch."]
         with quiet_leaks():
@@ -215,7 +218,8 @@ class IndexStore:
         except IndexUnavailable as error:
             report.status.append(str(error))
         except Exception as error:  # the folder deleted or changed under us: a cache, rebuilt next run
-            log.warning("search index update failed: %r", error)
+            log.debug("search index update failed: %r", error)
+            report.added, report.updated, report.removed, report.bytes_indexed = [], [], [], 0
             report.status.append(
                 f"The search index changed while it was being updated ({_why(error)}); "
                 "it is rebuilt on the next run."
@@ -274,7 +278,7 @@ class IndexStore:
             try:
                 writer.cancel()
             except Exception as error:  # the index folder may be gone: nothing left to cancel
-                log.warning("cannot cancel the index writer: %r", error)
+                log.debug("cannot cancel the index writer: %r", error)
             raise
 
     def _index_one(self, writer, path: Path, stat, record: dict | None, report: IndexReport) -> None:

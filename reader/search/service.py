@@ -168,6 +168,8 @@ class SearchService:
         self._broken = False
         self._drop_searcher()  # reopen: the index may have been rebuilt
         self.catalogue.clear()
+        if not (report.locked or report.failed):
+            self.files.problem = None  # opened (and repaired) under the writers' lock: saving anew
         for path in report.removed:
             self.files.remove(path)
             self.cache.drop(path)
@@ -246,6 +248,8 @@ class SearchService:
         scope = self.catalogue.files(folders)
         ranked, counts = self._ranked(node, scope, response, limit)
         self._verify(node, ranked, scope, response, limit, counts)
+        if self.files.problem:
+            response.status.append(self.files.problem)
         response.elapsed_ms = (time.perf_counter() - started) * 1000
         return response
 

@@ -18,7 +18,7 @@ import threading
 from array import array
 from pathlib import Path
 
-from reader.documents.names import path_from_key, path_key
+from reader.documents.names import display_name, path_from_key, path_key
 from reader.search.analysis import Folded, Glosses, known_words, register_known
 from reader.search.prepare import Prepared, Source
 
@@ -29,6 +29,20 @@ FORMAT = 3  # 3: words and stems saved
 class TextFiles:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
+        self.problem: str | None = None  # why texts cannot be saved here, for the user (once)
+
+    def repair(self) -> str | None:
+        """If the folder's place holds something else (a file), replace it with an empty folder (a
+        cache: texts are prepared again). Returns a note for the user, or None if nothing was wrong."""
+        if not os.path.lexists(self.directory) or self.directory.is_dir():
+            return None
+        try:
+            self.directory.unlink()
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            return f"The saved texts {display_name(self.directory)} are not a folder: {error.strerror or error}."
+        self.problem = None
+        return f"The saved texts {display_name(self.directory)} were not a folder; replaced it (texts are prepared again)."
 
     def _file(self, path: Path | str) -> Path:
         name = hashlib.sha1(path_key(path).encode("utf-8")).hexdigest()[:24]
@@ -53,8 +67,15 @@ class TextFiles:
                 pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, target)
         except OSError as error:  # a full or read-only disk: search still works from the sources
-            log.warning("cannot save %s: %s", target, error)
-            temporary.unlink(missing_ok=True)
+            log.debug("cannot save %s: %s", target, error)
+            self.problem = (
+                f"Cannot save prepared texts in {display_name(self.directory)} ({error.strerror or error}); "
+                "searching from the documents themselves."
+            )
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     def load(self, path: Path, mtime: float, size: int) -> Prepared | None:
         """The saved preparation of `path` if it is there, intact and of this (mtime, size)."""
@@ -75,6 +96,12 @@ class TextFiles:
             source = Source(folded, _array(positions), chars.decode("utf-8"), original)
             return Prepared(path_from_key(saved), folded, source, title, mtime, starts, paths)
         except FileNotFoundError:
+            return None
+        except NotADirectoryError:
+            self.problem = self.problem or (
+                f"The saved texts {display_name(self.directory)} are not a folder; searching from the "
+                "documents themselves (reader index repairs it)."
+            )
             return None
         except Exception as error:  # damaged: prepared again from the source, and saved again
             log.warning("ignoring damaged %s: %r", self._file(path), error)
