@@ -12,10 +12,16 @@ term's postings straight to the codec's field writer, terms sorted. Other fields
 
 from __future__ import annotations
 
+import queue
+
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
 from reader.search.locks import die_with_parent
+
+
+class WorkerFailed(RuntimeError):
+    """A sub-process of the two-process writer died or failed: nothing is committed."""
 
 
 class BulkWriter(SegmentWriter):
@@ -135,7 +141,10 @@ class _BulkTask(SubWriterTask):
             except OSError:
                 pass
         multiproc.SegmentWriter = BulkWriter  # this process only: it was forked for this writer
-        super().run()
+        try:
+            super().run()
+        except Exception:  # the parent sees the exit code and reports it; no traceback on stderr
+            os._exit(1)
 
 
 class BulkMpWriter(MpWriter):
@@ -153,6 +162,35 @@ class BulkMpWriter(MpWriter):
         self.tasks.append(task)
         task.start()
         return task
+
+    def _commit(self, mergetype, optimize, merge) -> None:
+        """whoosh's multi-segment commit, refusing to commit when a sub-process failed (whoosh would
+        silently leave its documents out of the index)."""
+        if not self.multisegment:
+            return super()._commit(mergetype, optimize, merge)
+        if self.docbuffer:
+            self._enqueue()
+        for _task in self.tasks:
+            self.jobqueue.put(None)
+        finalsegments = self._merge_segments(mergetype, optimize, merge)
+        for task in self.tasks:
+            task.join()
+        results = []
+        for _task in self.tasks:
+            try:
+                results.append(self.resultqueue.get(timeout=1))
+            except queue.Empty:
+                break
+        failed = [task.exitcode for task in self.tasks if task.exitcode != 0]
+        if failed or len(results) != len(self.tasks):
+            raise WorkerFailed(f"an index worker process failed (exit status {failed[0] if failed else '?'})")
+        finalsegments += [segment for _, _, segment in results]
+        if self._added:
+            finalsegments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(finalsegments)
+        self._finish()
 
     def cancel(self) -> None:
         """Stop the sub-processes too (whoosh's cancel leaves them waiting for work forever)."""

@@ -220,11 +220,21 @@ class IndexStore:
         except Exception as error:  # the folder deleted or changed under us: a cache, rebuilt next run
             log.debug("search index update failed: %r", error)
             report.added, report.updated, report.removed, report.bytes_indexed = [], [], [], 0
-            report.status.append(
-                f"The search index changed while it was being updated ({_why(error)}); "
-                "it is rebuilt on the next run."
-            )
+            if not self._still_there():
+                report.status.append(
+                    f"The search index {display_name(self.directory)} was deleted during the update; "
+                    "it is rebuilt on the next run."
+                )
+            else:
+                report.status.append(f"Indexing stopped ({_why(error)}); the index is brought up to date on the next run.")
             report.failed = True
+
+    def _still_there(self) -> bool:
+        """Whether the index (its table of contents) is still in its folder."""
+        try:
+            return index.exists_in(str(self.directory), indexname=index_name())
+        except Exception:
+            return False
 
     def _plan(self, ix: index.Index, folders: list[Path], report: IndexReport) -> _Work:
         scan = scan_library(folders)
