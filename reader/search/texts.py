@@ -68,7 +68,7 @@ class TextFiles:
             os.replace(temporary, target)
         except OSError as error:  # a full or read-only disk: search still works from the sources
             log.debug("cannot save %s: %s", target, error)
-            self.problem = (
+            self.problem = self.problem or (
                 f"Cannot save prepared texts in {display_name(self.directory)} ({error.strerror or error}); "
                 "searching from the documents themselves."
             )
