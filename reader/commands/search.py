@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     folders = folders_of(args)
     queries = _queries(args.batch) if args.batch else [args.query]
     service = SearchService()
-    update_index(service, folders)
+    update_index(service, folders, searching=True)
     status, said = 0, set()
     for query in queries:
         response = service.search(query, folders, limit=args.limit)

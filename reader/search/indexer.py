@@ -99,7 +99,7 @@ class IndexStore:
                 raise IndexUnavailable("The search index could not be read; scanning documents instead.") from error
         lock = WriterLock(self.lock_path)
         if not lock.acquire():
-            raise IndexUnavailable("The search index is being built by another reader; scanning documents meanwhile.")
+            raise IndexUnavailable("The search index is being built; scanning documents meanwhile.")
         try:
             return self._open_locked(rebuild)
         finally:
