@@ -9,7 +9,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.documents.model import is_supported
+from reader.documents.model import SUPPORTED_SUFFIXES, is_supported
 from reader.documents.names import path_from_key, path_key
 from reader.paths import corpus_dir, data_dir
 
@@ -86,7 +86,8 @@ class LibraryScan:
 
     @property
     def documents(self) -> list[Path]:
-        return [entry[0] for entry in self.files.values()]
+        """The documents' paths, sorted as paths."""
+        return sorted(entry[0] for entry in self.files.values())
 
 
 def _kind(mode: int) -> str:
@@ -110,19 +111,24 @@ def skip_reason(error: OSError) -> str:
     return f"cannot be read: {error.strerror or error}"
 
 
-def _add_file(scan: LibraryScan, path: Path) -> None:
+def _add_file(scan: LibraryScan, path: str, entry: os.DirEntry | None = None) -> None:
     """Add `path` (a supported name) as a document if it is, or leads by symlink to, a regular file."""
     try:
-        info = os.stat(path)
+        info = entry.stat() if entry is not None else os.stat(path)
     except OSError as error:
-        scan.skipped.append((path, skip_reason(error)))
+        scan.skipped.append((Path(path), skip_reason(error)))
         return
     if not stat.S_ISREG(info.st_mode):
-        scan.skipped.append((path, f"{_kind(info.st_mode)}, not a document"))
+        scan.skipped.append((Path(path), f"{_kind(info.st_mode)}, not a document"))
         return
     key = path_key(path)
-    scan.files[key] = (path, info.st_mtime, info.st_size)
+    scan.files[key] = (Path(path), info.st_mtime, info.st_size)
     scan.stats[key] = info
+
+
+def _supported_name(name: str) -> bool:
+    """`is_supported` for a bare file name, without making a Path (the walk's hot loop)."""
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
 
 
 def _walk_folder(scan: LibraryScan, top: str) -> None:
@@ -146,8 +152,8 @@ def _walk_folder(scan: LibraryScan, top: str) -> None:
             if is_folder:
                 if not entry.name.startswith("."):
                     pending.append(entry.path)
-            elif is_supported(Path(entry.name)):
-                _add_file(scan, Path(entry.path))
+            elif _supported_name(entry.name):
+                _add_file(scan, entry.path, entry)
 
 
 def scan_library(folders: list[Path]) -> LibraryScan:
@@ -166,11 +172,11 @@ def scan_library(folders: list[Path]) -> LibraryScan:
             _walk_folder(scan, top)
         elif is_supported(Path(top)):
             scan.dirs[top] = os.stat(top).st_mtime_ns
-            _add_file(scan, Path(top))
+            _add_file(scan, top)
         else:
             scan.dirs[top] = -1
             scan.skipped.append((Path(top), f"{_kind(mode)}, not a document or folder"))
-    scan.files = dict(sorted(scan.files.items(), key=lambda item: item[1][0]))
+    scan.files = dict(sorted(scan.files.items()))
     scan.skipped.sort(key=lambda item: path_key(item[0]))
     return scan
 
