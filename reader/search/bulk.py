@@ -173,8 +173,7 @@ class BulkMpWriter(MpWriter):
         for _task in self.tasks:
             self.jobqueue.put(None)
         finalsegments = self._merge_segments(mergetype, optimize, merge)
-        for task in self.tasks:
-            task.join()
+        self._join_tasks()
         results = []
         for _task in self.tasks:
             try:
@@ -191,6 +190,22 @@ class BulkMpWriter(MpWriter):
             self._close_segment()
         self._commit_toc(finalsegments)
         self._finish()
+
+    def _join_tasks(self) -> None:
+        """Wait for the sub-processes; if one dies (a crash, kill -9), stop the others (which may wait
+        forever on a queue the dead one held) and raise WorkerFailed."""
+        while True:
+            failed = [task.exitcode for task in self.tasks if task.exitcode not in (None, 0)]
+            if failed:
+                for task in self.tasks:
+                    if task.is_alive():
+                        task.kill()
+                    task.join(5)
+                raise WorkerFailed(f"an index worker process failed (exit status {failed[0]})")
+            running = [task for task in self.tasks if task.is_alive()]
+            if not running:
+                return
+            running[0].join(0.05)
 
     def cancel(self) -> None:
         """Stop the sub-processes too (whoosh's cancel leaves them waiting for work forever)."""

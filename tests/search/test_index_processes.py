@@ -192,3 +192,22 @@ def test_deleting_the_index_during_an_update_is_a_message_and_the_next_run_rebui
     assert after.returncode == 0 and "Traceback" not in after.stderr
     assert after.stdout.startswith("Index: 40 added, 0 updated, 0 removed, 0 skipped, 0 unchanged")
     assert records(data) == 40
+
+
+def test_a_killed_worker_fails_the_commit_instead_of_dropping_its_documents(tmp_path: Path) -> None:
+    from reader.search.bulk import BulkMpWriter, WorkerFailed
+    from reader.search.schema import build_schema, codec
+
+    ix = index.create_in(str(tmp_path), build_schema(), indexname=index_name())
+    writer = BulkMpWriter(ix, procs=2, batchsize=2, multisegment=True, codec=codec())
+    for number in range(8):
+        writer.add_document(rec="f", path=f"/lib/doc{number}.txt", body=f"独角兽{number}")
+    workers = list(writer.tasks)
+    assert len(workers) == 2
+    os.kill(workers[0].pid, signal.SIGKILL)
+    with pytest.raises(WorkerFailed, match=r"^an index worker process failed \(exit status -9\)$"):
+        writer.commit()
+    writer.cancel()
+    assert not any(worker.is_alive() for worker in workers)
+    with ix.refresh().searcher() as searcher:
+        assert searcher.doc_count_all() == 0  # nothing half-committed
