@@ -1,0 +1,92 @@
+"""The writers' lock: exclusive between processes, free as soon as its holder dies even if a forked
+child lives on; and the worker watchdog that ends a child whose parent is gone."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from reader.search.locks import WriterLock
+
+REPO = Path(__file__).resolve().parents[2]
+HANG_GUARD = 60
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def _spawn(script: str) -> tuple[subprocess.Popen, int]:
+    """Run `script` in a new Python; it prints its forked child's pid on the first line."""
+    process = subprocess.Popen([sys.executable, "-c", textwrap.dedent(script)], cwd=REPO, text=True,
+                               stdout=subprocess.PIPE, start_new_session=True)
+    child = int(process.stdout.readline())
+    return process, child
+
+
+def _wait_until(condition) -> bool:
+    deadline = time.monotonic() + HANG_GUARD
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_the_lock_is_exclusive_and_freed_with_its_holder_not_its_children(tmp_path: Path) -> None:
+    lock_file = tmp_path / "index.lock"
+    holder, child = _spawn(f"""
+        import os, sys, time
+        from reader.search.locks import WriterLock
+        assert WriterLock({str(lock_file)!r}).acquire()
+        pid = os.fork()
+        if pid == 0:
+            time.sleep(120)
+            os._exit(0)
+        print(pid, flush=True)
+        time.sleep(120)
+    """)
+    try:
+        assert not WriterLock(lock_file).acquire()  # held by another process
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(HANG_GUARD)
+        holder.stdout.close()
+        assert _alive(child)  # the forked child inherited the fd, and lives on...
+        lock = WriterLock(lock_file)
+        assert _wait_until(lock.acquire)  # ...yet the lock is free as soon as the holder is gone
+        lock.release()
+    finally:
+        if _alive(child):
+            os.kill(child, signal.SIGKILL)
+
+
+def test_the_watchdog_ends_a_worker_whose_parent_died_without_prctl(tmp_path: Path) -> None:
+    parent, child = _spawn("""
+        import os, sys, time
+        from reader.search import locks
+        pid = os.fork()
+        if pid == 0:
+            locks.sys.platform = "watchdog-only"  # no parent-death signal: the watchdog must do it
+            locks.die_with_parent(os.getppid(), poll_seconds=0.05)
+            time.sleep(120)
+            os._exit(0)
+        print(pid, flush=True)
+        time.sleep(120)
+    """)
+    try:
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(HANG_GUARD)
+        parent.stdout.close()
+        assert _wait_until(lambda: not _alive(child)), "the worker outlived its parent"
+    finally:
+        if _alive(child):
+            os.kill(child, signal.SIGKILL)
