@@ -80,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
     folders = folders_of(args)
     queries = _queries(args.batch) if args.batch else [args.query]
     service = SearchService()
-    update_index(service, folders, searching=True)
+    report = update_index(service, folders, searching=True)
     status, said = 0, set()
+    if report.locked:  # already said: another reader is indexing
+        said.add("The search index is being built; scanning documents meanwhile.")
     for query in queries:
         response = service.search(query, folders, limit=args.limit)
         for note in response.status:

@@ -90,3 +90,27 @@ def test_the_watchdog_ends_a_worker_whose_parent_died_without_prctl(tmp_path: Pa
     finally:
         if _alive(child):
             os.kill(child, signal.SIGKILL)
+
+
+def test_while_another_reader_indexes_index_refuses_and_search_scans(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "a.txt").write_text("独角兽\n", encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    lock = WriterLock(data / "index.lock")
+    assert lock.acquire()
+    try:
+        command = [sys.executable, "-m", "reader", "--data-dir", str(data)]
+        index = subprocess.run([*command, "index", "--library", str(lib)], capture_output=True, text=True,
+                               timeout=HANG_GUARD, cwd=REPO)
+        search = subprocess.run([*command, "search", "独角兽", "--library", str(lib)], capture_output=True,
+                                text=True, timeout=HANG_GUARD, cwd=REPO)
+    finally:
+        lock.release()
+    assert (index.returncode, index.stdout) == (1, "Index: not updated.\n")
+    assert index.stderr == "reader: Another reader is indexing this library; try again when it finishes.\n"
+    assert search.returncode == 0
+    assert search.stderr == "reader: Another reader is indexing this library; documents not indexed yet are scanned.\n"
+    assert search.stdout.splitlines()[-1].startswith("1 hits in 1 documents")
+    assert list(data.glob("index/*.toc")) == []  # no index made while another reader held the lock
