@@ -95,7 +95,7 @@ class IndexStore:
                 if index.exists_in(str(self.directory), indexname=index_name()):
                     return self._open_existing(), notes
             except Exception as error:
-                log.warning("search index unreadable: %s", repr(error))
+                log.info("search index unreadable: %s", repr(error))
                 raise IndexUnavailable("The search index could not be read; scanning documents instead.") from error
         lock = WriterLock(self.lock_path)
         if not lock.acquire():
@@ -151,7 +151,7 @@ class IndexStore:
                 else:
                     return self._create(), notes
             except Exception as error:  # any damage means: rebuild the cache
-                log.warning("search index unreadable: %s", repr(error))
+                log.info("search index unreadable: %s", repr(error))
                 note = f"The search index was damaged ({type(error).__name__}); rebuilding it."
         return self._create(), notes + [note]
 

@@ -271,7 +271,7 @@ class SearchService:
                 response.status.append(str(error))
                 records, docs, scores, counts = {}, None, {}, {}
             except Exception as error:  # a damaged index: answer by scanning, rebuild on next update
-                log.warning("search index failed: %s", repr(error))
+                log.info("search index failed: %s", repr(error))
                 self._broken = True
                 response.status.append("The search index could not be read; scanning documents instead.")
                 records, docs, scores, counts = {}, None, {}, {}

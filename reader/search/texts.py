@@ -104,14 +104,14 @@ class TextFiles:
             )
             return None
         except Exception as error:  # damaged: prepared again from the source, and saved again
-            log.warning("ignoring damaged %s: %r", self._file(path), error)
+            log.info("ignoring damaged %s: %r", self._file(path), error)
             return None
 
     def remove(self, path: Path | str) -> None:
         try:
             self._file(path).unlink(missing_ok=True)
         except OSError as error:
-            log.warning("cannot remove %s: %s", self._file(path), error)
+            log.info("cannot remove %s: %s", self._file(path), error)
 
 
 def _array(data: bytes) -> array:

@@ -22,6 +22,7 @@ from reader.search import SearchResponse, SearchService
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (path_key(path), offset, length) on hit rows
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 200
+RETRY_MS = 3000  # while another reader holds the index, try again this often
 _ids = itertools.count(1)
 
 
@@ -171,6 +172,8 @@ class SearchPane(QDockWidget):
         self.watcher.directoryChanged.connect(self._changed)
         self.watcher.fileChanged.connect(self._changed)
         self.rescan = QTimer(self, singleShot=True, interval=1000, timeout=self.start_indexing)
+        self.retry = QTimer(self, singleShot=True, interval=RETRY_MS, timeout=self.start_indexing)
+        self.retry_note = False
 
     def _build(self) -> None:
         body = QWidget(self)
@@ -296,8 +299,13 @@ class SearchPane(QDockWidget):
             self.status.setText(self.tr("Indexing failed: %s") % report)
         elif report.status:
             self.status.setText(" ".join(report.status))
+        elif self.retry_note:
+            self.status.setText("")  # the note that indexing waited for another reader is over
+        self.retry_note = not isinstance(report, Exception) and (report.locked or report.failed)
         if not isinstance(report, Exception) and (report.added or report.removed):
             self.window_.refresh_library()  # new and deleted files show in the library pane
+        if self.retry_note:
+            self.retry.start()  # another reader is indexing (searches scan meanwhile), or it was cut short
         self._watch()
         if self._reindex:
             self._reindex = False
@@ -328,6 +336,7 @@ class SearchPane(QDockWidget):
         self.closing = True
         self.query_id = -1
         self.rescan.stop()
+        self.retry.stop()
         self.debounce.stop()
         self.pool.waitForDone(5000)
         self.index_pool.waitForDone(10000)

@@ -86,3 +86,25 @@ def test_the_search_pane_lists_and_jumps_to_non_utf8_documents(qtbot, indexed_wi
         (os.fsencode(hostile / GBK), (7, 2)),
         (os.fsencode(hostile / "plain.txt"), (5, 2)),
     ])
+
+
+def test_the_window_indexes_once_another_reader_lets_go_of_the_index(qtbot, data_dir: Path) -> None:
+    from reader.app import build_main_window
+    from reader.search.locks import BUSY_MESSAGE, WriterLock
+    from reader.ui.search_pane import SearchPane
+
+    lock = WriterLock(data_dir / "index.lock")
+    assert lock.acquire()
+    try:
+        window = build_main_window([])
+        qtbot.addWidget(window)
+        pane = window.findChild(SearchPane, "searchPane")
+        qtbot.waitUntil(lambda: pane.retry.isActive(), timeout=30000)
+        assert pane.status.text() == BUSY_MESSAGE
+        assert list(data_dir.glob("index/*.toc")) == []
+    finally:
+        lock.release()
+    qtbot.waitUntil(lambda: not pane.retry.isActive() and not pane._indexing and any(data_dir.glob("index/*.toc")),
+                    timeout=30000)
+    assert pane.status.text() != BUSY_MESSAGE
+    pane.shutdown()
