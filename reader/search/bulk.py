@@ -12,6 +12,7 @@ term's postings straight to the codec's field writer, terms sorted. Other fields
 
 from __future__ import annotations
 
+import os
 import queue
 
 from whoosh.multiproc import MpWriter, SubWriterTask
@@ -130,8 +131,6 @@ class _BulkTask(SubWriterTask):
     inherited_lock_fd: int | None = None
 
     def run(self) -> None:
-        import os
-
         import whoosh.multiproc as multiproc
 
         die_with_parent(self.parent_pid)
@@ -151,8 +150,6 @@ class BulkMpWriter(MpWriter):
     """`MpWriter` whose sub-processes write their segments with `BulkWriter`."""
 
     def _new_task(self):
-        import os
-
         task = _BulkTask(
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
         )

@@ -1,5 +1,4 @@
-"""One index writer at a time: an exclusive `flock` the kernel releases when its holder dies, never
-inherited by forked workers, and workers that die with the process that started them."""
+"""One index writer at a time: a `flock` freed when its holder dies, and workers that die with it."""
 
 from __future__ import annotations
 
