@@ -178,7 +178,21 @@ def scan_library(folders: list[Path]) -> LibraryScan:
             scan.skipped.append((Path(top), f"{_kind(mode)}, not a document or folder"))
     scan.files = dict(sorted(scan.files.items()))
     scan.skipped.sort(key=lambda item: path_key(item[0]))
+    global _last_scan
+    _last_scan = ([os.fspath(folder) for folder in folders], scan)
     return scan
+
+
+_last_scan: tuple[list[str], LibraryScan] | None = None
+
+
+def skipped_in(folders: list[Path], documents: list[Path]) -> list[tuple[Path, str]]:
+    """What a walk of `folders` skipped: from the latest walk if it was of these folders and found
+    these `documents` (the list a caller just got from `iter_documents`), else from a new walk."""
+    last = _last_scan
+    if last is not None and last[0] == [os.fspath(f) for f in folders] and last[1].documents == documents:
+        return list(last[1].skipped)
+    return scan_library(folders).skipped
 
 
 def iter_documents(folders: list[Path]) -> list[Path]:

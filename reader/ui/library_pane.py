@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.documents.library import scan_library
+from reader.documents.library import skipped_in
 from reader.documents.names import display_name, path_from_key, path_key
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # path_key(path): Qt strings cannot hold undecodable bytes
@@ -57,7 +57,7 @@ class LibraryPane(QDockWidget):
         self, folders: list[Path], documents: list[Path], skipped: list[tuple[Path, str]] | None = None
     ) -> None:
         """Show `documents` under their library folder, and the `skipped` entries (path, reason)
-        greyed out below them (walked here if not given)."""
+        greyed out below them (by default those the walk that found `documents` skipped)."""
         self.tree.clear()
         for folder in folders:
             folder_item = QTreeWidgetItem(self.tree, [display_name(folder.name or str(folder))])
@@ -68,7 +68,7 @@ class LibraryPane(QDockWidget):
                     item.setToolTip(0, display_name(path))
                     item.setData(0, PATH_ROLE, path_key(path))
             folder_item.setExpanded(True)
-        self.set_skipped(scan_library(folders).skipped if skipped is None else skipped)
+        self.set_skipped(skipped_in(folders, documents) if skipped is None else skipped)
         self._apply_filter(self.filter_edit.text())
 
     def set_skipped(self, skipped: list[tuple[Path, str]]) -> None:

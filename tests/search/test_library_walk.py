@@ -135,3 +135,13 @@ def test_an_unreadable_subfolder_is_reported(shared_tmp: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.stdout.splitlines()[1:] == [f"  skipped {lib / 'closed'}: folder cannot be read: permission denied"]
     assert done.stdout.startswith("Index: 1 added, 0 updated, 0 removed, 1 skipped, 0 unchanged")
+
+
+def test_skipped_in_reuses_the_walk_that_found_the_documents(hostile: Path) -> None:
+    from reader.documents.library import skipped_in
+
+    documents = iter_documents([hostile])
+    os.mkfifo(hostile / "later.txt")  # not seen by that walk
+    assert {p.name for p, _ in skipped_in([hostile], documents)} == set(EXPECTED_SKIPS)
+    # documents that walk did not find: walked again
+    assert {p.name for p, _ in skipped_in([hostile], documents[:1])} == set(EXPECTED_SKIPS) | {"later.txt"}
