@@ -98,7 +98,13 @@ class IndexStore:
                 log.info("search index unreadable: %s", repr(error))
                 raise IndexUnavailable("The search index could not be read; scanning documents instead.") from error
         lock = WriterLock(self.lock_path)
-        if not lock.acquire():
+        try:
+            taken = lock.acquire()
+        except OSError as error:
+            raise IndexUnavailable(
+                f"Cannot create the search index ({error.strerror or error}); scanning documents instead."
+            ) from error
+        if not taken:
             raise IndexUnavailable("The search index is being built; scanning documents meanwhile.")
         try:
             return self._open_locked(rebuild)

@@ -73,10 +73,11 @@ def test_the_watchdog_ends_a_worker_whose_parent_died_without_prctl(tmp_path: Pa
     parent, child = _spawn("""
         import os, sys, time
         from reader.search import locks
+        parent = os.getpid()  # taken before the fork, as the index writer does
         pid = os.fork()
         if pid == 0:
             locks.sys.platform = "watchdog-only"  # no parent-death signal: the watchdog must do it
-            locks.die_with_parent(os.getppid(), poll_seconds=0.05)
+            locks.die_with_parent(parent, poll_seconds=0.05)
             time.sleep(120)
             os._exit(0)
         print(pid, flush=True)
