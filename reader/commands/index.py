@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from reader.commands.common import CommandError
+from reader.documents.library import real_path
+from reader.documents.names import display_name
 
 try:
     from reader.bookmarks.relocate import refresh_moved
@@ -15,7 +18,16 @@ except ImportError:  # the bookmarks package is optional here
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("index", help="bring the library's search index up to date")
+    parser = subparsers.add_parser(
+        "index",
+        help="bring the library's search index up to date",
+        description="Index new and changed documents, drop removed ones. Only regular files are "
+        "documents: pipes, devices, sockets, symlink loops and unreadable folders are listed as "
+        "'skipped PATH: reason'. One reader indexes at a time: while another is indexing, this one "
+        "changes nothing and says so.",
+        epilog="exit status: 0 the index is up to date; 1 another reader is indexing, or the index "
+        "changed under this run (nothing lost: it is rebuilt on the next run); 2 bad arguments.",
+    )
     add_library_option(parser)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
     parser.set_defaults(func=run)
@@ -34,10 +46,12 @@ def folders_of(args: argparse.Namespace) -> list[Path] | None:
     """The --library folders (checked), or None for the default library."""
     if not args.library:
         return None
-    folders = [Path(folder).expanduser().resolve() for folder in args.library]
+    if any(not folder.strip() for folder in args.library):
+        raise CommandError("--library needs a folder name (it was empty)")
+    folders = [real_path(folder) for folder in args.library]
     for folder in folders:
-        if not folder.exists():
-            raise CommandError(f"no such folder: {folder}")
+        if not os.path.lexists(folder):
+            raise CommandError(f"no such folder: {display_name(folder)}")
     return folders
 
 
@@ -52,7 +66,7 @@ class ProgressBar:
             return
         width = 30
         filled = width * done // max(1, total)
-        name = path.name[:40]
+        name = display_name(path.name)[:40]
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
         sys.stderr.flush()
 
@@ -62,14 +76,21 @@ class ProgressBar:
             sys.stderr.flush()
 
 
-def update_index(service, folders: list[Path] | None, rebuild: bool = False):
-    """Run an update with a progress bar; print its notes on stderr; refresh moved bookmarks."""
+SEARCH_BUSY = "Another reader is indexing this library; documents not indexed yet are scanned."
+
+
+def update_index(service, folders: list[Path] | None, rebuild: bool = False, searching: bool = False):
+    """Run an update with a progress bar; print its notes on stderr; refresh moved bookmarks.
+    `searching`: a search follows, which answers even while another reader holds the index."""
+    from reader.search.locks import BUSY_MESSAGE
+
     bar = ProgressBar()
     try:
         report = service.update(folders, progress=bar, rebuild=rebuild)
     finally:
         bar.close()
     for note in report.status:
+        note = SEARCH_BUSY if searching and report.locked and note == BUSY_MESSAGE else note
         print(f"reader: {note}", file=sys.stderr)
     if refresh_moved is not None and (report.added or report.removed):
         from reader.documents.library import iter_documents, library_folders
@@ -85,9 +106,10 @@ def run(args: argparse.Namespace) -> int:
     from reader.search import SearchService
 
     report = update_index(SearchService(), folders_of(args), rebuild=args.rebuild)
-    print(f"Index: {report.summary()} ({report.bytes_indexed / 1e6:.1f} MB in {report.seconds:.1f} s).")
+    if report.locked or report.failed:
+        print("Index: not updated.")
+    else:
+        print(f"Index: {report.summary()} ({report.bytes_indexed / 1e6:.1f} MB in {report.seconds:.1f} s).")
     for path, reason in report.skipped:
-        print(f"  skipped {path}: {reason}")
-    if report.locked:
-        return 1
-    return 0
+        print(f"  skipped {display_name(path)}: {reason}")
+    return 1 if report.locked or report.failed else 0

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import os
+import stat
 import sys
 
 from reader.commands.common import CommandError, print_json
 from reader.commands.index import add_library_option, folders_of, update_index
+from reader.documents.names import display_name
+
+MAX_BATCH_BYTES = 16_000_000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,15 +35,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_queries(data: bytes, name: str) -> str:
+    """The text of a query file: UTF-8, or UTF-16/32 with a BOM; CommandError for anything else."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise CommandError(
+            f"cannot read {name}: it is not UTF-8 text (or UTF-16 with a byte order mark)"
+        ) from None
+    if "\x00" in text:
+        raise CommandError(f"cannot read {name}: it looks like a binary file, not one query per line")
+    return text
+
+
 def _queries(batch: str) -> list[str]:
     try:
         if batch == "-":
-            lines = sys.stdin.read().splitlines()
+            data = sys.stdin.buffer.read()
         else:
-            with open(batch, encoding="utf-8-sig") as handle:
-                lines = handle.read().splitlines()
+            if not stat.S_ISREG(os.stat(batch).st_mode):  # a pipe or a device would block or never end
+                raise CommandError(f"cannot read {display_name(batch)}: not a regular file")
+            with open(batch, "rb") as handle:
+                data = handle.read(MAX_BATCH_BYTES + 1)
     except OSError as error:
-        raise CommandError(f"cannot read {batch}: {error.strerror or error}") from error
+        raise CommandError(f"cannot read {display_name(batch)}: {error.strerror or error}") from error
+    if len(data) > MAX_BATCH_BYTES:
+        raise CommandError(f"cannot read {display_name(batch)}: larger than {MAX_BATCH_BYTES // 1_000_000} MB")
+    lines = decode_queries(data, display_name(batch)).splitlines()
     return [line.strip() for line in lines if line.strip()]
 
 
@@ -51,10 +80,16 @@ def run(args: argparse.Namespace) -> int:
     folders = folders_of(args)
     queries = _queries(args.batch) if args.batch else [args.query]
     service = SearchService()
-    update_index(service, folders)
-    status = 0
+    report = update_index(service, folders, searching=True)
+    status, said = 0, set()
+    if report.locked:  # already said: another reader is indexing
+        said.add("The search index is being built; scanning documents meanwhile.")
     for query in queries:
         response = service.search(query, folders, limit=args.limit)
+        for note in response.status:
+            if note not in said and not note.endswith("were scanned."):
+                said.add(note)
+                print(f"reader: {note}", file=sys.stderr)
         if args.json or args.batch:
             print_json(response.to_json())
         elif response.error:
@@ -67,8 +102,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_text(response) -> None:
     for result in response.results:
-        print(f"{result.title}  ({len(result.hits)} hits, score {result.score:.2f})")
-        print(f"  {result.path}")
+        print(f"{display_name(result.title)}  ({len(result.hits)} hits, score {result.score:.2f})")
+        print(f"  {display_name(result.path)}")
         for hit in result.hits:
             where = f" [{hit.section}]" if hit.section else ""
             print(f"    @{hit.offset}{where} {hit.snippet}")

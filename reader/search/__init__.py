@@ -6,6 +6,13 @@ The Qt-free API (everything the CLI and the UI use):
   - ``update(folders=None, progress=cb(done, total, path), cancelled=lambda: bool, rebuild=False)
     -> IndexReport`` (added/updated/removed/skipped-with-reason/unchanged, ``status`` notes, ``locked``).
     A changed schema, a damaged index or a stale one is rebuilt, with a note in ``status``.
+    One writer at a time: an exclusive ``flock`` on ``<index>.lock`` (beside the index folder) is held
+    across planning, writing and rebuilding; while another process holds it, ``update`` changes
+    nothing, sets ``locked`` and says so (it does not wait). The kernel drops the lock when its holder
+    dies, and the two-process writer's workers die with their parent (``reader.search.locks``).
+    Only regular files are documents; the rest is in ``skipped`` with a reason
+    (``reader.documents.library.scan_library``). Paths are stored as ``path_key(path)`` (lossless for
+    names that are not UTF-8) and results carry the real ``Path``.
   - ``search(query, folders=None, limit=20) -> SearchResponse``: ``results`` is a list of
     ``DocumentResult(path, title, score, hits)`` for the best ``limit`` documents, each listing
     EVERY hit: ``Hit(offset, length, section, before, match, after)`` where

@@ -12,8 +12,17 @@ term's postings straight to the codec's field writer, terms sorted. Other fields
 
 from __future__ import annotations
 
+import os
+import queue
+
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
+
+from reader.search.locks import die_with_parent
+
+
+class WorkerFailed(RuntimeError):
+    """A sub-process of the two-process writer died or failed: nothing is committed."""
 
 
 class BulkWriter(SegmentWriter):
@@ -115,13 +124,26 @@ class BulkWriter(SegmentWriter):
 
 
 class _BulkTask(SubWriterTask):
-    """whoosh's sub-writer process, writing with `BulkWriter`."""
+    """whoosh's sub-writer process, writing with `BulkWriter`. It dies with the process that started
+    it and does not keep the index's write lock (inherited by the fork) taken."""
+
+    parent_pid = 0
+    inherited_lock_fd: int | None = None
 
     def run(self) -> None:
         import whoosh.multiproc as multiproc
 
+        die_with_parent(self.parent_pid)
+        if self.inherited_lock_fd is not None:
+            try:
+                os.close(self.inherited_lock_fd)  # closing a copy: the parent keeps its lock
+            except OSError:
+                pass
         multiproc.SegmentWriter = BulkWriter  # this process only: it was forked for this writer
-        super().run()
+        try:
+            super().run()
+        except Exception:  # the parent sees the exit code and reports it; no traceback on stderr
+            os._exit(1)
 
 
 class BulkMpWriter(MpWriter):
@@ -131,6 +153,64 @@ class BulkMpWriter(MpWriter):
         task = _BulkTask(
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
         )
+        task.parent_pid = os.getpid()
+        task.inherited_lock_fd = getattr(self.writelock, "fd", None)
+        task.daemon = True
         self.tasks.append(task)
         task.start()
         return task
+
+    def _commit(self, mergetype, optimize, merge) -> None:
+        """whoosh's multi-segment commit, refusing to commit when a sub-process failed (whoosh would
+        silently leave its documents out of the index)."""
+        if not self.multisegment:
+            return super()._commit(mergetype, optimize, merge)
+        if self.docbuffer:
+            self._enqueue()
+        for _task in self.tasks:
+            self.jobqueue.put(None)
+        finalsegments = self._merge_segments(mergetype, optimize, merge)
+        self._join_tasks()
+        results = []
+        for _task in self.tasks:
+            try:
+                results.append(self.resultqueue.get(timeout=1))
+            except queue.Empty:
+                break
+        failed = [task.exitcode for task in self.tasks if task.exitcode != 0]
+        if failed or len(results) != len(self.tasks):
+            raise WorkerFailed(f"an index worker process failed (exit status {failed[0] if failed else '?'})")
+        finalsegments += [segment for _, _, segment in results]
+        if self._added:
+            finalsegments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(finalsegments)
+        self._finish()
+
+    def _join_tasks(self) -> None:
+        """Wait for the sub-processes; if one dies (a crash, kill -9), stop the others (which may wait
+        forever on a queue the dead one held) and raise WorkerFailed."""
+        while True:
+            failed = [task.exitcode for task in self.tasks if task.exitcode not in (None, 0)]
+            if failed:
+                for task in self.tasks:
+                    if task.is_alive():
+                        task.kill()
+                    task.join(5)
+                raise WorkerFailed(f"an index worker process failed (exit status {failed[0]})")
+            running = [task for task in self.tasks if task.is_alive()]
+            if not running:
+                return
+            running[0].join(0.05)
+
+    def cancel(self) -> None:
+        """Stop the sub-processes too (whoosh's cancel leaves them waiting for work forever)."""
+        tasks = list(self.tasks)
+        try:
+            super().cancel()
+        finally:
+            for task in tasks:
+                if task.is_alive():
+                    task.kill()
+                task.join(5)

@@ -17,10 +17,13 @@ from whoosh import index
 from whoosh.index import LockError
 
 from reader.documents import DocumentError
-from reader.documents.library import iter_documents
+from reader.documents.library import real_path, scan_library
+from reader.documents.names import display_name, path_from_key, path_key
 from reader.search.analysis import fold_query
 from reader.search.bulk import BulkMpWriter, BulkWriter
+from reader.search.locks import BUSY_MESSAGE, WriterLock
 from reader.search.prepare import SECTION_SEPARATOR, Prepared, prepare
+from reader.search.texts import TextFiles
 from reader.search.schema import build_schema, codec, index_name
 
 log = logging.getLogger(__name__)
@@ -40,6 +43,7 @@ class IndexReport:
     status: list[str] = field(default_factory=list)
     locked: bool = False
     cancelled: bool = False
+    failed: bool = False
     bytes_indexed: int = 0
     seconds: float = 0.0
 
@@ -48,6 +52,11 @@ class IndexReport:
             f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
             f"{len(self.skipped)} skipped, {self.unchanged} unchanged"
         )
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be opened now (another reader is creating it, or its folder is unusable);
+    str(error) is a note for the user. Searches answer by scanning meanwhile."""
 
 
 @dataclass
@@ -72,23 +81,85 @@ class IndexStore:
         self.lock_timeout = lock_timeout
         self.keep = keep  # offered every document prepared for indexing (the search service caches them)
 
+    @property
+    def lock_path(self) -> Path:
+        """The writers' lock: beside the index folder, so deleting or rebuilding the folder keeps it."""
+        return self.directory.with_name(self.directory.name + ".lock")
+
     def open(self, rebuild: bool = False) -> tuple[index.Index, list[str]]:
-        """The index, creating or rebuilding it when needed; also the notes about what happened."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        if rebuild:
-            return self._create(), ["Rebuilding the search index from scratch."]
+        """The index for searching; created (under the writers' lock) if there is none. Raises
+        IndexUnavailable when another reader is writing it or it cannot be made here."""
+        notes = self._usable_directory(repair=False)
         with quiet_leaks():
             try:
                 if index.exists_in(str(self.directory), indexname=index_name()):
-                    return self._open_existing(), []
+                    return self._open_existing(), notes
+            except Exception as error:
+                log.info("search index unreadable: %s", repr(error))
+                raise IndexUnavailable("The search index could not be read; scanning documents instead.") from error
+        lock = WriterLock(self.lock_path)
+        try:
+            taken = lock.acquire()
+        except OSError as error:
+            raise IndexUnavailable(
+                f"Cannot create the search index ({error.strerror or error}); scanning documents instead."
+            ) from error
+        if not taken:
+            raise IndexUnavailable("The search index is being built; scanning documents meanwhile.")
+        try:
+            return self._open_locked(rebuild)
+        finally:
+            lock.release()
+
+    def _usable_directory(self, repair: bool) -> list[str]:
+        """Make sure the index folder is a folder: something else there is moved aside (when
+        `repair`, i.e. under the writers' lock) or reported."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            return []
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise IndexUnavailable(
+                f"Cannot create the search index folder {display_name(self.directory)}: "
+                f"{error.strerror or error}; scanning documents instead."
+            ) from error
+        if not repair:
+            raise IndexUnavailable(
+                f"The search index {display_name(self.directory)} is not a folder; scanning documents "
+                "instead (reader index replaces it)."
+            )
+        aside = self.directory.with_name(f"{self.directory.name}.not-a-folder-{int(time.time())}")
+        try:
+            os.replace(self.directory, aside)
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise IndexUnavailable(
+                f"The search index {display_name(self.directory)} is not a folder and cannot be replaced: "
+                f"{error.strerror or error}."
+            ) from error
+        return [f"The search index {display_name(self.directory)} was not a folder; kept it as "
+                f"{display_name(aside.name)} and rebuilt the index."]
+
+    def _open_locked(self, rebuild: bool = False) -> tuple[index.Index, list[str]]:
+        """The index, creating or rebuilding it when needed (the caller holds the writers' lock)."""
+        notes = self._usable_directory(repair=True)
+        texts = TextFiles(self.directory / "texts").repair()
+        notes += [texts] if texts else []
+        if rebuild:
+            return self._create(), notes + ["Rebuilding the search index from scratch."]
+        with quiet_leaks():
+            try:
+                if index.exists_in(str(self.directory), indexname=index_name()):
+                    return self._open_existing(), notes
                 if any(self.directory.glob("*.toc")):
                     note = "The search index was made by another version of the reader; rebuilding it."
                 else:
-                    return self._create(), []
+                    return self._create(), notes
             except Exception as error:  # any damage means: rebuild the cache
-                log.warning("search index unreadable: %s", repr(error))
+                log.info("search index unreadable: %s", repr(error))
                 note = f"The search index was damaged ({type(error).__name__}); rebuilding it."
-        return self._create(), [note]
+        return self._create(), notes + [note]
 
     def _open_existing(self) -> index.Index:
         ix = index.open_dir(str(self.directory), indexname=index_name())
@@ -120,38 +191,74 @@ class IndexStore:
         cancelled: Callable[[], bool] | None = None,
         rebuild: bool = False,
     ) -> IndexReport:
-        """Bring the records of the documents below `folders` up to date (by mtime, size, hash)."""
+        """Bring the records of the documents below `folders` up to date (by mtime, size, hash).
+        One writer at a time: while another process holds the writers' lock, nothing is done and the
+        report says `locked`."""
         started = time.perf_counter()
         report = IndexReport()
-        ix, report.status = self.open(rebuild)
-        work = self._plan(ix, folders, report)
-        if work.todo or work.removed:
-            self._write(ix, work, report, progress, cancelled or (lambda: False))
+        lock = WriterLock(self.lock_path)
+        try:
+            self.directory.parent.mkdir(parents=True, exist_ok=True)
+            taken = lock.acquire()
+        except OSError as error:
+            report.status.append(f"Cannot lock the search index: {error.strerror or error}.")
+            report.locked = True
+            return report
+        if not taken:
+            report.locked = True
+            report.status.append(BUSY_MESSAGE)
+            return report
+        try:
+            self._update_locked(folders, report, progress, cancelled or (lambda: False), rebuild)
+        finally:
+            lock.release()
         report.seconds = time.perf_counter() - started
         return report
 
+    def _update_locked(self, folders, report: IndexReport, progress, cancelled, rebuild: bool) -> None:
+        try:
+            ix, report.status = self._open_locked(rebuild)
+            work = self._plan(ix, folders, report)
+            if work.todo or work.removed:
+                self._write(ix, work, report, progress, cancelled)
+        except IndexUnavailable as error:
+            report.status.append(str(error))
+        except Exception as error:  # the folder deleted or changed under us: a cache, rebuilt next run
+            log.debug("search index update failed: %r", error)
+            report.added, report.updated, report.removed, report.bytes_indexed = [], [], [], 0
+            if not self._still_there():
+                report.status.append(
+                    f"The search index {display_name(self.directory)} was deleted during the update; "
+                    "it is rebuilt on the next run."
+                )
+            else:
+                report.status.append(f"Indexing stopped ({_why(error)}); the index is brought up to date on the next run.")
+            report.failed = True
+
+    def _still_there(self) -> bool:
+        """Whether the index (its table of contents) is still in its folder."""
+        try:
+            return index.exists_in(str(self.directory), indexname=index_name())
+        except Exception:
+            return False
+
     def _plan(self, ix: index.Index, folders: list[Path], report: IndexReport) -> _Work:
-        files = iter_documents(folders)
+        scan = scan_library(folders)
+        report.skipped.extend(scan.skipped)
         with ix.searcher() as searcher:
             records = file_records(searcher)
         todo = []
-        for path in files:
-            try:
-                stat = path.stat()
-            except OSError as error:
-                report.skipped.append((path, f"cannot be read: {error.strerror or error}"))
-                continue
-            record = records.get(str(path))
-            if record and record["mtime"] == stat.st_mtime and record["size"] == stat.st_size:
+        for key, (path, mtime, size) in scan.files.items():
+            record = records.get(key)
+            if record and record["mtime"] == mtime and record["size"] == size:
                 report.unchanged += 1
             else:
-                todo.append((path, stat, record))
-        roots = [str(Path(f).expanduser().resolve()) for f in folders]
-        listed = {str(path) for path in files}
+                todo.append((path, scan.stats[key], record))
+        roots = [str(real_path(f)) for f in folders]
         removed = [
-            p
-            for p in records
-            if p not in listed and (_below(p, roots) or not os.path.exists(p))
+            key
+            for key in records
+            if key not in scan.files and (_below(str(path_from_key(key)), roots) or not path_from_key(key).exists())
         ]
         return _Work(todo, removed, fresh=not records)
 
@@ -169,15 +276,12 @@ class IndexStore:
             writer = self._writer(ix, work)
         except LockError:
             report.locked = True
-            report.status.append(
-                "The search index is being updated by another reader; "
-                "documents not indexed yet are searched by scanning."
-            )
+            report.status.append(BUSY_MESSAGE)
             return
         try:
-            for path in work.removed:
-                writer.delete_by_term("path", path)
-                report.removed.append(path)
+            for key in work.removed:
+                writer.delete_by_term("path", key)
+                report.removed.append(str(path_from_key(key)))
             for number, (path, stat, record) in enumerate(work.todo, 1):
                 if cancelled():
                     report.cancelled = True
@@ -187,7 +291,10 @@ class IndexStore:
                     progress(number, len(work.todo), path)
             writer.commit()
         except BaseException:
-            writer.cancel()
+            try:
+                writer.cancel()
+            except Exception as error:  # the index folder may be gone: nothing left to cancel
+                log.debug("cannot cancel the index writer: %r", error)
             raise
 
     def _index_one(self, writer, path: Path, stat, record: dict | None, report: IndexReport) -> None:
@@ -196,17 +303,17 @@ class IndexStore:
         except (DocumentError, OSError) as error:
             report.skipped.append((path, str(error)))
             if record:
-                writer.delete_by_term("path", str(path))
+                writer.delete_by_term("path", path_key(path))
             return
         if self.keep is not None:
             self.keep(doc, stat)
         if record and record.get("hash") == doc.document.content_hash:
-            writer.delete_by_term("path", str(path))  # same text, new mtime: the record is rewritten
+            writer.delete_by_term("path", path_key(path))  # same text, new mtime: the record is rewritten
             add_document(writer, doc, stat)
             report.unchanged += 1
             return
         if record:
-            writer.delete_by_term("path", str(path))
+            writer.delete_by_term("path", path_key(path))
             report.updated.append(path)
         else:
             report.added.append(path)
@@ -231,6 +338,13 @@ def quiet_leaks(collect: bool = True) -> Iterator[None]:
                 gc.collect()
 
 
+def _why(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        name = f" {display_name(error.filename)}" if error.filename else ""
+        return f"{error.strerror}:{name}" if name else error.strerror
+    return str(error) or type(error).__name__
+
+
 def _below(path: str, roots: list[str]) -> bool:
     return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
@@ -243,7 +357,7 @@ def add_document(writer, doc: Prepared, stat: os.stat_result) -> None:
     headings = [section.rsplit(SECTION_SEPARATOR, 1)[-1] for section in doc.section_paths]
     writer.add_document(
         rec="f",
-        path=str(doc.path),
+        path=path_key(doc.path),
         body=folded,
         raw=folded,
         chars=folded,

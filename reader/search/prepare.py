@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.documents import Document, load_document
+from reader.documents.names import display_name
 from reader.search.analysis import Folded, fold, register_words, strip_folded
 from reader.text.fold import _table
 
@@ -167,7 +168,7 @@ def prepare_text(path: Path, text: str, mtime: float = 0.0, title: str = "", com
     folded = strip_folded(full)
     register_words(folded.text)
     source = Source.of(text, folded) if compact else Source(folded, array("I"), "", text)
-    return Prepared(path, folded, source, title or path.stem, mtime)
+    return Prepared(path, folded, source, title or display_name(path.stem), mtime)
 
 
 def prepare(path: str | os.PathLike[str], document: Document | None = None) -> Prepared:

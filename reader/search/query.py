@@ -111,19 +111,30 @@ class _Parser:
 
     def parse_and(self) -> Node:
         children: list[Node] = []
+        start = self.i
         while self.peek() not in (None, ("op", ")"), ("op", "OR")):
             if self.peek() == ("op", "AND"):
                 self.i += 1
+                if not children or self.peek() in (None, ("op", ")"), ("op", "OR"), ("op", "AND")):
+                    raise QueryError("AND needs a term on both sides.")
                 continue
             node = self.parse_unary()
             if node is not None:
                 children.append(node)
         if not children:
-            previous = self.tokens[self.i - 1] if self.i else None
-            if previous == ("op", "("):
-                raise QueryError("There is nothing inside the parentheses.")
-            raise QueryError("OR needs a term on both sides." if previous else "Type something to search for.")
+            raise QueryError(self._empty_message(start))
         return children[0] if len(children) == 1 else And(tuple(children))
+
+    def _empty_message(self, start: int) -> str:
+        """Why the terms from token `start` on hold nothing to search for."""
+        consumed = self.tokens[start : self.i]
+        if any(kind == "quoted" for kind, _text in consumed):
+            return "There is nothing to search for between the quotation marks."
+        if self.peek() == ("op", "OR") or (start and self.tokens[start - 1] == ("op", "OR")):
+            return "OR needs a term on both sides."
+        if start and self.tokens[start - 1] == ("op", "("):
+            return "There is nothing inside the parentheses."
+        return "Type something to search for."
 
     def parse_unary(self) -> Node | None:
         kind, text = self.tokens[self.i]

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Callable
 
 from reader.documents import DocumentError
-from reader.documents.library import library_folders
-from reader.documents.model import is_supported
+from reader.documents.library import library_folders, scan_library
 from reader.paths import data_dir
 from reader.search.candidates import WEIGHTING, Candidates
 from reader.search.hits import DocumentResult, HitList, SearchResponse
 from reader.search.indexer import (
     IndexReport,
     IndexStore,
+    IndexUnavailable,
     Progress,
     quiet_leaks,
     file_records,
@@ -128,39 +128,9 @@ def _moved(dirs: dict[str, int]) -> bool:
 
 
 def _walk(folders: list[Path]) -> tuple[dict[str, int], dict[str, tuple[Path, float, int]]]:
-    """(folder -> mtime_ns, path -> (path, mtime, size)); the same documents as `iter_documents`."""
-    dirs: dict[str, int] = {}
-    found: dict[str, tuple[Path, float, int]] = {}
-
-    def add(path: Path) -> None:
-        try:
-            stat = path.stat()
-        except OSError:
-            return
-        found[str(path)] = (path, stat.st_mtime, stat.st_size)
-
-    for folder in folders:
-        folder = Path(folder).expanduser().resolve()
-        try:
-            dirs[str(folder)] = os.stat(folder).st_mtime_ns
-        except OSError:
-            dirs[str(folder)] = -1
-            continue
-        if folder.is_file():
-            if is_supported(folder):
-                add(folder)
-            continue
-        for root, subdirs, names in os.walk(folder):
-            subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-            for name in subdirs:
-                try:
-                    dirs[os.path.join(root, name)] = os.stat(os.path.join(root, name)).st_mtime_ns
-                except OSError:
-                    pass
-            for name in names:
-                if is_supported(Path(name)):
-                    add(Path(root) / name)
-    return dirs, dict(sorted(found.items()))
+    """(folder -> mtime_ns, path_key -> (path, mtime, size)): the library walk `iter_documents` does."""
+    scan = scan_library(folders)
+    return scan.dirs, scan.files
 
 
 class SearchService:
@@ -198,6 +168,8 @@ class SearchService:
         self._broken = False
         self._drop_searcher()  # reopen: the index may have been rebuilt
         self.catalogue.clear()
+        if not (report.locked or report.failed):
+            self.files.problem = None  # opened (and repaired) under the writers' lock: saving anew
         for path in report.removed:
             self.files.remove(path)
             self.cache.drop(path)
@@ -276,6 +248,8 @@ class SearchService:
         scope = self.catalogue.files(folders)
         ranked, counts = self._ranked(node, scope, response, limit)
         self._verify(node, ranked, scope, response, limit, counts)
+        if self.files.problem:
+            response.status.append(self.files.problem)
         response.elapsed_ms = (time.perf_counter() - started) * 1000
         return response
 
@@ -293,8 +267,11 @@ class SearchService:
                     found = helpers.term_counts(term)
                     if found is not None:
                         counts[term] = found
+            except IndexUnavailable as error:  # being built by another reader, or no folder for it
+                response.status.append(str(error))
+                records, docs, scores, counts = {}, None, {}, {}
             except Exception as error:  # a damaged index: answer by scanning, rebuild on next update
-                log.warning("search index failed: %s", repr(error))
+                log.info("search index failed: %s", repr(error))
                 self._broken = True
                 response.status.append("The search index could not be read; scanning documents instead.")
                 records, docs, scores, counts = {}, None, {}, {}

@@ -18,6 +18,7 @@ import threading
 from array import array
 from pathlib import Path
 
+from reader.documents.names import display_name, path_from_key, path_key
 from reader.search.analysis import Folded, Glosses, known_words, register_known
 from reader.search.prepare import Prepared, Source
 
@@ -28,16 +29,30 @@ FORMAT = 3  # 3: words and stems saved
 class TextFiles:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
+        self.problem: str | None = None  # why texts cannot be saved here, for the user (once)
+
+    def repair(self) -> str | None:
+        """If the folder's place holds something else (a file), replace it with an empty folder (a
+        cache: texts are prepared again). Returns a note for the user, or None if nothing was wrong."""
+        if not os.path.lexists(self.directory) or self.directory.is_dir():
+            return None
+        try:
+            self.directory.unlink()
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            return f"The saved texts {display_name(self.directory)} are not a folder: {error.strerror or error}."
+        self.problem = None
+        return f"The saved texts {display_name(self.directory)} were not a folder; replaced it (texts are prepared again)."
 
     def _file(self, path: Path | str) -> Path:
-        name = hashlib.sha1(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        name = hashlib.sha1(path_key(path).encode("utf-8")).hexdigest()[:24]
         return self.directory / f"{name}.fold"
 
     def save(self, doc: Prepared, mtime: float, size: int) -> None:
         source, folded = doc.source, doc.folded
         glosses = folded.glosses
         record = (
-            FORMAT, str(doc.path), mtime, size, doc.title, doc.section_starts, doc.section_paths,
+            FORMAT, path_key(doc.path), mtime, size, doc.title, doc.section_starts, doc.section_paths,
             # str.encode: pickling a str would cache its UTF-8 form in the object (3 bytes a CJK char)
             folded.text.encode("utf-8"), source.positions.tobytes(), source.chars.encode("utf-8"),
             None if source.original is None else source.original.encode("utf-8"),
@@ -52,8 +67,15 @@ class TextFiles:
                 pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, target)
         except OSError as error:  # a full or read-only disk: search still works from the sources
-            log.warning("cannot save %s: %s", target, error)
-            temporary.unlink(missing_ok=True)
+            log.debug("cannot save %s: %s", target, error)
+            self.problem = self.problem or (
+                f"Cannot save prepared texts in {display_name(self.directory)} ({error.strerror or error}); "
+                "searching from the documents themselves."
+            )
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     def load(self, path: Path, mtime: float, size: int) -> Prepared | None:
         """The saved preparation of `path` if it is there, intact and of this (mtime, size)."""
@@ -64,7 +86,7 @@ class TextFiles:
                 return None  # another format: prepared again and saved
             (fmt, saved, saved_mtime, saved_size, title, starts, paths,
              text, positions, chars, original, glosses, (words, stems)) = record
-            if fmt != FORMAT or saved != str(path) or saved_mtime != mtime or saved_size != size:
+            if fmt != FORMAT or saved != path_key(path) or saved_mtime != mtime or saved_size != size:
                 return None
             if glosses is not None:
                 glosses = Glosses(_array(glosses[0]), _array(glosses[1]), glosses[2])
@@ -72,15 +94,24 @@ class TextFiles:
             register_known(words, stems)  # stem variants are learnt from the documents searched
             original = None if original is None else original.decode("utf-8")
             source = Source(folded, _array(positions), chars.decode("utf-8"), original)
-            return Prepared(Path(path), folded, source, title, mtime, starts, paths)
+            return Prepared(path_from_key(saved), folded, source, title, mtime, starts, paths)
         except FileNotFoundError:
             return None
+        except NotADirectoryError:
+            self.problem = self.problem or (
+                f"The saved texts {display_name(self.directory)} are not a folder; searching from the "
+                "documents themselves (reader index repairs it)."
+            )
+            return None
         except Exception as error:  # damaged: prepared again from the source, and saved again
-            log.warning("ignoring damaged %s: %r", self._file(path), error)
+            log.info("ignoring damaged %s: %r", self._file(path), error)
             return None
 
     def remove(self, path: Path | str) -> None:
-        self._file(path).unlink(missing_ok=True)
+        try:
+            self._file(path).unlink(missing_ok=True)
+        except OSError as error:
+            log.info("cannot remove %s: %s", self._file(path), error)
 
 
 def _array(data: bytes) -> array:

@@ -1,4 +1,4 @@
-"""The library pane: the documents of every library folder, grouped by folder."""
+"""The library pane: the documents of every library folder, grouped by folder, and what was skipped."""
 
 from __future__ import annotations
 
@@ -14,13 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+from reader.documents.library import skipped_in
+from reader.documents.names import display_name, path_from_key, path_key
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # path_key(path): Qt strings cannot hold undecodable bytes
 
 
 class LibraryPane(QDockWidget):
     """Lists library documents; activating one asks the window to open it."""
 
-    documentActivated = Signal(str)
+    documentActivated = Signal(object)  # the path as a str (may hold surrogate escapes)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Library"), parent)
@@ -40,28 +43,56 @@ class LibraryPane(QDockWidget):
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
         layout.addWidget(self.tree)
+        self.skipped = QTreeWidget(body)
+        self.skipped.setObjectName("librarySkipped")
+        self.skipped.setHeaderHidden(True)
+        self.skipped.setAccessibleName(self.tr("Skipped library entries"))
+        self.skipped.setRootIsDecorated(False)
+        self.skipped.setMaximumHeight(120)
+        self.skipped.hide()
+        layout.addWidget(self.skipped)
         self.setWidget(body)
 
-    def set_library(self, folders: list[Path], documents: list[Path]) -> None:
-        """Show `documents` under their library folder."""
+    def set_library(
+        self, folders: list[Path], documents: list[Path], skipped: list[tuple[Path, str]] | None = None
+    ) -> None:
+        """Show `documents` under their library folder, and the `skipped` entries (path, reason)
+        greyed out below them (by default those the walk that found `documents` skipped)."""
         self.tree.clear()
         for folder in folders:
-            folder_item = QTreeWidgetItem(self.tree, [folder.name or str(folder)])
-            folder_item.setToolTip(0, str(folder))
+            folder_item = QTreeWidgetItem(self.tree, [display_name(folder.name or str(folder))])
+            folder_item.setToolTip(0, display_name(folder))
             for path in documents:
                 if path.is_relative_to(folder):
-                    item = QTreeWidgetItem(folder_item, [str(path.relative_to(folder).with_suffix(""))])
-                    item.setToolTip(0, str(path))
-                    item.setData(0, PATH_ROLE, str(path))
+                    item = QTreeWidgetItem(folder_item, [display_name(path.relative_to(folder).with_suffix(""))])
+                    item.setToolTip(0, display_name(path))
+                    item.setData(0, PATH_ROLE, path_key(path))
             folder_item.setExpanded(True)
+        self.set_skipped(skipped_in(folders, documents) if skipped is None else skipped)
         self._apply_filter(self.filter_edit.text())
+
+    def set_skipped(self, skipped: list[tuple[Path, str]]) -> None:
+        """List entries that are not documents (a pipe, a device, a symlink loop, an unreadable
+        folder), greyed out, each with its reason as the tooltip; hidden when there are none."""
+        self.skipped.clear()
+        for path, reason in skipped:
+            item = QTreeWidgetItem(self.skipped, [self.tr("%1 (skipped)").replace("%1", display_name(Path(path).name))])
+            item.setToolTip(0, f"{display_name(path)}: {reason}")
+            item.setData(0, PATH_ROLE, path_key(path))
+            item.setDisabled(True)
+        self.skipped.setVisible(bool(skipped))
+
+    def skipped_entries(self) -> list[tuple[str, str]]:
+        """(path, tooltip) of every skipped entry listed."""
+        items = [self.skipped.topLevelItem(i) for i in range(self.skipped.topLevelItemCount())]
+        return [(str(path_from_key(item.data(0, PATH_ROLE))), item.toolTip(0)) for item in items]
 
     def document_paths(self) -> list[str]:
         """Every listed document's path, in display order."""
         paths = []
         for top in range(self.tree.topLevelItemCount()):
             folder = self.tree.topLevelItem(top)
-            paths += [folder.child(i).data(0, PATH_ROLE) for i in range(folder.childCount())]
+            paths += [str(path_from_key(folder.child(i).data(0, PATH_ROLE))) for i in range(folder.childCount())]
         return paths
 
     def mark_current(self, path: Path | None) -> None:
@@ -70,7 +101,7 @@ class LibraryPane(QDockWidget):
             folder = self.tree.topLevelItem(top)
             for i in range(folder.childCount()):
                 item = folder.child(i)
-                if path is not None and item.data(0, PATH_ROLE) == str(path):
+                if path is not None and item.data(0, PATH_ROLE) == path_key(path):
                     self.tree.setCurrentItem(item)
                     return
 
@@ -83,6 +114,6 @@ class LibraryPane(QDockWidget):
                 item.setHidden(bool(needle) and needle not in item.text(0).lower())
 
     def _activate(self, item: QTreeWidgetItem) -> None:
-        path = item.data(0, PATH_ROLE)
-        if path:
-            self.documentActivated.emit(path)
+        key = item.data(0, PATH_ROLE)
+        if key:
+            self.documentActivated.emit(str(path_from_key(key)))

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents.library import iter_documents, library_folders
+from reader.documents.names import display_name, is_clean, path_from_key, path_key
 from reader.search import SearchResponse, SearchService
 
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (path, offset, length) on hit rows
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (path_key(path), offset, length) on hit rows
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 200
+RETRY_MS = 3000  # while another reader holds the index, try again this often
 _ids = itertools.count(1)
 
 
@@ -31,8 +33,8 @@ class ResultsModel(QStandardItemModel):
         self.clear()
         root = self.invisibleRootItem()
         for result in response.results:
-            doc = QStandardItem(f"{result.title} ({len(result.hits)})")
-            doc.setToolTip(str(result.path))
+            doc = QStandardItem(f"{display_name(result.title)} ({len(result.hits)})")
+            doc.setToolTip(display_name(result.path))
             sections: dict[str, QStandardItem] = {}
             for hit in result.hits:
                 parent = sections.get(hit.section)
@@ -41,7 +43,7 @@ class ResultsModel(QStandardItemModel):
                     sections[hit.section] = parent
                     doc.appendRow(parent)
                 item = QStandardItem(hit.snippet)
-                item.setData((str(result.path), hit.offset, hit.length), HIT_ROLE)
+                item.setData((path_key(result.path), hit.offset, hit.length), HIT_ROLE)
                 item.setData(
                     f"{html.escape(hit.before)}<b>{html.escape(hit.match)}</b>{html.escape(hit.after)}", HTML_ROLE
                 )
@@ -170,6 +172,8 @@ class SearchPane(QDockWidget):
         self.watcher.directoryChanged.connect(self._changed)
         self.watcher.fileChanged.connect(self._changed)
         self.rescan = QTimer(self, singleShot=True, interval=1000, timeout=self.start_indexing)
+        self.retry = QTimer(self, singleShot=True, interval=RETRY_MS, timeout=self.start_indexing)
+        self.retry_note = False
 
     def _build(self) -> None:
         body = QWidget(self)
@@ -202,7 +206,7 @@ class SearchPane(QDockWidget):
         while self.scope.count() > 2:
             self.scope.removeItem(2)
         for folder in folders:
-            self.scope.addItem(self.tr("Folder: %s") % folder.name, str(folder))
+            self.scope.addItem(self.tr("Folder: %s") % display_name(folder.name), path_key(folder))
         found = self.scope.findData(chosen)
         self.scope.setCurrentIndex(found if found >= 0 else 0)
 
@@ -220,7 +224,7 @@ class SearchPane(QDockWidget):
         if data == "document":
             document = self.window_.current_document
             return [document.path] if document else []
-        return [Path(data)] if data else None
+        return [path_from_key(data)] if data else None
 
     def run_search(self) -> None:
         self.debounce.stop()
@@ -254,8 +258,8 @@ class SearchPane(QDockWidget):
         hit = index.data(HIT_ROLE)
         if not hit:
             return False
-        path, offset, length = hit
-        return self.window_.open_document(Path(path), select=(offset, length))
+        key, offset, length = hit
+        return self.window_.open_document(path_from_key(key), select=(offset, length))
 
     def step(self, forward: bool = True) -> None:
         """F3 / Shift+F3: the next or previous hit (the find bar's matches when it is open)."""
@@ -295,8 +299,13 @@ class SearchPane(QDockWidget):
             self.status.setText(self.tr("Indexing failed: %s") % report)
         elif report.status:
             self.status.setText(" ".join(report.status))
+        elif self.retry_note:
+            self.status.setText("")  # the note that indexing waited for another reader is over
+        self.retry_note = not isinstance(report, Exception) and (report.locked or report.failed)
         if not isinstance(report, Exception) and (report.added or report.removed):
             self.window_.refresh_library()  # new and deleted files show in the library pane
+        if self.retry_note:
+            self.retry.start()  # another reader is indexing (searches scan meanwhile), or it was cut short
         self._watch()
         if self._reindex:
             self._reindex = False
@@ -306,7 +315,7 @@ class SearchPane(QDockWidget):
         folders = self.folders()
         files = iter_documents(folders)
         dirs = {str(f) for f in folders if f.is_dir()} | {str(p.parent) for p in files}
-        wanted = dirs | {str(p) for p in files}
+        wanted = {path for path in dirs | {str(p) for p in files} if is_clean(path)}  # Qt drops undecodable bytes
         current = set(self.watcher.directories()) | set(self.watcher.files())
         if wanted - current:
             self.watcher.addPaths(sorted(wanted - current))
@@ -327,6 +336,7 @@ class SearchPane(QDockWidget):
         self.closing = True
         self.query_id = -1
         self.rescan.stop()
+        self.retry.stop()
         self.debounce.stop()
         self.pool.waitForDone(5000)
         self.index_pool.waitForDone(10000)

@@ -227,6 +227,16 @@
         <source>Library documents</source>
         <translation>文库中的文档</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Skipped library entries</source>
+        <translation>文库中跳过的条目</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 (skipped)</source>
+        <translation>%1（已跳过）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

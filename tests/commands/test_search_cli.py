@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,61 @@ def test_malformed_query_is_a_clean_error(folder: Path, capsys) -> None:
 def test_missing_library_folder(tmp_path: Path, capsys) -> None:
     assert main(["search", "x", "--library", str(tmp_path / "nope")]) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("", "Type something to search for."),
+        ("   ", "Type something to search for."),
+        ('""', "There is nothing to search for between the quotation marks."),
+        ("AND", "AND needs a term on both sides."),
+        ("学习 AND", "AND needs a term on both sides."),
+        ("AND 学习", "AND needs a term on both sides."),
+        ("OR", "OR needs a term on both sides."),
+        ("OR 学习", "OR needs a term on both sides."),
+        ("学习 OR", "OR needs a term on both sides."),
+        ("()", "There is nothing inside the parentheses."),
+    ],
+)
+def test_each_malformed_query_gets_its_own_message(folder: Path, capsys, query: str, message: str) -> None:
+    assert main(["search", query, "--library", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"reader: {message}\n"
+    assert captured.out == ""
+
+
+def test_batch_reads_utf16_with_a_bom(folder: Path, tmp_path: Path, capsys) -> None:
+    for encoding in ("utf-16", "utf-16-be", "utf-8-sig"):
+        queries = tmp_path / f"queries-{encoding}.txt"
+        data = "学习\r\nturtle\r\n".encode(encoding)
+        queries.write_bytes(data if encoding != "utf-16-be" else b"\xfe\xff" + data)
+        assert main(["search", "--batch", str(queries), "--library", str(folder)]) == 0
+        lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [(line["query"], line["total_hits"]) for line in lines] == [("学习", 2), ("turtle", 2)]
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00", "it looks like a binary file, not one query per line"),
+        ("学习\n".encode("gb18030") + b"\xff\xfe\xfd", "it is not UTF-8 text (or UTF-16 with a byte order mark)"),
+        ("学习\nturtle\n".encode("utf-16-le"), "it looks like a binary file, not one query per line"),
+    ],
+)
+def test_batch_with_a_binary_or_unknown_file_is_a_clear_error(
+    folder: Path, tmp_path: Path, capsys, content: bytes, reason: str
+) -> None:
+    queries = tmp_path / "queries.bin"
+    queries.write_bytes(content)
+    assert main(["search", "--batch", str(queries), "--library", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"reader: cannot read {queries}: {reason}\n"
+    assert captured.out == ""
+
+
+def test_batch_from_a_fifo_is_refused_without_waiting(folder: Path, tmp_path: Path, capsys) -> None:
+    fifo = tmp_path / "queries.fifo"
+    os.mkfifo(fifo)
+    assert main(["search", "--batch", str(fifo), "--library", str(folder)]) == 2
+    assert capsys.readouterr().err == f"reader: cannot read {fifo}: not a regular file\n"
