@@ -54,14 +54,70 @@ class Document:
         return self.text.count("\n", 0, max(0, offset)) + 1
 
 
-_CJK_CHARS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_WORDS = re.compile(r"[^\W\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
 CJK_CHARS_PER_MINUTE = 300
 WORDS_PER_MINUTE = 230
+_CHUNK_CHARS = 1 << 18  # text is counted in slices this long, so memory stays small on any document
+_OTHER_WORD_RUNS = re.compile(f"[^\\W\\x00-\\x7f{_CJK}]+")  # runs of word characters that are not ASCII or CJK
+_NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]+")
+
+
+def _byte_classes(marks: dict[str, bytes]) -> bytes:
+    """A bytes.translate table mapping every byte in each value to its key, and any other byte to " "."""
+    table = bytearray(b" " * 256)
+    for mark, members in marks.items():
+        for byte in members:
+            table[byte] = ord(mark)
+    return bytes(table)
+
+
+# UTF-8 lead bytes of U+4000..U+9FFF ("C"), of U+3000..U+3FFF ("3") and of U+F000..U+FFFF ("F"); second
+# bytes 0x90..0xBF after "3" make U+3400..U+3FFF, and 0xA4..0xAB after "F" make U+F900..U+FAFF.
+_UTF8_CJK = _byte_classes({"C": bytes(range(0xE4, 0xEA)), "3": b"\xe3", "F": b"\xef",
+                           "h": bytes(range(0x90, 0xA4)) + bytes(range(0xAC, 0xC0)), "k": bytes(range(0xA4, 0xAC))})
+_ASCII_WORD = _byte_classes({"w": b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"})
+
+
+def _cjk_count(utf8: bytes) -> int:
+    """How many characters in U+3400..U+9FFF or U+F900..U+FAFF the UTF-8 `utf8` holds."""
+    marks = utf8.translate(_UTF8_CJK)
+    count = marks.count(b"C")
+    if b"3" in marks:
+        count += marks.count(b"3h") + marks.count(b"3k")
+    if b"F" in marks:
+        count += marks.count(b"Fk")
+    return count
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    """A run of non-ASCII characters as ASCII with the same word runs: "a" for each, " " between."""
+    return _NON_ASCII_RUNS.sub(" ", _OTHER_WORD_RUNS.sub("a", match.group()))
+
+
+def _ascii_words(text: str) -> str:
+    """`text` as ASCII with the same runs of word characters (the ASCII letters, digits and "_" kept)."""
+    if text.isascii():
+        return text
+    return _NON_ASCII_RUNS.sub(_fold_run, text)
+
+
+def reading_counts(text: str) -> tuple[int, int]:
+    """(CJK characters, runs of other word characters) in `text`, counted slice by slice.
+
+    The same counts as `len(re.findall(...))` with the two character classes, without a list of matches."""
+    cjk = words = 0
+    before = " "  # the class of the character before the slice: a word that goes on is counted once
+    for start in range(0, len(text), _CHUNK_CHARS):
+        piece = text[start : start + _CHUNK_CHARS]
+        if not piece.isascii():
+            cjk += _cjk_count(piece.encode("utf-8", "surrogatepass"))
+        marks = (before + _ascii_words(piece)).encode("ascii").translate(_ASCII_WORD)
+        words += marks.count(b" w")
+        before = chr(marks[-1])
+    return cjk, words
 
 
 def reading_minutes(text: str) -> int:
     """An estimate of the minutes a reader needs: 300 Chinese characters or 230 words a minute."""
-    cjk = len(_CJK_CHARS.findall(text))
-    words = len(_WORDS.findall(text))
+    cjk, words = reading_counts(text)
     return max(1, round(cjk / CJK_CHARS_PER_MINUTE + words / WORDS_PER_MINUTE))
