@@ -1,4 +1,4 @@
-"""Encoding detection: BOMs, strict UTF-8, then GB18030 versus Big5 by common-character scores."""
+"""Encoding detection: BOMs, (mostly) UTF-8, then GB18030 versus Big5 by common-character scores."""
 
 from __future__ import annotations
 
@@ -61,12 +61,12 @@ def detect_bom(data: bytes) -> str | None:
 
 
 def detect_encoding(data: bytes) -> str:
-    """Guess the encoding of `data`: a BOM, strict UTF-8, GB18030 or Big5 (cp950), else charset-normalizer."""
+    """Guess the encoding of `data`: a BOM, (mostly) UTF-8, GB18030 or Big5 (cp950), else charset-normalizer."""
     bom = detect_bom(data)
     if bom:
         return bom
     sample = data[: 1 << 20]
-    if _strict_prefix(sample, "utf-8") is not None:
+    if _strict_prefix(sample, "utf-8") is not None or _mostly_utf8(sample):
         return "utf-8"
     candidates = {}
     for encoding in ("gb18030", "cp950"):
@@ -76,6 +76,15 @@ def detect_encoding(data: bytes) -> str:
     if candidates:
         return max(candidates, key=lambda name: (candidates[name], name == "gb18030"))
     return _normalizer_guess(sample) or "gb18030"
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Whether more non-ASCII characters decode as UTF-8 than fail to: UTF-8 with some bytes of another
+    encoding mixed in (a GB18030 line pasted into a UTF-8 file), best read as UTF-8 with replacements."""
+    text = sample.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return good > bad
 
 
 def _strict_prefix(sample: bytes, encoding: str) -> str | None:
