@@ -71,22 +71,16 @@ def _byte_classes(marks: dict[str, bytes]) -> bytes:
     return bytes(table)
 
 
-# UTF-8 lead bytes of U+4000..U+9FFF ("C"), of U+3000..U+3FFF ("3") and of U+F000..U+FFFF ("F"); second
-# bytes 0x90..0xBF after "3" make U+3400..U+3FFF, and 0xA4..0xAB after "F" make U+F900..U+FAFF.
-_UTF8_CJK = _byte_classes({"C": bytes(range(0xE4, 0xEA)), "3": b"\xe3", "F": b"\xef",
-                           "h": bytes(range(0x90, 0xA4)) + bytes(range(0xAC, 0xC0)), "k": bytes(range(0xA4, 0xAC))})
+# In UTF-16-LE every BMP character is two bytes, the second its high byte: 0x34..0x9F for U+3400..U+9FFF and
+# 0xF9..0xFA for U+F900..U+FAFF ("C"). Characters beyond the BMP are surrogate pairs (0xD8..0xDF): not CJK here.
+_UTF16_HIGH_CJK = _byte_classes({"C": bytes(range(0x34, 0xA0)) + b"\xf9\xfa"})
 _ASCII_WORD = _byte_classes({"w": b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"})
 
 
-def _cjk_count(utf8: bytes) -> int:
-    """How many characters in U+3400..U+9FFF or U+F900..U+FAFF the UTF-8 `utf8` holds."""
-    marks = utf8.translate(_UTF8_CJK)
-    count = marks.count(b"C")
-    if b"3" in marks:
-        count += marks.count(b"3h") + marks.count(b"3k")
-    if b"F" in marks:
-        count += marks.count(b"Fk")
-    return count
+def _cjk_count(text: str) -> int:
+    """How many characters of `text` are in U+3400..U+9FFF or U+F900..U+FAFF (the CJK ideographs)."""
+    high_bytes = text.encode("utf-16-le", "surrogatepass")[1::2]
+    return high_bytes.translate(_UTF16_HIGH_CJK).count(b"C")
 
 
 def _fold_run(match: re.Match[str]) -> str:
@@ -110,7 +104,7 @@ def reading_counts(text: str) -> tuple[int, int]:
     for start in range(0, len(text), _CHUNK_CHARS):
         piece = text[start : start + _CHUNK_CHARS]
         if not piece.isascii():
-            cjk += _cjk_count(piece.encode("utf-8", "surrogatepass"))
+            cjk += _cjk_count(piece)
         marks = (before + _ascii_words(piece)).encode("ascii").translate(_ASCII_WORD)
         words += marks.count(b" w")
         before = chr(marks[-1])

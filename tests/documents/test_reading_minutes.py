@@ -48,6 +48,7 @@ EDGE_CASES = [
     "a",
     "中",
     "\u33ff\u3400\u9fff\ua000\uf8ff\uf900\ufaff\ufb00",  # each end of both CJK ranges and just outside
+    "\U00020000\U0002f800 😀 astral 𝐀𝐁",  # beyond the BMP: not in the ranges (surrogate pairs in UTF-16)
     "café naïve Ελληνικά русский ひらがな カタカナ 한국어",  # word characters that are neither ASCII nor CJK
     "“quoted”—dash ‘x’ ½ ² ℃ Ⅻ ｆｕｌｌ，ｗｉｄｔｈ。",
     "snake_case 42 x1 _ __ a-b a.b",
