@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="An offline reader for long documents. With no subcommand, opens the window "
         "on the given files or folders (default: the library).",
+        epilog="Exit status: 0 done, 2 a problem (one line on stderr), 130 interrupted, 141 when "
+        "whatever reads the output stops early (as with `| head`).",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument(

@@ -12,7 +12,7 @@ DATA_DIR_ENV = "READER_DATA_DIR"
 _override: Path | None = None
 
 
-class DataDirError(Exception):
+class DataDirError(OSError):
     """The data dir cannot be used (a file, or a folder that cannot be created); str() is one line."""
 
 

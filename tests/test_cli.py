@@ -213,3 +213,21 @@ def test_outline_of_a_file_the_user_may_not_read(tmp_path: Path) -> None:
         assert list(data.iterdir()) == []
     finally:
         shutil.rmtree(folder)
+
+
+def test_printing_lone_surrogates_never_crashes() -> None:
+    """The safety net under every message: text an encoder refuses is written as backslash escapes."""
+    script = (
+        "import sys\nfrom reader.cli import _safe_streams\n_safe_streams()\n"
+        "print('out \\udcff')\nprint('err \\udcfe', file=sys.stderr)\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, env=environment, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"out \\udcff\n", b"err \\udcfe\n")
+
+
+def test_help_documents_the_exit_statuses(tmp_path: Path) -> None:
+    result = reader(tmp_path / "data", "--help")
+    assert result.returncode == 0
+    assert "141 when whatever reads the output stops early" in " ".join(result.stdout.decode().split())
+    assert not (tmp_path / "data").exists()
