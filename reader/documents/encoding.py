@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from functools import lru_cache
 
 from reader.text.t2s_table import SIMPLIFIED, TRADITIONAL
@@ -30,6 +31,10 @@ _COMMON_SIMPLIFIED = (
 )
 
 
+_SCORED_CHARS = 1 << 16  # plenty to tell a right decoding from a garbled one, and fast
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 @lru_cache(maxsize=1)
 def _common_chars() -> frozenset[str]:
     common = set(_COMMON_SIMPLIFIED)
@@ -38,9 +43,10 @@ def _common_chars() -> frozenset[str]:
 
 
 def _common_share(text: str) -> float:
-    """The share of CJK characters in `text` that are common ones; garbled decodings score low."""
+    """The share of CJK characters in `text` (its first _SCORED_CHARS) that are common ones; garbled
+    decodings score low."""
     common = _common_chars()
-    cjk = [char for char in text if "\u3400" <= char <= "\u9fff"]
+    cjk = [char for char in text[:_SCORED_CHARS] if "\u3400" <= char <= "\u9fff"]
     if not cjk:
         return 0.0
     return sum(char in common for char in cjk) / len(cjk)
@@ -48,7 +54,7 @@ def _common_share(text: str) -> float:
 
 def _private_use_share(text: str) -> float:
     """The share of characters that are private-use or unassigned-looking (a sign of a wrong guess)."""
-    odd = sum(1 for char in text if "\ue000" <= char <= "\uf8ff")
+    odd = len(_PRIVATE_USE.findall(text))
     return odd / max(1, len(text))
 
 

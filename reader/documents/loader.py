@@ -40,7 +40,8 @@ def normalize_newlines(text: str) -> str:
     """Turn CRLF and lone CR into LF."""
     if "\r" not in text:
         return text
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n")
+    return text.replace("\r", "\n") if "\r" in text else text  # one copy fewer for CRLF files
 
 
 def _check_binary(data: bytes, encoding: str | None) -> None:
