@@ -38,19 +38,25 @@ def chosen_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("reader", appauthor=False))
 
 
+def _not_a_folder(path: Path) -> str:
+    """Why an existing `path` cannot be the data folder (symlinks are already resolved: one left is a loop)."""
+    return "it is a symbolic link loop" if os.path.islink(path) else "it is not a folder"
+
+
 def check_data_dir() -> None:
     """Raise DataDirError when the data dir is not a folder and cannot become one; creates nothing."""
     path = chosen_data_dir()
     if os.path.isdir(path):
         return
     if os.path.lexists(path):
-        raise DataDirError(f"cannot use the data folder {display_name(path)}: it is not a folder.")
+        raise DataDirError(f"cannot use the data folder {display_name(path)}: {_not_a_folder(path)}.")
     parent = path.parent
     while not os.path.lexists(parent) and parent != parent.parent:
         parent = parent.parent
     if not os.path.isdir(parent):
         raise DataDirError(
-            f"cannot create the data folder {display_name(path)}: {display_name(parent)} is not a folder."
+            f"cannot create the data folder {display_name(path)}: {display_name(parent)} is not a folder"
+            f"{' (a symbolic link loop)' if os.path.islink(parent) else ''}."
         )
     if not os.access(parent, os.W_OK | os.X_OK):
         raise DataDirError(f"cannot create the data folder {display_name(path)}: permission denied.")

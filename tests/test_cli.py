@@ -231,3 +231,17 @@ def test_help_documents_the_exit_statuses(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "141 when whatever reads the output stops early" in " ".join(result.stdout.decode().split())
     assert not (tmp_path / "data").exists()
+
+
+def test_a_data_dir_that_is_a_symlink_loop(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    result = reader(loop, "bookmarks", "list")
+    assert (result.returncode, err(result)) == (
+        2, f"reader: cannot use the data folder {loop}: it is a symbolic link loop.\n"
+    )
+    result = reader(loop / "sub", "outline", str(CORPUS_FILE))
+    assert (result.returncode, err(result)) == (
+        2, f"reader: cannot create the data folder {loop / 'sub'}: {loop} is not a folder (a symbolic link loop).\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["loop"]
