@@ -59,7 +59,6 @@ CJK_CHARS_PER_MINUTE = 300
 WORDS_PER_MINUTE = 230
 _CHUNK_CHARS = 1 << 18  # text is counted in slices this long, so memory stays small on any document
 _OTHER_WORD_RUNS = re.compile(f"[^\\W\\x00-\\x7f{_CJK}]+")  # runs of word characters that are not ASCII or CJK
-_NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]+")
 
 
 def _byte_classes(marks: dict[str, bytes]) -> bytes:
@@ -83,16 +82,12 @@ def _cjk_count(text: str) -> int:
     return high_bytes.translate(_UTF16_HIGH_CJK).count(b"C")
 
 
-def _fold_run(match: re.Match[str]) -> str:
-    """A run of non-ASCII characters as ASCII with the same word runs: "a" for each, " " between."""
-    return _NON_ASCII_RUNS.sub(" ", _OTHER_WORD_RUNS.sub("a", match.group()))
-
-
-def _ascii_words(text: str) -> str:
-    """`text` as ASCII with the same runs of word characters (the ASCII letters, digits and "_" kept)."""
-    if text.isascii():
-        return text
-    return _NON_ASCII_RUNS.sub(_fold_run, text)
+def _ascii_words(text: str) -> bytes:
+    """`text` as ASCII bytes with the same runs of word characters: other word runs become "a", and every
+    other character that is not ASCII (CJK, punctuation) becomes "?"."""
+    if not text.isascii():
+        text = _OTHER_WORD_RUNS.sub("a", text)
+    return text.encode("ascii", "replace")
 
 
 def reading_counts(text: str) -> tuple[int, int]:
@@ -100,14 +95,14 @@ def reading_counts(text: str) -> tuple[int, int]:
 
     The same counts as `len(re.findall(...))` with the two character classes, without a list of matches."""
     cjk = words = 0
-    before = " "  # the class of the character before the slice: a word that goes on is counted once
+    before = b" "  # the class of the character before the slice: a word that goes on is counted once
     for start in range(0, len(text), _CHUNK_CHARS):
         piece = text[start : start + _CHUNK_CHARS]
         if not piece.isascii():
             cjk += _cjk_count(piece)
-        marks = (before + _ascii_words(piece)).encode("ascii").translate(_ASCII_WORD)
+        marks = (before + _ascii_words(piece)).translate(_ASCII_WORD)
         words += marks.count(b" w")
-        before = chr(marks[-1])
+        before = marks[-1:]
     return cjk, words
 
 
