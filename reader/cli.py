@@ -166,7 +166,15 @@ def _run_command(rest: list[str]) -> int:
         return _fail(_output_error(error))
 
 
+def _no_display() -> bool:
+    """Whether Qt would find no display on Linux (it aborts there, with exit status 134)."""
+    names = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    return sys.platform.startswith("linux") and not any(os.environ.get(name) for name in names)
+
+
 def _open_window(paths: list[str]) -> int:
+    if _no_display():
+        return _fail("no display to open the window on (DISPLAY is not set); see reader --help for the commands")
     from reader.app import run_app
 
     return run_app(paths)

@@ -245,3 +245,20 @@ def test_a_data_dir_that_is_a_symlink_loop(tmp_path: Path) -> None:
         2, f"reader: cannot create the data folder {loop / 'sub'}: {loop} is not a folder (a symbolic link loop).\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["loop"]
+
+
+def test_the_window_without_a_display_is_one_line_not_an_abort(tmp_path: Path) -> None:
+    environment = {
+        name: value for name, value in os.environ.items()
+        if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    environment["PYTHONPATH"] = str(REPO)
+    for args in ([], ["corpus"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data"), *args],
+            capture_output=True, cwd=REPO, env=environment, timeout=60,
+        )
+        assert (result.returncode, result.stderr.decode()) == (
+            2, "reader: no display to open the window on (DISPLAY is not set); see reader --help for the commands\n"
+        )
+    assert not (tmp_path / "data").exists()
