@@ -58,3 +58,19 @@ def test_a_clean_file_has_none_and_an_explicit_encoding_never_replaces(tmp_path:
     with pytest.raises(DecodingError) as caught:
         load_document(path, encoding="utf-8")
     assert str(caught.value) == "The file does not decode as utf-8 (bad byte at 0)."
+
+
+def test_counts_stay_apart_when_threads_decode_at_once() -> None:
+    """The counting error handler is per thread: loaders on worker threads never mix their counts."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reader.documents import decode_text
+
+    def damaged(count: int) -> bytes:
+        return (PASSAGE.encode() + b"\xff") * count + PASSAGE.encode() * 50
+
+    samples = {count: damaged(count) for count in range(1, 9)}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(20):
+            results = pool.map(lambda item: (item[0], decode_text(item[1]).replacements), samples.items())
+            assert dict(results) == {count: count for count in samples}
