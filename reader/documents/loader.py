@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 import threading
 from pathlib import Path
@@ -108,6 +109,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     return decoded.text, decoded.encoding
 
 
+# Blank-file checks that stop at the first real byte or character instead of copying the whole file.
+_SOME_BYTE = re.compile(rb"[^\xef\xbb\xbf\xff\xfe \t\r\n]")
+_SOME_CHARACTER = re.compile(r"\S")
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
 _CHUNK = 1 << 20
 
@@ -204,10 +208,10 @@ def load_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     """Load the regular file at `path`; raises a DocumentError whose message says what is wrong."""
     path = Path(path).expanduser().absolute()
     data = _read_bytes(path)
-    if not data.strip(b"\xef\xbb\xbf\xff\xfe \t\r\n"):
+    if not _SOME_BYTE.search(data):
         raise EmptyFileError(f"{display_name(path.name)} is empty.")
     decoded = decode_text(data, encoding)
-    if not decoded.text.strip():
+    if not _SOME_CHARACTER.search(decoded.text):
         raise EmptyFileError(f"{display_name(path.name)} is empty.")
     return Document(
         path=path,

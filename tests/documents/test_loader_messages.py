@@ -21,6 +21,7 @@ from reader.documents import DocumentError, load_document
         (b"", None, "doc.txt is empty."),
         (b"\xef\xbb\xbf \r\n", None, "doc.txt is empty."),
         ("\ufeff\n".encode("utf-16-le"), None, "doc.txt is empty."),
+        ("\u3000\u00a0\n".encode(), None, "doc.txt is empty."),  # ideographic and no-break spaces
         (b"caf\xe9", "utf-8", "The file does not decode as utf-8 (bad byte at 3)."),
         (b"cafe", "no-such-codec", "Unknown encoding: no-such-codec."),
     ],
