@@ -8,11 +8,19 @@ from reader.documents.errors import (
     TooLargeError,
     UnreadableError,
 )
-from reader.documents.loader import MAX_BYTES, decode_bytes, load_document, normalize_newlines
+from reader.documents.loader import (
+    MAX_BYTES,
+    Decoded,
+    decode_bytes,
+    decode_text,
+    load_document,
+    normalize_newlines,
+)
 from reader.documents.model import Document, document_kind, is_supported
 
 __all__ = [
     "BinaryFileError",
+    "Decoded",
     "DecodingError",
     "Document",
     "DocumentError",
@@ -21,6 +29,7 @@ __all__ = [
     "TooLargeError",
     "UnreadableError",
     "decode_bytes",
+    "decode_text",
     "document_kind",
     "is_supported",
     "load_document",

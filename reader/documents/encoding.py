@@ -1,8 +1,9 @@
-"""Encoding detection: BOMs, strict UTF-8, then GB18030 versus Big5 by common-character scores."""
+"""Encoding detection: BOMs, (mostly) UTF-8, then GB18030 versus Big5 by common-character scores."""
 
 from __future__ import annotations
 
 import codecs
+import re
 from functools import lru_cache
 
 from reader.text.t2s_table import SIMPLIFIED, TRADITIONAL
@@ -30,6 +31,10 @@ _COMMON_SIMPLIFIED = (
 )
 
 
+_SCORED_CHARS = 1 << 16  # plenty to tell a right decoding from a garbled one, and fast
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 @lru_cache(maxsize=1)
 def _common_chars() -> frozenset[str]:
     common = set(_COMMON_SIMPLIFIED)
@@ -38,9 +43,10 @@ def _common_chars() -> frozenset[str]:
 
 
 def _common_share(text: str) -> float:
-    """The share of CJK characters in `text` that are common ones; garbled decodings score low."""
+    """The share of CJK characters in `text` (its first _SCORED_CHARS) that are common ones; garbled
+    decodings score low."""
     common = _common_chars()
-    cjk = [char for char in text if "\u3400" <= char <= "\u9fff"]
+    cjk = [char for char in text[:_SCORED_CHARS] if "\u3400" <= char <= "\u9fff"]
     if not cjk:
         return 0.0
     return sum(char in common for char in cjk) / len(cjk)
@@ -48,7 +54,7 @@ def _common_share(text: str) -> float:
 
 def _private_use_share(text: str) -> float:
     """The share of characters that are private-use or unassigned-looking (a sign of a wrong guess)."""
-    odd = sum(1 for char in text if "\ue000" <= char <= "\uf8ff")
+    odd = len(_PRIVATE_USE.findall(text))
     return odd / max(1, len(text))
 
 
@@ -61,12 +67,12 @@ def detect_bom(data: bytes) -> str | None:
 
 
 def detect_encoding(data: bytes) -> str:
-    """Guess the encoding of `data`: a BOM, strict UTF-8, GB18030 or Big5 (cp950), else charset-normalizer."""
+    """Guess the encoding of `data`: a BOM, (mostly) UTF-8, GB18030 or Big5 (cp950), else charset-normalizer."""
     bom = detect_bom(data)
     if bom:
         return bom
     sample = data[: 1 << 20]
-    if _strict_prefix(sample, "utf-8") is not None:
+    if _strict_prefix(sample, "utf-8") is not None or _mostly_utf8(sample):
         return "utf-8"
     candidates = {}
     for encoding in ("gb18030", "cp950"):
@@ -76,6 +82,15 @@ def detect_encoding(data: bytes) -> str:
     if candidates:
         return max(candidates, key=lambda name: (candidates[name], name == "gb18030"))
     return _normalizer_guess(sample) or "gb18030"
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Whether more non-ASCII characters decode as UTF-8 than fail to: UTF-8 with some bytes of another
+    encoding mixed in (a GB18030 line pasted into a UTF-8 file), best read as UTF-8 with replacements."""
+    text = sample.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return good > bad
 
 
 def _strict_prefix(sample: bytes, encoding: str) -> str | None:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
+import re
+import stat
+import threading
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.documents.encoding import detect_bom, detect_encoding
 from reader.documents.errors import (
@@ -14,6 +20,7 @@ from reader.documents.errors import (
     UnreadableError,
 )
 from reader.documents.model import Document, document_kind
+from reader.documents.names import display_name
 
 MAX_BYTES = 200 * 1024 * 1024
 _SIGNATURES = (
@@ -34,7 +41,8 @@ def normalize_newlines(text: str) -> str:
     """Turn CRLF and lone CR into LF."""
     if "\r" not in text:
         return text
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n")
+    return text.replace("\r", "\n") if "\r" in text else text  # one copy fewer for CRLF files
 
 
 def _check_binary(data: bytes, encoding: str | None) -> None:
@@ -46,10 +54,41 @@ def _check_binary(data: bytes, encoding: str | None) -> None:
         raise BinaryFileError("This file holds binary data (NUL bytes), not text.")
 
 
-def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Decode `data` with `encoding` (or a detected one); returns (normalised text, encoding used)."""
+class Decoded(NamedTuple):
+    """A decoded text, the encoding used and how many U+FFFD the decoding put in for undecodable bytes."""
+
+    text: str
+    encoding: str
+    replacements: int
+
+
+_replaced = threading.local()
+
+
+def _count_and_replace(error: UnicodeError) -> tuple[str, int]:
+    """The "replace" error handler that also counts (per thread) how often it replaced."""
+    _replaced.count += 1
+    return "\ufffd", error.end  # type: ignore[attr-defined]
+
+
+codecs.register_error("reader-count-replace", _count_and_replace)
+
+
+def _decode_replacing(data: bytes, encoding: str) -> tuple[str, int]:
+    """`data` decoded as with errors="replace", and the number of U+FFFD that put in."""
+    _replaced.count = 0
+    text = data.decode(encoding, "reader-count-replace")
+    return text, _replaced.count
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode `data` with `encoding` (or a detected one) into normalised text.
+
+    With an `encoding` given, bytes that do not decode are an error; a detected encoding decodes them as
+    U+FFFD, counted in `replacements` (U+FFFD written in the source are not counted)."""
     _check_binary(data, encoding)
     used = encoding or detect_encoding(data)
+    replacements = 0
     try:
         text = data.decode(used)
     except LookupError as error:
@@ -59,44 +98,127 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             raise DecodingError(
                 f"The file does not decode as {encoding} (bad byte at {error.start})."
             ) from error
-        text = data.decode(used, errors="replace")
+        text, replacements = _decode_replacing(data, used)
     text = text.removeprefix("\ufeff")
-    return normalize_newlines(text), used
+    return Decoded(normalize_newlines(text), used, replacements)
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode `data` with `encoding` (or a detected one); returns (normalised text, encoding used)."""
+    decoded = decode_text(data, encoding)
+    return decoded.text, decoded.encoding
+
+
+# Blank-file checks that stop at the first real byte or character instead of copying the whole file.
+_SOME_BYTE = re.compile(rb"[^\xef\xbb\xbf\xff\xfe \t\r\n]")
+_SOME_CHARACTER = re.compile(r"\S")
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+_CHUNK = 1 << 20
+
+
+def _not_a_file(mode: int) -> str | None:
+    """What a non-regular file is, in words ("a folder", "a device"…); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _open_error(path: Path, error: OSError) -> UnreadableError:
+    """The message for a file that cannot even be opened."""
+    shown = display_name(path)
+    if error.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return UnreadableError(f"{shown} is a symbolic link to a file that does not exist.")
+        return UnreadableError(f"{shown} does not exist.")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return UnreadableError(f"{shown} cannot be read: permission denied.")
+    if error.errno == errno.ELOOP:
+        return UnreadableError(f"{shown} cannot be read: it is a symbolic link loop.")
+    if error.errno == errno.ENAMETOOLONG:
+        return UnreadableError(f"{shown} cannot be read: the name is too long.")
+    if error.errno == errno.ENOTDIR:
+        return UnreadableError(f"{shown} does not exist: part of its path is a file, not a folder.")
+    if error.errno == errno.ENXIO:
+        try:
+            what = _not_a_file(os.stat(path).st_mode)
+        except OSError:
+            what = None
+        if what is not None:
+            return UnreadableError(f"{shown} is {what}, not a document file.")
+    return UnreadableError(f"{shown} cannot be read: {error.strerror or error}.")
+
+
+def _too_large(path: Path, size: int | None) -> TooLargeError:
+    limit = MAX_BYTES // 1048576
+    amount = f"{size / 1048576:.0f} MB" if size is not None else f"over {limit} MB"
+    return TooLargeError(
+        f"{display_name(path.name)} is {amount}; the reader opens files up to {limit} MB."
+    )
+
+
+def _read_capped(fd: int, size_hint: int, limit: int) -> bytes:
+    """At most `limit` bytes from `fd`, never "until EOF": a file that grows while read stays capped."""
+    chunks: list[bytes] = []
+    total = 0
+    want = max(_CHUNK, min(size_hint + 1, limit))  # a regular file usually comes in one read
+    while total < limit:
+        chunk = os.read(fd, min(want, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = _CHUNK
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The bytes of the regular file at `path`, capped at MAX_BYTES; anything else is refused."""
     try:
-        if path.is_dir():
-            raise UnreadableError(f"{path} is a folder, not a document.")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise TooLargeError(
-                f"{path.name} is {size / 1048576:.0f} MB; the reader opens files up to "
-                f"{MAX_BYTES // 1048576} MB."
-            )
-        return path.read_bytes()
-    except FileNotFoundError as error:
-        raise UnreadableError(f"{path} does not exist.") from error
-    except PermissionError as error:
-        raise UnreadableError(f"{path} cannot be read: permission denied.") from error
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        raise UnreadableError(f"{path} cannot be read: {error.strerror or error}.") from error
+        raise _open_error(path, error) from error
+    try:
+        info = os.fstat(fd)
+        what = _not_a_file(info.st_mode)
+        if what is not None:
+            raise UnreadableError(f"{display_name(path)} is {what}, not a document file.")
+        if info.st_size > MAX_BYTES:
+            raise _too_large(path, info.st_size)
+        data = _read_capped(fd, info.st_size, MAX_BYTES + 1)
+    except OSError as error:
+        raise UnreadableError(
+            f"{display_name(path)} cannot be read: {error.strerror or error}."
+        ) from error
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise _too_large(path, None)
+    return data
 
 
 def load_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
-    """Load `path`; raises a DocumentError whose message says what is wrong."""
+    """Load the regular file at `path`; raises a DocumentError whose message says what is wrong."""
     path = Path(path).expanduser().absolute()
     data = _read_bytes(path)
-    if not data.strip(b"\xef\xbb\xbf\xff\xfe \t\r\n"):
-        raise EmptyFileError(f"{path.name} is empty.")
-    text, used = decode_bytes(data, encoding)
-    if not text.strip():
-        raise EmptyFileError(f"{path.name} is empty.")
+    if not _SOME_BYTE.search(data):
+        raise EmptyFileError(f"{display_name(path.name)} is empty.")
+    decoded = decode_text(data, encoding)
+    if not _SOME_CHARACTER.search(decoded.text):
+        raise EmptyFileError(f"{display_name(path.name)} is empty.")
     return Document(
         path=path,
-        text=text,
-        encoding=used,
+        text=decoded.text,
+        encoding=decoded.encoding,
         size_bytes=len(data),
         kind=document_kind(path),
         encoding_overridden=encoding is not None,
+        replacements=decoded.replacements,
     )
