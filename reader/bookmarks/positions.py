@@ -6,11 +6,11 @@ from pathlib import Path
 
 from reader.bookmarks.model import now_iso
 from reader.bookmarks.store import open_store
-from reader.documents.names import path_key
+from reader.documents.names import path_key, resolved
 
 
 def _key(path: str | Path) -> str:
-    return path_key(Path(path).expanduser().resolve())
+    return path_key(resolved(path))
 
 
 def save_position(path: str | Path, content_hash: str, offset: int) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.bookmarks.store import open_store
 from reader.documents import DocumentError, load_document
-from reader.documents.names import path_from_key, path_key
+from reader.documents.names import path_from_key, path_key, resolved
 
 SIZE_RATIO = 4.5  # covers a re-encoding (UTF-8 -> UTF-16/32) and CRLF newlines
 
@@ -83,8 +83,8 @@ def refresh_moved(files: list[Path], hashes: dict[Path, str] | None = None) -> i
         missing = _missing(store)
     if not missing:
         return 0
-    files = [Path(f).resolve() for f in files]
-    cache: dict[Path, str | None] = {Path(p).resolve(): h for p, h in (hashes or {}).items()}
+    files = [resolved(f) for f in files]
+    cache: dict[Path, str | None] = {resolved(p): h for p, h in (hashes or {}).items()}
     moves: dict[str, str] = {}
     for old, (hashes, known) in missing.items():
         new = _find(hashes, known, Path(old).suffix.lower(), files, cache)

@@ -20,14 +20,14 @@ from reader.bookmarks.relocate import missing_paths, refresh_moved
 from reader.bookmarks.store import open_store
 from reader.documents import Document, DocumentError, load_document
 from reader.documents.library import iter_documents, library_folders
-from reader.documents.names import display_name
+from reader.documents.names import display_name, resolved
 
 _CANNOT_WRITE = (StoreFullError, StoreReadOnlyError, StoreIOError)
 
 
 def _document(path: str | Path) -> Document:
     try:
-        return load_document(Path(path).expanduser().resolve())
+        return load_document(resolved(path))
     except DocumentError as error:
         raise BookmarkError(f"cannot open {display_name(path)}: {error}") from error
 
@@ -37,7 +37,7 @@ _OUTLINES: dict[tuple[str, str], list] = {}
 
 def path_key(path: str | Path) -> str:
     """How the store names a document: its absolute, resolved path."""
-    return str(Path(path).expanduser().resolve())
+    return str(resolved(path))
 
 
 def _headings(document: Document) -> list:

@@ -49,3 +49,13 @@ def escape_surrogates(text: str) -> str:
     if is_clean(text):
         return text
     return _SURROGATES.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def resolved(path: str | os.PathLike[str]) -> Path:
+    """`path` absolute with its symlinks resolved where they can be; a link loop (which `Path.resolve`
+    raises RuntimeError for on Python 3.11) or an unreadable part leaves the rest as it is."""
+    path = Path(path).expanduser()
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()

@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+from reader.documents.names import resolved
 from reader.paths import data_dir
 
 OVERRIDES_FILE = "encodings.json"
@@ -21,13 +22,13 @@ def _load() -> dict[str, str]:
 
 def remembered_encoding(path: Path) -> str | None:
     """The encoding the user chose for `path`, if any."""
-    return _load().get(str(Path(path).resolve()))
+    return _load().get(str(resolved(path)))
 
 
 def remember_encoding(path: Path, encoding: str | None) -> None:
     """Remember (or, with None, forget) the user's encoding for `path`."""
     choices = _load()
-    key = str(Path(path).resolve())
+    key = str(resolved(path))
     if encoding:
         choices[key] = encoding
     else:

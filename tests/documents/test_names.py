@@ -7,7 +7,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from reader.documents.names import display_name, escape_surrogates, path_from_key, path_key
+from reader.documents.names import display_name, escape_surrogates, path_from_key, path_key, resolved
 
 RAW = os.fsdecode(b"/library/\xd6\xd0\xce\xc4 a\xff.txt")  # "中文" in GBK, unpacked on Linux
 
@@ -31,3 +31,12 @@ def test_escaped_json_is_valid_utf8_and_round_trips() -> None:
     text = escape_surrogates(json.dumps({"path": RAW}, ensure_ascii=False))
     text.encode("utf-8")
     assert json.loads(text)["path"] == RAW
+
+
+def test_resolving_a_symlink_loop_keeps_the_path(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    (tmp_path / "real.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "real.txt")
+    assert resolved(loop) == loop
+    assert resolved(tmp_path / "link.txt") == (tmp_path / "real.txt").resolve()
