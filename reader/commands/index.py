@@ -82,16 +82,14 @@ SEARCH_BUSY = "Another reader is indexing this library; documents not indexed ye
 def update_index(service, folders: list[Path] | None, rebuild: bool = False, searching: bool = False):
     """Run an update with a progress bar; print its notes on stderr; refresh moved bookmarks.
     `searching`: a search follows, which answers even while another reader holds the index."""
-    from reader.search.locks import BUSY_MESSAGE
-
     bar = ProgressBar()
     try:
         report = service.update(folders, progress=bar, rebuild=rebuild)
     finally:
         bar.close()
-    for note in report.status:
-        note = SEARCH_BUSY if searching and report.locked and note == BUSY_MESSAGE else note
-        print(f"reader: {note}", file=sys.stderr)
+    for note in report.notes:
+        text = SEARCH_BUSY if searching and report.locked and note.code == "index.busy" else note.text
+        print(f"reader: {text}", file=sys.stderr)
     if refresh_moved is not None and (report.added or report.removed):
         from reader.documents.library import iter_documents, library_folders
 

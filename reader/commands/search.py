@@ -72,6 +72,7 @@ def _queries(batch: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from reader.search import SearchService
+    from reader.search.messages import message
 
     if args.limit < 1:
         raise CommandError("--limit must be at least 1")
@@ -83,13 +84,13 @@ def run(args: argparse.Namespace) -> int:
     report = update_index(service, folders, searching=True)
     status, said = 0, set()
     if report.locked:  # already said: another reader is indexing
-        said.add("The search index is being built; scanning documents meanwhile.")
+        said.add(message("index.being_built").text)
     for query in queries:
         response = service.search(query, folders, limit=args.limit)
-        for note in response.status:
-            if note not in said and not note.endswith("were scanned."):
-                said.add(note)
-                print(f"reader: {note}", file=sys.stderr)
+        for note in response.notes:
+            if note.text not in said and note.code != "search.scanned":
+                said.add(note.text)
+                print(f"reader: {note.text}", file=sys.stderr)
         if args.json or args.batch:
             print_json(response.to_json())
         elif response.error:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from reader.search.messages import Message
+
 MARK_OPEN, MARK_CLOSE = "«", "»"
 BEFORE_CHARS, AFTER_CHARS = 30, 50
 
@@ -87,17 +89,30 @@ class DocumentResult:
 class SearchResponse:
     """`total_hits` counts every hit in EVERY matching document in the scope, listed or not (the same
     hits a document would list: overlapping occurrences count); `total_documents` counts those
-    documents, `results` lists the best `limit` of them (`more`: others matched too); `error` is set
-    for a malformed query; `status` holds notes such as "3 documents not indexed yet were scanned"."""
+    documents, `results` lists the best `limit` of them (`more`: others matched too); `problem` is set
+    for a malformed query (`error`: its English text); `notes` are structured notes such as
+    "3 documents not indexed yet were scanned" (`status`: their English texts). `cancelled`: the search
+    was stopped before its end, so the rest is incomplete (show nothing of it)."""
 
     query: str
     elapsed_ms: float = 0.0
     results: list[DocumentResult] = field(default_factory=list)
-    error: str | None = None
-    status: list[str] = field(default_factory=list)
+    problem: Message | None = None
+    notes: list[Message] = field(default_factory=list)
     more: bool = False  # more documents matched than `limit`
     unlisted_hits: int = 0  # hits in the matching documents beyond the best `limit`
     unlisted_documents: int = 0
+    cancelled: bool = False
+
+    @property
+    def error(self) -> str | None:
+        """Why the query is malformed, in English (None if it is not)."""
+        return self.problem.text if self.problem is not None else None
+
+    @property
+    def status(self) -> list[str]:
+        """The notes in English."""
+        return [note.text for note in self.notes]
 
     @property
     def total_hits(self) -> int:
@@ -114,8 +129,11 @@ class SearchResponse:
             "total_hits": self.total_hits,
             "results": [result.to_json() for result in self.results],
         }
-        if self.error:
-            payload["error"] = self.error
+        if self.problem is not None:
+            payload["error"] = self.problem.text
+            payload["error_code"] = self.problem.code
+        if self.cancelled:
+            payload["cancelled"] = True
         return payload
 
 

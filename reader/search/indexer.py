@@ -21,7 +21,8 @@ from reader.documents.library import real_path, scan_library
 from reader.documents.names import display_name, path_from_key, path_key
 from reader.search.analysis import fold_query
 from reader.search.bulk import BulkMpWriter, BulkWriter
-from reader.search.locks import BUSY_MESSAGE, WriterLock
+from reader.search.locks import WriterLock
+from reader.search.messages import Message, message
 from reader.search.prepare import SECTION_SEPARATOR, Prepared, prepare
 from reader.search.texts import TextFiles
 from reader.search.schema import build_schema, codec, index_name
@@ -33,19 +34,25 @@ MULTIPROCESS_BYTES = 8 * 1024 * 1024
 
 @dataclass
 class IndexReport:
-    """What an update did. `status` holds notes for the user (rebuilds, a locked index)."""
+    """What an update did. `notes` are structured notes for the user (rebuilds, a locked index);
+    `status` gives their English texts."""
 
     added: list[Path] = field(default_factory=list)
     updated: list[Path] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     unchanged: int = 0
-    status: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     locked: bool = False
     cancelled: bool = False
     failed: bool = False
     bytes_indexed: int = 0
     seconds: float = 0.0
+
+    @property
+    def status(self) -> list[str]:
+        """The notes in English."""
+        return [note.text for note in self.notes]
 
     def summary(self) -> str:
         return (
@@ -56,7 +63,11 @@ class IndexReport:
 
 class IndexUnavailable(Exception):
     """The index cannot be opened now (another reader is creating it, or its folder is unusable);
-    str(error) is a note for the user. Searches answer by scanning meanwhile."""
+    `message` is a note for the user (str(error) its English). Searches answer by scanning meanwhile."""
+
+    def __init__(self, why: Message) -> None:
+        super().__init__(why.text)
+        self.message = why
 
 
 @dataclass
@@ -86,7 +97,7 @@ class IndexStore:
         """The writers' lock: beside the index folder, so deleting or rebuilding the folder keeps it."""
         return self.directory.with_name(self.directory.name + ".lock")
 
-    def open(self, rebuild: bool = False) -> tuple[index.Index, list[str]]:
+    def open(self, rebuild: bool = False) -> tuple[index.Index, list[Message]]:
         """The index for searching; created (under the writers' lock) if there is none. Raises
         IndexUnavailable when another reader is writing it or it cannot be made here."""
         notes = self._usable_directory(repair=False)
@@ -96,22 +107,20 @@ class IndexStore:
                     return self._open_existing(), notes
             except Exception as error:
                 log.info("search index unreadable: %s", repr(error))
-                raise IndexUnavailable("The search index could not be read; scanning documents instead.") from error
+                raise IndexUnavailable(message("index.unreadable")) from error
         lock = WriterLock(self.lock_path)
         try:
             taken = lock.acquire()
         except OSError as error:
-            raise IndexUnavailable(
-                f"Cannot create the search index ({error.strerror or error}); scanning documents instead."
-            ) from error
+            raise IndexUnavailable(message("index.cannot_create", reason=_reason(error))) from error
         if not taken:
-            raise IndexUnavailable("The search index is being built; scanning documents meanwhile.")
+            raise IndexUnavailable(message("index.being_built"))
         try:
             return self._open_locked(rebuild)
         finally:
             lock.release()
 
-    def _usable_directory(self, repair: bool) -> list[str]:
+    def _usable_directory(self, repair: bool) -> list[Message]:
         """Make sure the index folder is a folder: something else there is moved aside (when
         `repair`, i.e. under the writers' lock) or reported."""
         try:
@@ -121,44 +130,39 @@ class IndexStore:
             pass
         except OSError as error:
             raise IndexUnavailable(
-                f"Cannot create the search index folder {display_name(self.directory)}: "
-                f"{error.strerror or error}; scanning documents instead."
+                message("index.cannot_create_folder", folder=display_name(self.directory), reason=_reason(error))
             ) from error
         if not repair:
-            raise IndexUnavailable(
-                f"The search index {display_name(self.directory)} is not a folder; scanning documents "
-                "instead (reader index replaces it)."
-            )
+            raise IndexUnavailable(message("index.not_a_folder", folder=display_name(self.directory)))
         aside = self.directory.with_name(f"{self.directory.name}.not-a-folder-{int(time.time())}")
         try:
             os.replace(self.directory, aside)
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise IndexUnavailable(
-                f"The search index {display_name(self.directory)} is not a folder and cannot be replaced: "
-                f"{error.strerror or error}."
+                message("index.not_a_folder_kept", folder=display_name(self.directory), reason=_reason(error))
             ) from error
-        return [f"The search index {display_name(self.directory)} was not a folder; kept it as "
-                f"{display_name(aside.name)} and rebuilt the index."]
+        return [message("index.not_a_folder_replaced", folder=display_name(self.directory),
+                        aside=display_name(aside.name))]
 
-    def _open_locked(self, rebuild: bool = False) -> tuple[index.Index, list[str]]:
+    def _open_locked(self, rebuild: bool = False) -> tuple[index.Index, list[Message]]:
         """The index, creating or rebuilding it when needed (the caller holds the writers' lock)."""
         notes = self._usable_directory(repair=True)
         texts = TextFiles(self.directory / "texts").repair()
         notes += [texts] if texts else []
         if rebuild:
-            return self._create(), notes + ["Rebuilding the search index from scratch."]
+            return self._create(), notes + [message("index.rebuilding")]
         with quiet_leaks():
             try:
                 if index.exists_in(str(self.directory), indexname=index_name()):
                     return self._open_existing(), notes
                 if any(self.directory.glob("*.toc")):
-                    note = "The search index was made by another version of the reader; rebuilding it."
+                    note = message("index.other_version")
                 else:
                     return self._create(), notes
             except Exception as error:  # any damage means: rebuild the cache
                 log.info("search index unreadable: %s", repr(error))
-                note = f"The search index was damaged ({type(error).__name__}); rebuilding it."
+                note = message("index.damaged", error=type(error).__name__)
         return self._create(), notes + [note]
 
     def _open_existing(self) -> index.Index:
@@ -201,12 +205,12 @@ class IndexStore:
             self.directory.parent.mkdir(parents=True, exist_ok=True)
             taken = lock.acquire()
         except OSError as error:
-            report.status.append(f"Cannot lock the search index: {error.strerror or error}.")
+            report.notes.append(message("index.cannot_lock", reason=_reason(error)))
             report.locked = True
             return report
         if not taken:
             report.locked = True
-            report.status.append(BUSY_MESSAGE)
+            report.notes.append(message("index.busy"))
             return report
         try:
             self._update_locked(folders, report, progress, cancelled or (lambda: False), rebuild)
@@ -217,22 +221,19 @@ class IndexStore:
 
     def _update_locked(self, folders, report: IndexReport, progress, cancelled, rebuild: bool) -> None:
         try:
-            ix, report.status = self._open_locked(rebuild)
+            ix, report.notes = self._open_locked(rebuild)
             work = self._plan(ix, folders, report)
             if work.todo or work.removed:
                 self._write(ix, work, report, progress, cancelled)
         except IndexUnavailable as error:
-            report.status.append(str(error))
+            report.notes.append(error.message)
         except Exception as error:  # the folder deleted or changed under us: a cache, rebuilt next run
             log.debug("search index update failed: %r", error)
             report.added, report.updated, report.removed, report.bytes_indexed = [], [], [], 0
             if not self._still_there():
-                report.status.append(
-                    f"The search index {display_name(self.directory)} was deleted during the update; "
-                    "it is rebuilt on the next run."
-                )
+                report.notes.append(message("index.deleted", folder=display_name(self.directory)))
             else:
-                report.status.append(f"Indexing stopped ({_why(error)}); the index is brought up to date on the next run.")
+                report.notes.append(message("index.stopped", reason=_why(error)))
             report.failed = True
 
     def _still_there(self) -> bool:
@@ -276,7 +277,7 @@ class IndexStore:
             writer = self._writer(ix, work)
         except LockError:
             report.locked = True
-            report.status.append(BUSY_MESSAGE)
+            report.notes.append(message("index.busy"))
             return
         try:
             for key in work.removed:
@@ -336,6 +337,11 @@ def quiet_leaks(collect: bool = True) -> Iterator[None]:
         finally:
             if collect:
                 gc.collect()
+
+
+def _reason(error: OSError) -> str:
+    """An OS error's reason for a message: its strerror, else the error itself."""
+    return error.strerror or str(error)
 
 
 def _why(error: BaseException) -> str:

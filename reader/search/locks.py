@@ -12,7 +12,9 @@ import threading
 import time
 from pathlib import Path
 
-BUSY_MESSAGE = "Another reader is indexing this library; try again when it finishes."
+from reader.search.messages import TEMPLATES
+
+BUSY_MESSAGE = TEMPLATES["index.busy"]  # the English of message("index.busy"), for compatibility
 PR_SET_PDEATHSIG = 1
 _held: set[int] = set()  # lock fds held by this process: closed in forked children
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.search.analysis import WORD_RE, fold_query, is_cjk, stem
+from reader.search.messages import Message, message
 
 
 class QueryError(ValueError):
-    """A malformed query; str(error) is a message for the user."""
+    """A malformed query; `message` says why (a code and its arguments), str(error) in English."""
+
+    def __init__(self, why: Message) -> None:
+        super().__init__(why.text)
+        self.message = why
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ def _tokens(query: str) -> list[tuple[str, str]]:
         elif char == '"':
             close = query.find('"', i + 1)
             if close < 0:
-                raise QueryError('A quotation mark is not closed: add the closing ".')
+                raise QueryError(message("query.unclosed_quote"))
             out.append(("quoted", query[i + 1 : close]))
             i = close + 1
         elif char == "-" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] not in "-)":
@@ -97,7 +102,7 @@ class _Parser:
     def parse(self) -> Node:
         node = self.parse_or()
         if self.peek() is not None:
-            raise QueryError("A closing parenthesis has no opening one.")
+            raise QueryError(message("query.unopened_parenthesis"))
         return node
 
     def parse_or(self) -> Node:
@@ -105,7 +110,7 @@ class _Parser:
         while self.peek() == ("op", "OR"):
             self.i += 1
             if self.peek() in (None, ("op", ")"), ("op", "OR")):
-                raise QueryError("OR needs a term on both sides.")
+                raise QueryError(message("query.or_operands"))
             children.append(self.parse_and())
         return children[0] if len(children) == 1 else Or(tuple(children))
 
@@ -116,7 +121,7 @@ class _Parser:
             if self.peek() == ("op", "AND"):
                 self.i += 1
                 if not children or self.peek() in (None, ("op", ")"), ("op", "OR"), ("op", "AND")):
-                    raise QueryError("AND needs a term on both sides.")
+                    raise QueryError(message("query.and_operands"))
                 continue
             node = self.parse_unary()
             if node is not None:
@@ -125,43 +130,43 @@ class _Parser:
             raise QueryError(self._empty_message(start))
         return children[0] if len(children) == 1 else And(tuple(children))
 
-    def _empty_message(self, start: int) -> str:
+    def _empty_message(self, start: int) -> Message:
         """Why the terms from token `start` on hold nothing to search for."""
         consumed = self.tokens[start : self.i]
         if any(kind == "quoted" for kind, _text in consumed):
-            return "There is nothing to search for between the quotation marks."
+            return message("query.empty_quotes")
         if self.peek() == ("op", "OR") or (start and self.tokens[start - 1] == ("op", "OR")):
-            return "OR needs a term on both sides."
+            return message("query.or_operands")
         if start and self.tokens[start - 1] == ("op", "("):
-            return "There is nothing inside the parentheses."
-        return "Type something to search for."
+            return message("query.empty_parentheses")
+        return message("query.empty")
 
     def parse_unary(self) -> Node | None:
         kind, text = self.tokens[self.i]
         self.i += 1
         if (kind, text) == ("op", "NOT"):
             if self.peek() in (None, ("op", ")"), ("op", "OR")):
-                raise QueryError("NOT (or -) needs a term after it.")
+                raise QueryError(message("query.not_operand"))
             child = self.parse_unary()
             return Not(child) if child is not None else None
         if (kind, text) == ("op", "("):
             node = self.parse_or()
             if self.peek() != ("op", ")"):
-                raise QueryError("A parenthesis is not closed.")
+                raise QueryError(message("query.unclosed_parenthesis"))
             self.i += 1
             return node
         if kind == "op":
-            raise QueryError(f"Unexpected {text!r} in the query.")
+            raise QueryError(message("query.unexpected", token=text))
         return make_term(text, quoted=kind == "quoted")
 
 
 def parse_query(query: str) -> Node:
     """Parse `query`; raises QueryError with a message for the user."""
     if not query or not query.strip():
-        raise QueryError("Type something to search for.")
+        raise QueryError(message("query.empty"))
     node = _Parser(_tokens(query)).parse()
     if not has_positive(node):
-        raise QueryError("The query needs at least one term that is not excluded.")
+        raise QueryError(message("query.only_excluded"))
     return node
 
 

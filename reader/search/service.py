@@ -25,6 +25,7 @@ from reader.search.indexer import (
     quiet_leaks,
     file_records,
 )
+from reader.search.messages import Message, message
 from reader.search.prepare import Prepared, prepare
 from reader.search.query import Node, QueryError, all_terms, parse_query, positive_terms
 from reader.search.rank import passage_score, rerank, term_idfs
@@ -146,7 +147,7 @@ class SearchService:
         self._searcher = None
         self._helpers: Candidates | None = None
         self._records: dict[str, dict] = {}
-        self.status: list[str] = []
+        self.notes: list[Message] = []  # notes from opening the index
         self._broken = False
 
     # -- indexing -------------------------------------------------------------------------
@@ -164,7 +165,7 @@ class SearchService:
         self.catalogue.clear()
         report = self.store.update(folders, progress, cancelled, rebuild=rebuild)
         if rebuild and self._broken:
-            report.status.append("The search index was damaged; rebuilt it.")
+            report.notes.append(message("index.rebuilt_damaged"))
         self._broken = False
         self._drop_searcher()  # reopen: the index may have been rebuilt
         self.catalogue.clear()
@@ -201,7 +202,7 @@ class SearchService:
         with self._lock:
             if self._ix is None:
                 self._ix, notes = self.store.open()
-                self.status.extend(notes)
+                self.notes.extend(notes)
             if self._searcher is None:
                 self._searcher = self._ix.searcher(weighting=WEIGHTING)
             elif not self._searcher.up_to_date():
@@ -223,33 +224,40 @@ class SearchService:
                 pass
 
     # -- searching ------------------------------------------------------------------------
-    def search(self, query: str, folders: list[Path] | None = None, limit: int = 20) -> SearchResponse:
+    def search(
+        self,
+        query: str,
+        folders: list[Path] | None = None,
+        limit: int = 20,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchResponse:
         """Every hit of `query` in the best `limit` documents below `folders` (default: the library).
 
-        A malformed query gives a response with `error` set; it never raises for bad input.
+        A malformed query gives a response with `problem` (and `error`) set; it never raises for bad
+        input. `cancelled` is asked between the phases and before each document is checked: once it
+        says True the search stops and returns a response with `cancelled` set (incomplete: ignore it).
 
-        Ranking: whoosh's BM25F (title and headings boosted; one record per document) picks and
-        orders the candidates; the best `limit` that list hits are then reranked by their best
-        passages (`reader.search.rank`): each outline section is a passage scored with BM25 over the
-        positive terms (length normalised against the document's average section, idf from the
-        index's counts, a hit in a heading line or the title counting 3 times); a document's passage
-        score is best + 1/2 second + 1/4 third, and its `score` =
-        0.3 * whoosh / max(whoosh) + 0.7 * passages / max(passages) over the listed documents
-        (in [0, 1]); ties go by path. No document beyond the listed ones is loaded for it.
+        Ranking: whoosh's BM25F picks and orders the candidates, the listed documents are then
+        reranked by their best passages; `reader.search.rank` explains the formula.
         """
         started = time.perf_counter()
         response = SearchResponse(query)
+        stop = cancelled or _never
         try:
             node = parse_query(query)
         except QueryError as error:
-            response.error = str(error)
+            response.problem = error.message
             return response
         folders = [Path(f) for f in folders] if folders is not None else library_folders()
-        scope = self.catalogue.files(folders)
-        ranked, counts = self._ranked(node, scope, response, limit)
-        self._verify(node, ranked, scope, response, limit, counts)
+        response.cancelled = stop()
+        if not response.cancelled:
+            scope = self.catalogue.files(folders)
+            ranked, counts = self._ranked(node, scope, response, limit)
+            response.cancelled = stop()
+            if not response.cancelled:
+                self._verify(node, ranked, scope, response, limit, counts, stop)
         if self.files.problem:
-            response.status.append(self.files.problem)
+            response.notes.append(self.files.problem)
         response.elapsed_ms = (time.perf_counter() - started) * 1000
         return response
 
@@ -268,12 +276,12 @@ class SearchService:
                     if found is not None:
                         counts[term] = found
             except IndexUnavailable as error:  # being built by another reader, or no folder for it
-                response.status.append(str(error))
+                response.notes.append(error.message)
                 records, docs, scores, counts = {}, None, {}, {}
             except Exception as error:  # a damaged index: answer by scanning, rebuild on next update
                 log.info("search index failed: %s", repr(error))
                 self._broken = True
-                response.status.append("The search index could not be read; scanning documents instead.")
+                response.notes.append(message("index.unreadable"))
                 records, docs, scores, counts = {}, None, {}, {}
             if self._broken:
                 self._drop_searcher()
@@ -289,14 +297,20 @@ class SearchService:
         indexed.sort(key=lambda item: -item[1])
         return indexed + unindexed, counts
 
-    def _verify(self, node: Node, ranked, scope, response: SearchResponse, limit: int, counts: dict) -> None:
+    def _verify(
+        self, node: Node, ranked, scope, response: SearchResponse, limit: int, counts: dict, stop: Callable[[], bool]
+    ) -> None:
         """Exact hits of the best `limit` matching documents; the hits of the others are only counted:
-        from the index where it counts every term exactly, else by scanning the candidates."""
+        from the index where it counts every term exactly, else by scanning the candidates. Returns
+        early, with `response.cancelled` set, as soon as `stop()` says so (asked before each document)."""
         terms, positive = all_terms(node), positive_terms(node)
         from_index = summable(positive) and all(term in counts for term in terms)
         scanned = uncounted = 0
         idfs, whoosh, passages = None, [], []  # for the best-passage rerank of the listed documents
         for key, score, indexed in ranked:
+            if stop():
+                response.cancelled = True
+                return
             listing = len(response.results) < limit
             known = {term: found.get(key, 0) for term, found in counts.items()} if indexed else None
             if not listing and known is not None and from_index:
@@ -327,10 +341,14 @@ class SearchService:
             passages.append(passage_score(doc, {term: by_term[term] for term in positive}, idfs))
         rerank(response.results, whoosh, passages)
         if scanned:
-            response.status.append(f"{scanned} documents not indexed yet were scanned.")
+            response.notes.append(message("search.scanned", count=scanned))
         if uncounted:
             response.more = True
-            response.status.append(f"{uncounted} documents not indexed yet were not counted.")
+            response.notes.append(message("search.uncounted", count=uncounted))
+
+
+def _never() -> bool:
+    return False
 
 
 def _count_unlisted(response: SearchResponse, count: int) -> None:

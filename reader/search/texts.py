@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reader.documents.names import display_name, path_from_key, path_key
 from reader.search.analysis import Folded, Glosses, known_words, register_known
+from reader.search.messages import Message, message
 from reader.search.prepare import Prepared, Source
 
 log = logging.getLogger(__name__)
@@ -29,9 +30,9 @@ FORMAT = 3  # 3: words and stems saved
 class TextFiles:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
-        self.problem: str | None = None  # why texts cannot be saved here, for the user (once)
+        self.problem: Message | None = None  # why texts cannot be saved here, for the user (once)
 
-    def repair(self) -> str | None:
+    def repair(self) -> Message | None:
         """If the folder's place holds something else (a file), replace it with an empty folder (a
         cache: texts are prepared again). Returns a note for the user, or None if nothing was wrong."""
         if not os.path.lexists(self.directory) or self.directory.is_dir():
@@ -40,9 +41,10 @@ class TextFiles:
             self.directory.unlink()
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            return f"The saved texts {display_name(self.directory)} are not a folder: {error.strerror or error}."
+            return message("texts.not_a_folder_kept", folder=display_name(self.directory),
+                           reason=error.strerror or str(error))
         self.problem = None
-        return f"The saved texts {display_name(self.directory)} were not a folder; replaced it (texts are prepared again)."
+        return message("texts.replaced", folder=display_name(self.directory))
 
     def _file(self, path: Path | str) -> Path:
         name = hashlib.sha1(path_key(path).encode("utf-8")).hexdigest()[:24]
@@ -68,9 +70,8 @@ class TextFiles:
             os.replace(temporary, target)
         except OSError as error:  # a full or read-only disk: search still works from the sources
             log.debug("cannot save %s: %s", target, error)
-            self.problem = self.problem or (
-                f"Cannot save prepared texts in {display_name(self.directory)} ({error.strerror or error}); "
-                "searching from the documents themselves."
+            self.problem = self.problem or message(
+                "texts.cannot_save", folder=display_name(self.directory), reason=error.strerror or str(error)
             )
             try:
                 temporary.unlink(missing_ok=True)
@@ -98,10 +99,7 @@ class TextFiles:
         except FileNotFoundError:
             return None
         except NotADirectoryError:
-            self.problem = self.problem or (
-                f"The saved texts {display_name(self.directory)} are not a folder; searching from the "
-                "documents themselves (reader index repairs it)."
-            )
+            self.problem = self.problem or message("texts.not_a_folder", folder=display_name(self.directory))
             return None
         except Exception as error:  # damaged: prepared again from the source, and saved again
             log.info("ignoring damaged %s: %r", self._file(path), error)
