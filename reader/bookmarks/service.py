@@ -32,22 +32,29 @@ def _document(path: str | Path) -> Document:
         raise BookmarkError(f"cannot open {display_name(path)}: {error}") from error
 
 
-_OUTLINES: dict[tuple[str, str], list] = {}
+class OutlineCache:
+    """The outlines of the last few documents bookmarked, by (content hash, kind): adding several
+    bookmarks to one document detects its headings once."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self.outlines: dict[tuple[str, str], list] = {}
+
+    def headings(self, document: Document) -> list:
+        key = (document.content_hash, document.kind)
+        if key not in self.outlines:
+            if len(self.outlines) >= self.size:
+                self.outlines.pop(next(iter(self.outlines)))
+            self.outlines[key] = outline_of(document.text, document.kind)
+        return self.outlines[key]
+
+
+OUTLINES = OutlineCache()  # this process's, used by add_bookmark and list_bookmarks
 
 
 def path_key(path: str | Path) -> str:
     """How the store names a document: its absolute, resolved path."""
     return str(resolved(path))
-
-
-def _headings(document: Document) -> list:
-    """The document's outline, cached by content hash (a few documents)."""
-    key = (document.content_hash, document.kind)
-    if key not in _OUTLINES:
-        if len(_OUTLINES) >= 4:
-            _OUTLINES.pop(next(iter(_OUTLINES)))
-        _OUTLINES[key] = outline_of(document.text, document.kind)
-    return _OUTLINES[key]
 
 
 def _check_color(color: str) -> str:
@@ -68,7 +75,7 @@ def add_bookmark(path: str | Path | Document, offset: int, length: int, note: st
     refresh_moved([document.path], {document.path: document.content_hash})
     bookmark = new_bookmark(
         path_key(document.path), document.text, document.content_hash, offset, length,
-        _headings(document), note, _check_color(color), document.size_bytes,
+        OUTLINES.headings(document), note, _check_color(color), document.size_bytes,
     )
     with open_store() as store, store.transaction() as db:
         store.insert(db, bookmark)
@@ -102,7 +109,7 @@ def _reanchor_document(path: str, bookmarks: list[Bookmark],
                or b.status == "orphaned"]
     if not pending:
         return bookmarks
-    headings = _headings(document)
+    headings = OUTLINES.headings(document)
     done = {b.id: reanchor(b, document.text, document.content_hash, headings,
                            document.size_bytes) for b in pending}
     before = {b.id: b for b in bookmarks}
@@ -216,7 +223,7 @@ def reattach_bookmark(bookmark_id: str, document: str | Path | Document, offset:
     except ValueError as error:
         raise BookmarkError(str(error)) from error
     fresh = new_bookmark(path_key(doc.path), doc.text, doc.content_hash, offset, length,
-                         _headings(doc), old.note, old.color, doc.size_bytes)
+                         OUTLINES.headings(doc), old.note, old.color, doc.size_bytes)
     bookmark = replace(fresh, id=old.id, created=old.created)
     restore_bookmark(bookmark)
     return bookmark

@@ -26,9 +26,6 @@ from reader.paths import data_dir
 
 STORE_NAME = "bookmarks.sqlite3"
 BUSY_TIMEOUT_S = 5.0
-_checked: set[str] = set()
-_notices: list[str] = []
-_noticed: set[str] = set()
 _READABLE = (StoreFullError, StoreReadOnlyError, StoreIOError)
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM bookmarks"
 
@@ -42,11 +39,38 @@ def store_path() -> Path:
     return data_dir() / STORE_NAME
 
 
+class StoreNotices:
+    """What the stores have to tell the user, collected until taken (a corrupt store kept aside, a
+    damaged row, each said once), and which stores were checked already (once per process)."""
+
+    def __init__(self) -> None:
+        self.pending: list[str] = []
+        self.said: set[str] = set()
+        self.checked: set[str] = set()
+
+    def add(self, notice: str, once: bool = False) -> None:
+        """Collect `notice` (with `once`: unless it was collected before)."""
+        if once and notice in self.said:
+            return
+        self.said.add(notice)
+        self.pending.append(notice)
+
+    def take(self) -> list[str]:
+        """The notices collected since the last call."""
+        taken, self.pending = self.pending, []
+        return taken
+
+    def forget_checks(self) -> None:
+        """Check every store again when it is next opened."""
+        self.checked.clear()
+
+
+NOTICES = StoreNotices()  # this process's: the CLI and the window take them
+
+
 def take_notices() -> list[str]:
     """Messages for the user collected since the last call (e.g. a corrupt store kept aside)."""
-    taken = list(_notices)
-    _notices.clear()
-    return taken
+    return NOTICES.take()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -182,20 +206,21 @@ def _move_aside(path: Path, reason: str) -> str:
     )
 
 
-def check_store(path: Path | None = None) -> str | None:
-    """The start-up integrity check: move a corrupt store aside; returns a notice or None.
+def check_store(path: Path | None = None, notices: StoreNotices | None = None) -> str | None:
+    """The start-up integrity check (once per path for `notices`, default NOTICES): move a corrupt
+    store aside; returns a notice (also added to `notices`) or None.
 
     Only corruption (quick_check fails, or "file is not a database") moves a store: a full disk,
     a read-only folder, an I/O error or a busy store raise, and the store stays as it is."""
-    path = path or store_path()
-    if str(path) in _checked:
+    path, notices = path or store_path(), notices or NOTICES
+    if str(path) in notices.checked:
         return None
     with _startup_lock(path):
         reason = _problem(path) if path.exists() else None
         notice = _move_aside(path, reason) if reason else None
-    _checked.add(str(path))
+    notices.checked.add(str(path))
     if notice:
-        _notices.append(notice)
+        notices.add(notice)
     return notice
 
 
@@ -203,13 +228,14 @@ class Store:
     """An open connection to the bookmark store; use through `open_store()`.
 
     `problem` is None when the store can be written; otherwise the error every write raises
-    (a full disk, a read-only store), while reads keep working."""
+    (a full disk, a read-only store), while reads keep working. Damaged rows are told to `notices`."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path,
-                 problem: StoreError | None = None) -> None:
+                 problem: StoreError | None = None, notices: StoreNotices | None = None) -> None:
         self.connection = connection
         self.path = path
         self.problem = problem
+        self.notices = notices or NOTICES
 
     @property
     def writable(self) -> bool:
@@ -247,9 +273,8 @@ class Store:
         bookmarks: list[Bookmark] = []
         for row in rows:
             bookmark, problem = rows_module.decode(row)
-            if problem and problem not in _noticed:
-                _noticed.add(problem)
-                _notices.append(problem)
+            if problem:
+                self.notices.add(problem, once=True)
             bookmarks.append(bookmark)
         return bookmarks
 
@@ -275,23 +300,24 @@ class Store:
 
 
 @contextmanager
-def open_store(path: Path | None = None) -> Iterator[Store]:
-    """Open (checking, creating and migrating as needed) the store; always closes it.
+def open_store(path: Path | None = None, notices: StoreNotices | None = None) -> Iterator[Store]:
+    """Open (checking, creating and migrating as needed) the store; always closes it. Notices go to
+    `notices` (default NOTICES, which `take_notices()` empties).
 
     On a full disk or a read-only folder the store opens read-only: reads work, writes raise."""
-    path = path or store_path()
+    path, notices = path or store_path(), notices or NOTICES
     try:
-        check_store(path)
+        check_store(path, notices)
         connection, problem = _open(path)
     except (sqlite3.Error, OSError) as error:
         raise diagnose(error, path) from error
     try:
         migrate(connection)
-        yield Store(connection, path, problem)
+        yield Store(connection, path, problem, notices)
     except (sqlite3.Error, OSError) as error:
         raise diagnose(error, path) from error
     finally:
         connection.close()
 
 
-__all__ = ["LATEST", "Store", "check_store", "open_store", "store_path", "take_notices"]
+__all__ = ["LATEST", "NOTICES", "Store", "StoreNotices", "check_store", "open_store", "store_path", "take_notices"]

@@ -9,7 +9,9 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import add
+from typing import Callable, Hashable, TypeVar
 
 from whoosh.lang.porter import stem as _porter_stem
 
@@ -23,7 +25,7 @@ CJK_RE = re.compile(f"[{CJK_CLASS}]")
 NON_CJK_RE = re.compile(f"[^{CJK_CLASS}]+")
 WORD_CLASS = "0-9a-z\u00b5\u00c0-\u024f\u0370-\u03ff\u0400-\u052f"
 WORD_RE = re.compile(f"[{WORD_CLASS}]+")
-_STEMS: dict[str, str] = {}
+T = TypeVar("T")
 
 
 class Glosses:
@@ -138,64 +140,72 @@ def fold_query(text: str) -> str:
     return fold_for_search(text).text
 
 
+@lru_cache(maxsize=1 << 19)
 def stem(word: str) -> str:
-    """The Porter stem of a folded word (cached)."""
-    found = _STEMS.get(word)
-    if found is None:
-        found = _porter_stem(word) if len(word) > 2 and word.isalpha() else word
-        if len(_STEMS) < 500_000:
-            _STEMS[word] = found
-    return found
+    """The Porter stem of a folded word (memoised: `stem.cache_clear()` forgets)."""
+    return _porter_stem(word) if len(word) > 2 and word.isalpha() else word
 
 
-_VARIANTS: dict[str, set[str]] = {}  # stem -> every folded word with that stem seen so far
-_KNOWN: set[str] = set()
-_VARIANTS_LOCK = threading.Lock()
-_GENERATION = [0]
+class Vocabulary:
+    """The English words of the documents searched, by stem, so a word query matches every form seen
+    (turtle, turtles). Every document is registered before it is scanned: its words when it is
+    prepared (`register_words`), or its saved words and stems when its preparation is read
+    (`register_known`). A `SearchService` owns one; thread-safe. `generation` changes whenever a
+    word is learnt; `memo()` keeps what is built from the words (scan patterns) until then."""
 
+    MEMO_SIZE = 256
 
-def words_generation() -> int:
-    """Changes whenever `register_words` learns a new word (cached patterns must be rebuilt)."""
-    return _GENERATION[0]
+    def __init__(self) -> None:
+        self._variants: dict[str, set[str]] = {}  # stem -> every folded word with that stem seen so far
+        self._known: set[str] = set()
+        self._lock = threading.Lock()
+        self.generation = 0
+        self._memo: tuple[int, dict] = (0, {})
 
+    def register_words(self, folded: str) -> None:
+        """Note the words of a folded text."""
+        new = set(WORD_RE.findall(folded)) - self._known
+        if not new:
+            return
+        stems = [(word, stem(word)) for word in new]
+        with self._lock:
+            for word, root in stems:
+                self._variants.setdefault(root, set()).add(word)
+            self._known.update(new)
+            self.generation += 1
 
-def register_words(folded: str) -> None:
-    """Note the words of a folded text, so `variants()` knows them (every document searched is
-    prepared, and so registered, before it is scanned)."""
-    new = set(WORD_RE.findall(folded)) - _KNOWN
-    if not new:
-        return
-    stems = [(word, stem(word)) for word in new]
-    with _VARIANTS_LOCK:
-        for word, root in stems:
-            _VARIANTS.setdefault(root, set()).add(word)
-        _KNOWN.update(new)
-        _GENERATION[0] += 1
+    def register_known(self, words: list[str], stems: list[str]) -> None:
+        """`register_words` from saved (words, stems) (`known_words`): no regex over the text, no stemming."""
+        if self._known.issuperset(words):
+            return
+        with self._lock:
+            for word, root in zip(words, stems):
+                if word not in self._known:
+                    self._variants.setdefault(root, set()).add(word)
+                    self._known.add(word)
+            self.generation += 1
+
+    def variants(self, root: str) -> list[str]:
+        """The registered words whose stem is `root` (longest first), and `root` itself."""
+        with self._lock:
+            found = set(self._variants.get(root, ())) | {root}
+        return sorted(found, key=lambda word: (-len(word), word))
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()`, kept under `key` until a new word is learnt (at most MEMO_SIZE of them)."""
+        generation, memo = self._memo
+        if generation != self.generation or len(memo) >= self.MEMO_SIZE:
+            generation, memo = self._memo = (self.generation, {})
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = make()
+        return found
 
 
 def known_words(folded: str) -> tuple[list[str], list[str]]:
-    """(words, their stems) of a folded text, sorted: what `register_known` takes (saved with texts)."""
+    """(words, their stems) of a folded text, sorted: what `Vocabulary.register_known` takes (saved with texts)."""
     words = sorted(set(WORD_RE.findall(folded)))
     return words, [stem(word) for word in words]
-
-
-def register_known(words: list[str], stems: list[str]) -> None:
-    """`register_words` from saved (words, stems): no regex over the text, no stemming."""
-    if _KNOWN.issuperset(words):
-        return
-    with _VARIANTS_LOCK:
-        for word, root in zip(words, stems):
-            if word not in _KNOWN:
-                _VARIANTS.setdefault(root, set()).add(word)
-                _KNOWN.add(word)
-        _GENERATION[0] += 1
-
-
-def variants(root: str) -> list[str]:
-    """The registered words whose stem is `root` (longest first), and `root` itself."""
-    with _VARIANTS_LOCK:
-        found = set(_VARIANTS.get(root, ())) | {root}
-    return sorted(found, key=lambda word: (-len(word), word))
 
 
 def is_cjk(text: str) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reader.documents import Document, load_document
 from reader.documents.names import display_name
-from reader.search.analysis import Folded, fold, register_words, strip_folded
+from reader.search.analysis import Folded, Vocabulary, fold, strip_folded
 from reader.text.fold import _table
 
 SECTION_SEPARATOR = " › "
@@ -161,23 +161,35 @@ def _sections(headings: list) -> tuple[list[int], list[str]]:
     return starts, paths
 
 
-def prepare_text(path: Path, text: str, mtime: float = 0.0, title: str = "", compact: bool = True) -> Prepared:
-    """Prepare a loaded text (no outline). `compact=False` keeps `text` itself as the source (for a
-    one-off search in an open document: no differences to compute)."""
+def prepare_text(
+    path: Path,
+    text: str,
+    mtime: float = 0.0,
+    title: str = "",
+    compact: bool = True,
+    vocabulary: Vocabulary | None = None,
+) -> Prepared:
+    """Prepare a loaded text (no outline), registering its words in `vocabulary` if given.
+    `compact=False` keeps `text` itself as the source (for a one-off search in an open document: no
+    differences to compute)."""
     full = fold(text)
     folded = strip_folded(full)
-    register_words(folded.text)
+    if vocabulary is not None:
+        vocabulary.register_words(folded.text)
     source = Source.of(text, folded) if compact else Source(folded, array("I"), "", text)
     return Prepared(path, folded, source, title or display_name(path.stem), mtime)
 
 
-def prepare(path: str | os.PathLike[str], document: Document | None = None) -> Prepared:
-    """Load (unless given) and prepare `path`; raises DocumentError for files that cannot be read."""
+def prepare(
+    path: str | os.PathLike[str], document: Document | None = None, vocabulary: Vocabulary | None = None
+) -> Prepared:
+    """Load (unless given) and prepare `path`, registering its words in `vocabulary` if given;
+    raises DocumentError for files that cannot be read."""
     path = Path(path)
     mtime = path.stat().st_mtime if path.exists() else 0.0
     document = document or load_document(path)
     headings, title = _outline(document.text, document.kind)
     starts, paths = _sections(headings)
-    doc = prepare_text(document.path, document.text, mtime=mtime, title=title)
+    doc = prepare_text(document.path, document.text, mtime=mtime, title=title, vocabulary=vocabulary)
     doc.section_starts, doc.section_paths, doc.document = starts, paths, document
     return doc

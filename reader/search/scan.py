@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from reader.search.analysis import CJK_CLASS, WORD_CLASS, Folded, variants, words_generation
+from reader.search.analysis import CJK_CLASS, WORD_CLASS, Folded, Vocabulary
 from reader.search.prepare import Prepared
 from reader.search.query import And, Node, Not, Or, Term
 
@@ -28,18 +28,37 @@ _GAP = f"[^{WORD_CLASS}{CJK_CLASS}]+"  # between two words of a phrase: no word 
 
 
 @lru_cache(maxsize=256)
-def _pattern(stems: tuple[str, ...], prefix: bool, _generation: int) -> re.Pattern:
-    """Whole words with these stems, in order, separated by non-word, non-CJK characters (the
-    character before the match is checked by the caller: a leading look-behind would slow the scan)."""
-    if prefix:
-        return re.compile(re.escape(stems[0]) + f"[{WORD_CLASS}]*")
-    words = ["(?:" + "|".join(map(re.escape, variants(root))) + f")(?![{WORD_CLASS}])" for root in stems]
-    return re.compile(_GAP.join(words))
+def _prefix_pattern(prefix: str) -> re.Pattern:
+    """Whole words starting with `prefix` (the character before is checked by the caller)."""
+    return re.compile(re.escape(prefix) + f"[{WORD_CLASS}]*")
 
 
-def _word_spans(doc: Prepared, stems: tuple[str, ...], prefix: bool = False) -> list[Span]:
+def _words_pattern(stems: tuple[str, ...], vocabulary: Vocabulary) -> re.Pattern:
+    """Whole words with these stems (any form `vocabulary` knows), in order, separated by non-word,
+    non-CJK characters (the character before the match is checked by the caller: a leading
+    look-behind would slow the scan)."""
+    def make() -> re.Pattern:
+        words = ["(?:" + "|".join(map(re.escape, vocabulary.variants(root))) + f")(?![{WORD_CLASS}])"
+                 for root in stems]
+        return re.compile(_GAP.join(words))
+
+    return vocabulary.memo(("words", stems), make)
+
+
+def own_vocabulary(doc: Prepared) -> Vocabulary:
+    """A vocabulary of `doc`'s own words (for matching in one document outside a SearchService)."""
+    vocabulary = Vocabulary()
+    vocabulary.register_words(doc.folded.text)
+    return vocabulary
+
+
+def _word_spans(doc: Prepared, stems: tuple[str, ...], vocabulary: Vocabulary | None, prefix: bool = False) -> list[Span]:
     text, out = doc.folded.text, []
-    pattern, is_word = _pattern(stems, prefix, words_generation()), _WORD_CHAR.match
+    if prefix:
+        pattern = _prefix_pattern(stems[0])
+    else:
+        pattern = _words_pattern(stems, vocabulary if vocabulary is not None else own_vocabulary(doc))
+    is_word = _WORD_CHAR.match
     match = pattern.search(text)
     while match is not None:
         start = match.start()
@@ -82,16 +101,17 @@ def _mapped(starts: list[int], size: int, glosses) -> list[Span]:
     return out
 
 
-def term_spans(doc: Prepared, term: Term) -> list[Span]:
-    """Every exact occurrence of `term` in `doc`, sorted."""
+def term_spans(doc: Prepared, term: Term, vocabulary: Vocabulary | None = None) -> list[Span]:
+    """Every exact occurrence of `term` in `doc`, sorted. A word term matches the forms of its stems
+    `vocabulary` knows (which must have registered `doc`); None: the forms in `doc` itself."""
     if term.kind == "literal":
         # Only a needle holding a character a gloss can hold may match inside one; others are all
         # found in the gloss-free text, so the folded source (a slow fold) is not needed for them.
         raw = doc.raw_folded if _GLOSS_CHARS.intersection(term.text) else None
         return literal_spans(doc.folded, term.text, raw)
     if term.kind == "prefix":
-        return _word_spans(doc, (term.text,), prefix=True)
-    return _word_spans(doc, term.stems)
+        return _word_spans(doc, (term.text,), None, prefix=True)
+    return _word_spans(doc, term.stems, vocabulary)
 
 
 def evaluate(node: Node, spans: dict[Term, list[Span]]) -> bool:
@@ -99,9 +119,11 @@ def evaluate(node: Node, spans: dict[Term, list[Span]]) -> bool:
     return evaluate_with(node, lambda term: bool(spans.get(term)))
 
 
-def match_terms(doc: Prepared, node: Node, terms: list[Term]) -> dict[Term, list[Span]] | None:
+def match_terms(
+    doc: Prepared, node: Node, terms: list[Term], vocabulary: Vocabulary | None = None
+) -> dict[Term, list[Span]] | None:
     """Every term's spans (sorted) if `doc` matches `node`, else None."""
-    spans = {term: term_spans(doc, term) for term in terms}
+    spans = {term: term_spans(doc, term, vocabulary) for term in terms}
     return spans if evaluate(node, spans) else None
 
 
@@ -112,9 +134,11 @@ def merge_spans(spans: dict[Term, list[Span]], positive: list[Term]) -> list[Spa
     return sorted({span for term in positive for span in spans[term]})
 
 
-def match_document(doc: Prepared, node: Node, terms: list[Term], positive: list[Term]) -> list[Span]:
+def match_document(
+    doc: Prepared, node: Node, terms: list[Term], positive: list[Term], vocabulary: Vocabulary | None = None
+) -> list[Span]:
     """The spans of the positive terms if `doc` matches `node`, else []."""
-    spans = match_terms(doc, node, terms)
+    spans = match_terms(doc, node, terms, vocabulary)
     return merge_spans(spans, positive) if spans is not None else []
 
 
@@ -129,18 +153,18 @@ def _plain_literal(doc: Prepared, term: Term) -> bool:
     return term.kind == "literal" and (doc.folded.glosses is None or not _GLOSS_CHARS.intersection(term.text))
 
 
-def term_count(doc: Prepared, term: Term) -> int:
+def term_count(doc: Prepared, term: Term, vocabulary: Vocabulary | None = None) -> int:
     """How many spans `term_spans(doc, term)` would give, counted at C speed where possible."""
     if _plain_literal(doc, term) and not _has_border(term.text):
         return doc.folded.text.count(term.text)
-    return len(term_spans(doc, term))
+    return len(term_spans(doc, term, vocabulary))
 
 
-def term_present(doc: Prepared, term: Term) -> bool:
+def term_present(doc: Prepared, term: Term, vocabulary: Vocabulary | None = None) -> bool:
     """Whether `term` occurs in `doc` at all."""
     if _plain_literal(doc, term):
         return term.text in doc.folded.text
-    return bool(term_spans(doc, term))
+    return bool(term_spans(doc, term, vocabulary))
 
 
 def summable(positive: list[Term]) -> bool:
@@ -152,14 +176,19 @@ def summable(positive: list[Term]) -> bool:
 
 
 def count_document(
-    doc: Prepared | None, node: Node, terms: list[Term], positive: list[Term], known: dict[Term, int] | None = None
+    doc: Prepared | None,
+    node: Node,
+    terms: list[Term],
+    positive: list[Term],
+    known: dict[Term, int] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> int:
     """How many hits `match_document` would list for `doc` (0 if it does not match), counted without
     making the spans when the terms allow it. `known`: exact counts of some terms in this document
     (from the index); `doc` may be None only if every term is known and the terms are summable."""
     known = known or {}
     if not summable(positive):
-        return len(match_document(doc, node, terms, positive))
+        return len(match_document(doc, node, terms, positive, vocabulary))
     counts: dict[Term, int] = {}
     present: dict[Term, bool] = {}
     for term in terms:
@@ -168,10 +197,10 @@ def count_document(
             if term in positive:
                 counts[term] = known[term]
         elif term in positive:
-            counts[term] = term_count(doc, term)
+            counts[term] = term_count(doc, term, vocabulary)
             present[term] = counts[term] > 0
     if not evaluate_with(node, lambda term: present[term] if term in present else present.setdefault(
-            term, term_present(doc, term))):
+            term, term_present(doc, term, vocabulary))):
         return 0
     return sum(counts.values())
 
@@ -200,5 +229,6 @@ def find_in_text(text: str, query: str) -> list[Span]:
 
     node = parse_query(query)
     doc = prepare_text(Path("."), text, compact=False)
-    spans = {term: term_spans(doc, term) for term in all_terms(node)}
+    vocabulary = own_vocabulary(doc)
+    spans = {term: term_spans(doc, term, vocabulary) for term in all_terms(node)}
     return sorted({span for term in positive_terms(node) for span in spans[term]})

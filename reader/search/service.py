@@ -15,6 +15,7 @@ from typing import Callable
 from reader.documents import DocumentError
 from reader.documents.library import library_folders, scan_library
 from reader.paths import data_dir
+from reader.search.analysis import Vocabulary
 from reader.search.candidates import WEIGHTING, Candidates
 from reader.search.hits import DocumentResult, HitList, SearchResponse
 from reader.search.indexer import (
@@ -40,10 +41,14 @@ class _DocCache:
     """Prepared documents in their compact form (folded text, differences from the source, sections)
     keyed by (path, mtime, size), least recently used dropped first, bounded by the bytes they hold
     (`Prepared.nbytes`, at most `budget`). A document not in memory is read from its saved
-    preparation (`TextFiles`) or, failing that, prepared from its source and saved."""
+    preparation (`TextFiles`) or, failing that, prepared from its source (its words registered in
+    `vocabulary`) and saved."""
 
-    def __init__(self, files: TextFiles | None = None, budget: int = CACHE_BYTES) -> None:
+    def __init__(
+        self, files: TextFiles | None = None, budget: int = CACHE_BYTES, vocabulary: Vocabulary | None = None
+    ) -> None:
         self.files, self.budget, self.size = files, budget, 0
+        self.vocabulary = vocabulary
         self.items: OrderedDict[str, tuple[Prepared, float, int, int]] = OrderedDict()
         self.lock = threading.Lock()
 
@@ -63,7 +68,7 @@ class _DocCache:
             if doc is None:
                 if not load:
                     return None
-                doc = prepare(path).compact()
+                doc = prepare(path, vocabulary=self.vocabulary).compact()
                 if self.files is not None and doc.mtime == mtime:
                     self.files.save(doc, mtime, size)
             self.put(doc, mtime, size)
@@ -139,9 +144,10 @@ class SearchService:
 
     def __init__(self, index_dir: Path | None = None, lock_timeout: float = 10.0) -> None:
         self.catalogue = _Catalogue()
+        self.vocabulary = Vocabulary()  # the words of the documents this service searches
         self.store = IndexStore(index_dir or data_dir() / "index", lock_timeout, keep=self._keep)
-        self.files = TextFiles(self.store.directory / "texts")
-        self.cache = _DocCache(self.files)
+        self.files = TextFiles(self.store.directory / "texts", self.vocabulary)
+        self.cache = _DocCache(self.files, vocabulary=self.vocabulary)
         self._lock = threading.Lock()
         self._ix = None
         self._searcher = None
@@ -193,8 +199,9 @@ class SearchService:
 
     def _keep(self, doc: Prepared, stat: os.stat_result) -> None:
         """Documents prepared for indexing are saved and cached in their compact form, so queries
-        (in this process or a new one) need not load them again."""
+        (in this process or a new one) need not load them again; their words join the vocabulary."""
         compact = doc.compact()
+        self.vocabulary.register_words(compact.folded.text)
         self.files.save(compact, stat.st_mtime, stat.st_size)
         self.cache.put(compact, stat.st_mtime, stat.st_size)
 
@@ -314,7 +321,7 @@ class SearchService:
             listing = len(response.results) < limit
             known = {term: found.get(key, 0) for term, found in counts.items()} if indexed else None
             if not listing and known is not None and from_index:
-                _count_unlisted(response, count_document(None, node, terms, positive, known))
+                _count_unlisted(response, count_document(None, node, terms, positive, known, self.vocabulary))
                 continue
             try:
                 # beyond the listed documents, one not indexed yet is counted only if already prepared
@@ -326,9 +333,9 @@ class SearchService:
                 continue
             scanned += key not in self._records
             if not listing:
-                _count_unlisted(response, count_document(doc, node, terms, positive, known))
+                _count_unlisted(response, count_document(doc, node, terms, positive, known, self.vocabulary))
                 continue
-            by_term = match_terms(doc, node, terms)
+            by_term = match_terms(doc, node, terms, self.vocabulary)
             spans = merge_spans(by_term, positive) if by_term is not None else []
             if not spans:
                 continue

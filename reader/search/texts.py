@@ -19,7 +19,7 @@ from array import array
 from pathlib import Path
 
 from reader.documents.names import display_name, path_from_key, path_key
-from reader.search.analysis import Folded, Glosses, known_words, register_known
+from reader.search.analysis import Folded, Glosses, Vocabulary, known_words
 from reader.search.messages import Message, message
 from reader.search.prepare import Prepared, Source
 
@@ -28,8 +28,12 @@ FORMAT = 3  # 3: words and stems saved
 
 
 class TextFiles:
-    def __init__(self, directory: Path) -> None:
+    """The saved preparations in `directory`; `load()` registers a document's saved words in
+    `vocabulary` (if given), as preparing it would have."""
+
+    def __init__(self, directory: Path, vocabulary: Vocabulary | None = None) -> None:
         self.directory = Path(directory)
+        self.vocabulary = vocabulary
         self.problem: Message | None = None  # why texts cannot be saved here, for the user (once)
 
     def repair(self) -> Message | None:
@@ -92,7 +96,8 @@ class TextFiles:
             if glosses is not None:
                 glosses = Glosses(_array(glosses[0]), _array(glosses[1]), glosses[2])
             folded = Folded(text.decode("utf-8"), glosses)
-            register_known(words, stems)  # stem variants are learnt from the documents searched
+            if self.vocabulary is not None:
+                self.vocabulary.register_known(words, stems)  # stem variants are learnt from the documents searched
             original = None if original is None else original.decode("utf-8")
             source = Source(folded, _array(positions), chars.decode("utf-8"), original)
             return Prepared(path_from_key(saved), folded, source, title, mtime, starts, paths)

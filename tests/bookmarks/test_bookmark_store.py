@@ -84,7 +84,7 @@ def test_damaged_pages_fail_the_check_and_are_kept(notes: Path, data_dir: Path) 
     with closing(_raw(store_path())) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
-    store_module._checked.clear()
+    store_module.NOTICES.forget_checks()
     data = bytearray(store_path().read_bytes())
     for page in range(2, len(data) // page_size, 3):
         data[page * page_size : page * page_size + 16] = b"\xff" * 16

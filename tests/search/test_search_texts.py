@@ -93,9 +93,7 @@ def test_a_new_service_reads_saved_preparations(tmp_path: Path, library: Path, m
     assert answer["results"] == expected["results"] and answer["total_hits"] == expected["total_hits"]
     from reader.search import analysis
 
-    monkeypatch.setattr(analysis, "_VARIANTS", {})  # as in a new process: no words learnt yet
-    monkeypatch.setattr(analysis, "_KNOWN", set())
-    monkeypatch.setattr(analysis, "_STEMS", {})
+    analysis.stem.cache_clear()  # as in a new process: nothing stemmed yet (a new service learns its own words)
     stemmed: list[str] = []
     real_stem = analysis._porter_stem
     monkeypatch.setattr(analysis, "_porter_stem", lambda word: stemmed.append(word) or real_stem(word))
