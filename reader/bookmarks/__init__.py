@@ -27,18 +27,6 @@ from reader.bookmarks.service import (
 from reader.bookmarks.store import check_store, open_store, store_path, take_notices
 
 
-def count_by_offsets(bookmark_offsets: list[int], heading_offsets: list[int]) -> list[int]:
-    """How many bookmarks fall in each heading's section (from its offset to the next heading's)."""
-    from bisect import bisect_right
-
-    counts = [0] * len(heading_offsets)
-    for offset in bookmark_offsets:
-        index = bisect_right(heading_offsets, offset) - 1
-        if index >= 0:
-            counts[index] += 1
-    return counts
-
-
 __all__ = [
     "COLORS",
     "STATUSES",
@@ -54,7 +42,6 @@ __all__ = [
     "add_bookmark",
     "bookmarks_for",
     "check_store",
-    "count_by_offsets",
     "export",
     "get_bookmark",
     "import_json",

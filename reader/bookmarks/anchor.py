@@ -6,15 +6,13 @@ from dataclasses import replace
 from typing import Any
 
 from reader.bookmarks.model import CONTEXT_CHARS, Bookmark, new_id, now_iso
-
-SEPARATOR = " › "
+from reader.outline import extract_outline
+from reader.outline.sections import section_title_path
 
 
 def outline_of(text: str, kind: str) -> list[Any]:
-    """The document's flat heading list (empty if the outline engine is unavailable or fails)."""
-    try:  # a heading path is a nicety: never lose a bookmark over the outline engine
-        from reader.outline import extract_outline
-
+    """The document's flat heading list (empty if the outline engine fails on it)."""
+    try:  # a heading path is a nicety: never lose a bookmark over a heading bug
         return list(extract_outline(text, kind))
     except Exception:
         return []
@@ -22,14 +20,7 @@ def outline_of(text: str, kind: str) -> list[Any]:
 
 def heading_path(headings: list[Any], offset: int) -> str:
     """Titles of the headings enclosing `offset`, outermost first, " › "-joined."""
-    stack: list[Any] = []
-    for heading in headings:
-        if heading.offset > offset:
-            break
-        while stack and stack[-1].level >= heading.level:
-            stack.pop()
-        stack.append(heading)
-    return SEPARATOR.join(h.title for h in stack)
+    return section_title_path(headings, offset)
 
 
 def context(text: str, offset: int, length: int) -> tuple[str, str]:

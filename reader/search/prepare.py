@@ -12,17 +12,19 @@ import os
 import re
 import sys
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from reader.documents import Document, load_document
 from reader.documents.names import display_name
+from reader.outline import document_title, extract_outline
+from reader.outline.sections import SEPARATOR, section_index, section_paths
 from reader.search.analysis import Folded, Vocabulary, fold, strip_folded
 from reader.text.fold import _table
 
-SECTION_SEPARATOR = " › "
+SECTION_SEPARATOR = SEPARATOR  # between the titles of a section path (reader.outline.sections)
 DENSE = 0.3  # keep the original text itself when more than this share of characters fold
 
 
@@ -133,32 +135,15 @@ class Prepared:
 
     def section_at(self, offset: int) -> str:
         """The heading path enclosing `offset` ('' before the first heading)."""
-        index = bisect_right(self.section_starts, offset) - 1
+        index = section_index(self.section_starts, offset)
         return self.section_paths[index] if index >= 0 else ""
 
 
 def _outline(text: str, kind: str) -> tuple[list, str]:
     try:
-        from reader.outline import document_title, extract_outline
-    except ImportError:  # the outline engine is optional for search
-        return [], ""
-    try:
         return extract_outline(text, kind), document_title(text, kind)
     except Exception:  # a heading bug must not stop indexing
         return [], ""
-
-
-def _sections(headings: list) -> tuple[list[int], list[str]]:
-    starts: list[int] = []
-    paths: list[str] = []
-    stack: list = []
-    for heading in headings:
-        while stack and stack[-1].level >= heading.level:
-            stack.pop()
-        stack.append(heading)
-        starts.append(heading.offset)
-        paths.append(SECTION_SEPARATOR.join(h.title for h in stack))
-    return starts, paths
 
 
 def prepare_text(
@@ -189,7 +174,7 @@ def prepare(
     mtime = path.stat().st_mtime if path.exists() else 0.0
     document = document or load_document(path)
     headings, title = _outline(document.text, document.kind)
-    starts, paths = _sections(headings)
+    starts, paths = [heading.offset for heading in headings], section_paths(headings)
     doc = prepare_text(document.path, document.text, mtime=mtime, title=title, vocabulary=vocabulary)
     doc.section_starts, doc.section_paths, doc.document = starts, paths, document
     return doc
