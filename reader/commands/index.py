@@ -7,14 +7,10 @@ import os
 import sys
 from pathlib import Path
 
+from reader.bookmarks.relocate import refresh_moved
 from reader.commands.common import CommandError
 from reader.documents.library import real_path
 from reader.documents.names import display_name
-
-try:
-    from reader.bookmarks.relocate import refresh_moved
-except ImportError:  # the bookmarks package is optional here
-    refresh_moved = None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -90,7 +86,7 @@ def update_index(service, folders: list[Path] | None, rebuild: bool = False, sea
     for note in report.notes:
         text = SEARCH_BUSY if searching and report.locked and note.code == "index.busy" else note.text
         print(f"reader: {text}", file=sys.stderr)
-    if refresh_moved is not None and (report.added or report.removed):
+    if report.added or report.removed:
         from reader.documents.library import iter_documents, library_folders
 
         try:

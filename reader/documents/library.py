@@ -64,13 +64,6 @@ def add_folder(folder: Path) -> list[Path]:
     return library_folders()
 
 
-def remove_folder(folder: Path) -> list[Path]:
-    """Forget `folder`; the corpus cannot be removed."""
-    resolved = real_path(folder)
-    save_added_folders([f for f in added_folders() if real_path(f) != resolved])
-    return library_folders()
-
-
 @dataclass
 class LibraryScan:
     """One walk of the library. `files`: path_key -> (path, mtime, size) of every document (regular

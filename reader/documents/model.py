@@ -49,10 +49,6 @@ class Document:
         """sha1 of the decoded text, computed once."""
         return text_hash(self.text)
 
-    def line_of(self, offset: int) -> int:
-        """The 1-based line number holding `offset`."""
-        return self.text.count("\n", 0, max(0, offset)) + 1
-
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 CJK_CHARS_PER_MINUTE = 300
