@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-nocjk test-dist bench bench-big dist screenshots translations clean venv
+.PHONY: run test lint test-nocjk test-dist bench bench-big dist screenshots translations clean venv
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install -y python3-venv) and try again." >&2; exit 1; }
@@ -27,8 +27,12 @@ run: $(STAMP) translations
 	@scripts/system-deps.sh gui
 	@scripts/run-gui.sh $(BIN)/reader corpus
 
-test: $(STAMP) translations
+test: lint $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
+
+# The core's boundary: no Qt outside reader/ui and reader/app.py, the core packages in layers (pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/lint-imports
 
 # The UI tests as on a bare machine: fontconfig sees DejaVu only (no CJK glyphs), whatever fonts are installed.
 NOCJK := FONTCONFIG_FILE=$(CURDIR)/tests/fontconfig/no-cjk.conf QT_QPA_PLATFORM=offscreen
