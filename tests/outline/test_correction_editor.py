@@ -59,10 +59,10 @@ def test_marking_a_line_adds_a_heading_selects_it_and_is_stored_as_before(speech
     assert editor.mark(offset, 2) == Edit(changed=True, select=text.index("同志们"))
     assert _levels(editor)[0] == (2, "同志们:")
     assert editor.nested()[0].title == "同志们:" and editor.nested()[0].children == []
-    assert _stored() == {"version": 1, "documents": {str(speech): {"hash": editor.document.content_hash, "corrections": [
-        {"action": "add", "level": 2, "text": "同志们:", "offset": text.index("同志们"),
-         "before": "在“大学习、大调研、大讨论”活动动员部署会上的讲话", "after": text.splitlines()[4][:40]},
-    ]}}}
+    mark = {"action": "add", "level": 2, "text": "同志们:", "offset": text.index("同志们"),
+            "before": "在“大学习、大调研、大讨论”活动动员部署会上的讲话", "after": text.splitlines()[4][:40]}
+    entry = {"hash": editor.document.content_hash, "corrections": [mark]}
+    assert _stored() == {"version": 1, "documents": {str(speech): entry}}
 
 
 def test_marking_again_only_changes_the_level(speech: Path) -> None:
@@ -152,7 +152,8 @@ def test_corrections_survive_an_inserted_paragraph_and_a_changed_word(speech: Pa
     editor.demote(_offset(editor, CHAPTER_3))
     corrected = _levels(editor)
     text = speech.read_text(encoding="utf-8")
-    edited = text.replace("同志们:\n", "同志们:\n\n先插入一段新的话,让后面的位置都变了。\n", 1).replace("自选动作", "自主动作")
+    edited = text.replace("同志们:\n", "同志们:\n\n先插入一段新的话,让后面的位置都变了。\n", 1)
+    edited = edited.replace("自选动作", "自主动作")
     assert edited != text
     speech.write_text(edited, encoding="utf-8")
     reopened = _editor(speech)
@@ -217,7 +218,8 @@ def test_a_damaged_store_is_kept_aside_and_the_outline_is_as_detected(speech: Pa
 
 def test_the_editor_never_imports_qt(speech: Path, data_dir: Path) -> None:
     script = (
-        "import sys\nfrom reader.documents import load_document\nfrom reader.outline.corrections import CorrectionEditor\n"
+        "import sys\nfrom reader.documents import load_document\n"
+        "from reader.outline.corrections import CorrectionEditor\n"
         "from reader.outline.loading import load_with_outline\n"
         f"editor = CorrectionEditor(load_document({str(speech)!r}))\neditor.mark(0, 1)\n"
         f"load_with_outline({str(speech)!r})\nprint(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
