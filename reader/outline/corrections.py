@@ -26,7 +26,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 from reader.documents.names import path_from_key, path_key
 from reader.paths import chosen_data_dir, data_dir
@@ -39,7 +39,7 @@ from .model import Heading, nest
 __all__ = [
     "Anchor", "Lines", "anchor_at", "find_line", "Correction", "record", "apply_corrections",
     "CorrectionStore", "store_path", "load_corrections", "save_corrections", "apply_document_corrections",
-    "Edit", "BLANK_LINE", "CorrectionEditor",
+    "Edit", "BLANK_LINE", "CorrectionEditor", "CorrectableDocument",
 ]
 
 STORE_NAME = "outline-corrections.json"
@@ -47,6 +47,17 @@ MIN_LEVEL, MAX_LEVEL = 1, 9
 TITLE_CHARS = 120
 _MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}|[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$)")
 _lock = threading.Lock()
+
+
+class CorrectableDocument(Protocol):
+    """What corrections need of a document (`reader.documents.Document` is one)."""
+
+    path: Path
+    text: str
+    kind: str
+
+    @property
+    def content_hash(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -168,7 +179,7 @@ class CorrectionStore:
             entry = _find(self._read(), _key(path), content_hash)
         return _parse(entry["corrections"]) if entry else []
 
-    def for_document(self, document: Any) -> list[Correction]:
+    def for_document(self, document: CorrectableDocument) -> list[Correction]:
         """The corrections of `document` (path, content_hash); none, without hashing, if there is no store."""
         if not self.path.exists():
             return []
@@ -229,7 +240,7 @@ def save_corrections(path: str | Path, content_hash: str, corrections: list[Corr
     CorrectionStore().save(path, content_hash, corrections)
 
 
-def apply_document_corrections(headings: list[Heading], document: Any) -> list[Heading]:
+def apply_document_corrections(headings: list[Heading], document: CorrectableDocument) -> list[Heading]:
     """The loader's step: `headings` of `document` (path, text, kind, content_hash) with its corrections."""
     try:
         corrections = CorrectionStore().for_document(document)
@@ -283,7 +294,7 @@ class CorrectionEditor:
     saved to `store` and applied to the outline shown. An unreadable store leaves the outline as detected
     (`load_error` says why)."""
 
-    def __init__(self, document: Any, headings: list[Heading] | None = None,
+    def __init__(self, document: CorrectableDocument, headings: list[Heading] | None = None,
                  store: CorrectionStore | None = None) -> None:
         if headings is None:
             headings = extract_outline(document.text, document.kind)
