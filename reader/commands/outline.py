@@ -1,4 +1,4 @@
-"""`reader outline FILE [--json]`: print a document's outline."""
+"""`reader outline FILE [--json] [--no-corrections]`: print a document's outline, as the window shows it."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import argparse
 import sys
 
 from reader.commands.common import CommandError, print_json
-from reader.documents import Document, DocumentError, UnreadableError, load_document
+from reader.documents import Document, DocumentError, UnreadableError
 from reader.documents.names import display_name
-from reader.outline import extract_outline, flatten, nest
+from reader.outline import flatten
+from reader.outline.loading import NO_RENDERING, LoadedDocument, load_with_outline
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,18 +17,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", help="a .txt, .md or .markdown file")
     parser.add_argument("--json", action="store_true", help="print a JSON list")
     parser.add_argument("--encoding", help="decode with this encoding instead of detecting it")
+    parser.add_argument(
+        "--no-corrections", action="store_true",
+        help="print the headings as detected, without the corrections made in the reader's outline pane",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        document = load_document(args.file, encoding=args.encoding)
+        loaded = load_with_outline(args.file, args.encoding, corrections=not args.no_corrections,
+                                   render_limit_bytes=NO_RENDERING)
     except UnreadableError as error:
         raise CommandError(str(error)) from error  # it names the file and what it is
     except DocumentError as error:
         raise CommandError(f"cannot open {display_name(args.file)}: {error}") from error
-    warn_about_replacements(args.file, document)
-    headings = extract_outline(document.text, document.kind)
+    warn_about_replacements(args.file, loaded.document)
+    warn_about_corrections(loaded)
+    headings = flatten(loaded.outline or [])
     if args.json:
         print_json(
             [
@@ -36,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    for heading in flatten(nest(headings)):
+    for heading in headings:
         print(f"{'  ' * (heading.level - 1)}{heading.title}  [line {heading.line}]")
     return 0
 
@@ -48,5 +55,17 @@ def warn_about_replacements(shown_as: str, document: Document) -> None:
         print(
             f"reader: {display_name(shown_as)}: decoded as {document.encoding} with "
             f"{document.replacements} replacement character{plural}; try --encoding",
+            file=sys.stderr,
+        )
+
+
+def warn_about_corrections(loaded: LoadedDocument) -> None:
+    """One line on stderr when the outline corrections could not be read (the outline is then as detected)."""
+    editor = loaded.editor
+    if editor is not None and editor.load_error is not None:
+        error = editor.load_error
+        print(
+            f"reader: cannot read the outline corrections in {display_name(editor.store.path)}: "
+            f"{(error.strerror or str(error)).lower()}; the outline is shown as detected",
             file=sys.stderr,
         )
