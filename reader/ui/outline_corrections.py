@@ -136,8 +136,9 @@ class OutlineCorrectionsMixin:
             while parent.isValid():
                 self.tree.expand(parent)
                 parent = parent.parent()
+            # the corrected entry is the user's place in the tree, not the section being read: left
+            # unsynced, the reading line's section does not take the tree's cursor while it has focus
             self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self._synced_offset = offset
 
     def _tree_item(self):
         index = self.tree.currentIndex()

@@ -305,6 +305,12 @@ def _action(window, name: str) -> QAction:
 
 
 def test_marking_the_cursor_line_as_a_level_2_heading(make_window, qtbot, speech: Path) -> None:
+    # The breadcrumb names the section on the reading line, a quarter down the view. Without a CJK
+    # font Chinese glyphs are drawn 3x narrower, so the speech's short preamble would end above that
+    # line in one font and below it in another: make the preamble longer than any screen.
+    text = speech.read_text(encoding="utf-8")
+    preamble = text[text.index("今年是"):text.index("一、")]
+    speech.write_text(text.replace(preamble, preamble * 40, 1), encoding="utf-8")
     window = _open(make_window, qtbot, speech)
     text = window.current_document.text
     window.text_view.select_range(text.index("同志们"), 0)
@@ -365,6 +371,7 @@ def test_remove_promote_demote_by_keyboard_persist_and_survive_edits(make_window
 
 def test_corrections_keep_what_is_open_and_the_filter(make_window, qtbot, speech: Path) -> None:
     window = _open(make_window, qtbot, speech)
+    window.jump_to(_titled(window, "(四)要用好成果").offset)  # reading in chapter 三, whatever the glyph widths
     pane = window.outline_pane
     pane.level_spin.setValue(1)
     pane.tree.expand(pane.proxy.index(2, 0))
