@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QTextCharFormat, QTextCursor
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QPoint, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
 from reader.documents import Document
@@ -11,6 +13,8 @@ from reader.documents.render import render_markdown
 from reader.ui.alignment import align
 from reader.ui.offsets import SourceMap, Utf16Map
 from reader.ui.scrollbar import MarkedScrollBar
+
+RESOURCE_LIMIT_BYTES = 32 * 1024 * 1024  # an image larger than this in a note is not shown
 
 
 class OffsetViewMixin:
@@ -222,14 +226,31 @@ class RichView(OffsetViewMixin, QTextBrowser):
         return self._map.source_range(start, end)
 
     def loadResource(self, kind: int, url: QUrl):
-        """Load only local files next to the document; never anything from the network."""
-        if url.scheme() not in ("", "file") or self.document is None:
+        """Files inside the document's folder, read by us; anything else is an empty resource.
+
+        Never None, a null value or the base implementation: Qt would then load the URL itself
+        (against the working folder, outside the folder, through symlinks). An image we refuse or
+        cannot decode is the refused-image icon, since a null image makes Qt open the file by name."""
+        target = self._sandboxed(url)
+        data = _read_capped(target) if target is not None else b""
+        if kind == QTextDocument.ResourceType.ImageResource:
+            image = QImage.fromData(data) if data else QImage()
+            return refused_image() if image.isNull() else image
+        return QByteArray(data)  # b"" gives an empty, non-null QByteArray
+
+    def _sandboxed(self, url: QUrl) -> Path | None:
+        """The regular file `url` names inside the document's folder (symlinks resolved), else None."""
+        if self.document is None or url.scheme() not in ("", "file") or url.host():
             return None
-        local = url.toLocalFile() if url.scheme() == "file" else url.path()
-        target = (self.document.path.parent / local).resolve()
-        if not target.is_relative_to(self.document.path.parent.resolve()) or not target.is_file():
+        folder = self.document.path.parent.resolve()
+        local = url.toLocalFile() if url.scheme() == "file" else url.path(QUrl.ComponentFormattingOption.FullyDecoded)
+        if not local:
             return None
-        return super().loadResource(kind, QUrl.fromLocalFile(str(target)))
+        try:
+            target = (folder / local).resolve()
+            return target if target.is_relative_to(folder) and target.is_file() else None
+        except (OSError, RuntimeError, ValueError):  # a symlink loop, an unencodable name
+            return None
 
     def _follow_link(self, url: QUrl) -> None:
         """Links open only when clicked: anchors scroll, local documents open, web links go to the browser."""
@@ -239,6 +260,25 @@ class RichView(OffsetViewMixin, QTextBrowser):
             self.scrollToAnchor(url.fragment())
         elif url.scheme() in ("", "file") and url.path():
             self.documentLinkActivated.emit(url.path())
+
+
+def _read_capped(path: Path) -> bytes:
+    """The file's bytes, or b"" if it cannot be read or is larger than RESOURCE_LIMIT_BYTES."""
+    try:
+        with path.open("rb") as source:
+            data = source.read(RESOURCE_LIMIT_BYTES + 1)
+    except OSError:
+        return b""
+    return data if len(data) <= RESOURCE_LIMIT_BYTES else b""
+
+
+def refused_image() -> QImage:
+    """What an image the sandbox refused shows: Qt's small "missing image" icon."""
+    image = QImage(":/qt-project.org/styles/commonstyle/images/file-16.png")
+    if image.isNull():
+        image = QImage(1, 1, QImage.Format.Format_ARGB32)
+        image.fill(0)
+    return image
 
 
 def set_reading_font(view: QWidget, family: str | None, point_size: float) -> None:
