@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.bookmarks import COLORS, Bookmark
+from reader.ui.plain import plain_label
 
 TINTS = {
     "yellow": "#fff0a0", "green": "#c6efc0", "blue": "#c4dcff", "pink": "#ffc8de",
@@ -47,7 +48,8 @@ class BookmarkEditor(QDialog):
         self.bookmark_id = bookmark.id
         layout = QFormLayout(self)
         quote = " ".join(bookmark.quote.split()) or self.tr("(reading position)")
-        label = QLabel(quote if len(quote) <= 120 else quote[:119] + "…", self)
+        label = plain_label(QLabel(self, objectName="bookmarkPassage"))
+        label.setText(quote if len(quote) <= 120 else quote[:119] + "…")
         label.setWordWrap(True)
         layout.addRow(self.tr("Passage"), label)
         self.note_edit = QPlainTextEdit(bookmark.note, self, objectName="bookmarkNote")

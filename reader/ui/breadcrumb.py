@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from reader.ui.plain import plain_label, plain_tooltip
+
 ANCESTOR_CHARS = 18
 CURRENT_CHARS = 48
 
@@ -42,7 +44,7 @@ class Breadcrumb(QWidget):
                 widget.deleteLater()
         for position, (title, offset, length) in enumerate(path):
             if position:
-                self._layout.addWidget(QLabel("›", self, objectName="breadcrumbSeparator"))
+                self._layout.addWidget(plain_label(QLabel("›", self, objectName="breadcrumbSeparator")))
             self._layout.addWidget(self._crumb(title, offset, length, position == len(path) - 1))
         self._layout.addStretch(1)
 
@@ -53,7 +55,7 @@ class Breadcrumb(QWidget):
         limit = CURRENT_CHARS if current else ANCESTOR_CHARS
         shown = title if len(title) <= limit else title[: limit - 1] + "…"
         button.setText(shown.replace("&", "&&"))
-        button.setToolTip(title)
+        button.setToolTip(plain_tooltip(title))
         if current:
             font = button.font()
             font.setBold(True)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
 from reader.search import QueryError, find_in_text
+from reader.ui.plain import plain_label
 
 HIGHLIGHT = QColor("#ffe680")
 
@@ -24,7 +25,7 @@ class FindBar(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         self.edit = QLineEdit(self, objectName="findText", clearButtonEnabled=True)
         self.edit.setPlaceholderText(self.tr("Find in document"))
-        self.count = QLabel(self, objectName="findCount")
+        self.count = plain_label(QLabel(self, objectName="findCount"))
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count)
         for name, text, slot in (

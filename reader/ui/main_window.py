@@ -26,6 +26,7 @@ from reader.ui.history import History, Place
 from reader.ui.library_pane import LibraryPane
 from reader.ui.menus import build_menus
 from reader.ui.outline_pane import OutlinePane
+from reader.ui.plain import plain_label, plain_message_box
 from reader.ui.preferences import Preferences
 from reader.ui.settings import open_settings
 from reader.ui.text_views import PlainView, RichView
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.load_progress)
         self.status_labels: dict[str, QLabel] = {}
         for key in ("name", "encoding", "size", "length", "position"):
-            label = QLabel(bar, objectName=f"status_{key}")
+            label = plain_label(QLabel(bar, objectName=f"status_{key}"))
             bar.addPermanentWidget(label)
             self.status_labels[key] = label
 
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot open document"), message, parent=self)
         box.setObjectName("errorDialog")
         box.setInformativeText(path)
+        plain_message_box(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from reader.text import fold
+from reader.ui.plain import plain_tooltip
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
 LENGTH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -40,7 +41,7 @@ class OutlineModel(QStandardItemModel):
         for heading in headings:
             item = QStandardItem(heading.title)
             item.setEditable(False)
-            item.setToolTip(f"{heading.title}\n(line {heading.line})")
+            item.setToolTip(plain_tooltip(f"{heading.title}\n(line {heading.line})"))
             for role, value in ((OFFSET_ROLE, heading.offset), (LENGTH_ROLE, heading.length), (LEVEL_ROLE, heading.level),
                                 (TITLE_ROLE, heading.title), (FOLDED_ROLE, fold(heading.title)), (LINE_ROLE, heading.line)):
                 item.setData(value, role)
