@@ -6,6 +6,8 @@ import re
 
 import markdown
 
+from reader.documents.errors import DocumentError
+
 EXTENSIONS = ["tables", "fenced_code", "sane_lists", "footnotes", "def_list", "abbr"]
 _DANGEROUS = "script|style|iframe|object|embed|applet|form|frameset|frame|meta|link|base|svg|math"
 _DANGEROUS_PAIRS = re.compile(rf"<({_DANGEROUS})\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -24,7 +26,14 @@ def sanitize_html(html: str) -> str:
     return _REMOTE_IMAGES.sub("", html)
 
 
+class NestedTooDeeplyError(DocumentError):
+    """The Markdown nests lists or quotes too deeply to render; show it as plain text instead."""
+
+
 def render_markdown(text: str) -> str:
-    """The document's Markdown as safe HTML."""
-    html = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+    """The document's Markdown as safe HTML (raises NestedTooDeeplyError)."""
+    try:
+        html = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+    except RecursionError as error:
+        raise NestedTooDeeplyError("the Markdown is nested too deeply to render") from error
     return sanitize_html(html)

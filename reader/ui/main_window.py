@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document, is_supported
-from reader.documents.model import reading_minutes
+from reader.documents.names import display_name, path_key
 from reader.documents.library import iter_documents, library_folders
 from reader.documents.overrides import remember_encoding, remembered_encoding
 from reader.ui.breadcrumb import Breadcrumb
@@ -31,9 +31,10 @@ from reader.ui.preferences import Preferences
 from reader.ui.settings import open_settings
 from reader.ui.text_views import PlainView, RichView
 from reader.ui.positions import ReadingPositions
-from reader.ui.workers import DocumentLoader, LoadedDocument
+from reader.ui.workers import NESTED_TOO_DEEPLY, DocumentLoader, LoadedDocument, TextStyle
 
 RECENT_LIMIT = 12
+SLICED_FROM_CHARS = 1_000_000  # a document this long is shown in several turns of the event loop
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.loaded: LoadedDocument | None = None
         self.last_error: str | None = None
         self._told_no_cjk_font = False
+        self._showing = 0  # counts documents shown, so a superseded sliced show stops
         self._pinned: tuple[int, int] | None = None
         self.history = History()
         self._recording = True
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         self.last_error = None
         if self._recording:
             self._remember_place()
+        self.loader.style = TextStyle(QFont(self.plain_view.font()), self.preferences.settings.line_spacing)
         self.loader.load(path, encoding or remembered_encoding(path), (select, self._recording))
         return self.last_error is None
 
@@ -175,7 +178,25 @@ class MainWindow(QMainWindow):
         self.open_document(document.path, select=(position, 0), encoding=encoding)
 
     def _show_loaded(self, loaded: LoadedDocument, request: tuple) -> None:
-        select, recording = request
+        """Show a loaded document. A large one is shown in slices, each a separate turn of the event
+        loop, so no single step holds the UI thread long; a small one all at once."""
+        self._showing += 1
+        steps = [lambda: self._show_text(loaded), lambda: self._show_outline(loaded),
+                 lambda: self.documentChanged.emit(loaded.document), lambda: self._show_place(request)]
+        if loaded.text_document is None or len(loaded.document.text) < SLICED_FROM_CHARS:
+            for step in steps:
+                step()
+        else:
+            self._run_sliced(self._showing, steps)
+
+    def _run_sliced(self, showing: int, steps: list) -> None:
+        if showing != self._showing:
+            return  # another document is being shown
+        steps[0]()
+        if len(steps) > 1:
+            QTimer.singleShot(1, self, lambda: self._run_sliced(showing, steps[1:]))  # input and paint go between
+
+    def _show_text(self, loaded: LoadedDocument) -> None:
         document = loaded.document
         self.load_progress.hide()
         self.statusBar().clearMessage()
@@ -186,15 +207,26 @@ class MainWindow(QMainWindow):
         active, inactive = (self.rich_view, self.plain_view) if rich else (self.plain_view, self.rich_view)
         inactive.setObjectName("textViewInactive")
         active.setObjectName("textView")
-        active.show_document(document, loaded.html)
+        if rich:
+            active.show_document(document, loaded.html)
+        else:
+            active.show_document(document, None, loaded.text_document, loaded.utf16)
+            loaded.text_document = None  # the view owns it now
         self.stack.setCurrentWidget(active)
+        self.setWindowTitle(f"{display_name(document.path.stem)} — Reader")
+        self._update_status(loaded)
+
+    def _show_outline(self, loaded: LoadedDocument) -> None:
+        document = loaded.document
         self.outline_pane.set_outline(loaded.outline)
         self.library_pane.mark_current(document.path)
-        self.setWindowTitle(f"{document.path.stem} — Reader")
-        self._update_status(document)
-        self._warn_if_no_cjk_font(document)
+        self._show_notes(loaded)
         self._add_recent(document.path)
-        self.documentChanged.emit(document)
+
+    def _show_place(self, request: tuple) -> None:
+        select, recording = request
+        document = self.current_document
+        active = self.text_view
         was_recording, self._recording = self._recording, recording
         try:
             if select is None:
@@ -208,7 +240,7 @@ class MainWindow(QMainWindow):
             self._recording = was_recording
 
     def _show_loading(self, path: str) -> None:
-        self.statusBar().showMessage(self.tr("Opening %s…") % Path(path).name)
+        self.statusBar().showMessage(self.tr("Opening %s…") % display_name(Path(path).name))
         self.load_progress.show()
 
     def _show_failure(self, path: str, message: str) -> None:
@@ -298,27 +330,41 @@ class MainWindow(QMainWindow):
             self.libraryChanged.emit(folders)
         self._library_folders = folders
 
-    def _update_status(self, document: Document) -> None:
-        self.status_labels["name"].setText(document.path.name)
+    def _update_status(self, loaded: LoadedDocument) -> None:
+        document = loaded.document
+        self.status_labels["name"].setText(display_name(document.path.name))
         suffix = self.tr(" (chosen)") if document.encoding_overridden else ""
         self.status_labels["encoding"].setText(document.encoding + suffix)
         size = document.size_bytes
         self.status_labels["size"].setText(f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size / 1024:.0f} KB")
-        minutes = reading_minutes(document.text)
+        minutes = loaded.reading_minutes
         duration = self.tr("%d min") % minutes if minutes < 90 else self.tr("%.1f h") % (minutes / 60)
         self.status_labels["length"].setText(
             self.tr("%s characters · about %s") % (f"{len(document.text):,}", duration))
         self.status_labels["length"].setToolTip(self.tr("Characters in the document, and an estimated reading time"))
 
-    def _warn_if_no_cjk_font(self, document: Document) -> None:
+    def _show_notes(self, loaded: LoadedDocument) -> None:
+        """One status bar message for what the reader should know about how the text is shown."""
+        notes = []
+        if loaded.plain_reason == NESTED_TOO_DEEPLY:
+            notes.append(self.tr("Shown as plain text: the Markdown is nested too deeply to render."))
+        replacements = getattr(loaded.document, "replacements", 0)
+        if replacements:
+            notes.append(self.tr("Decoded as %s with %d replacement characters; try View ▸ Encoding.")
+                         % (loaded.document.encoding, replacements))
+        no_font = self._no_cjk_font_note(loaded.document)
+        if no_font:
+            notes.append(no_font)
+        if notes:
+            self.statusBar().showMessage(" ".join(notes), 30000)
+
+    def _no_cjk_font_note(self, document: Document) -> str:
         if self._told_no_cjk_font or not any("\u4e00" <= c <= "\u9fff" for c in document.text[:4000]):
-            return
-        if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
-            self._told_no_cjk_font = True
-            self.statusBar().showMessage(
-                self.tr("No Chinese font is installed, so Chinese text may show as boxes (install fonts-noto-cjk)."),
-                30000,
-            )
+            return ""
+        if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+            return ""
+        self._told_no_cjk_font = True
+        return self.tr("No Chinese font is installed, so Chinese text may show as boxes (install fonts-noto-cjk).")
 
     def eventFilter(self, watched, event) -> bool:
         """Mouse back/forward buttons navigate history; Ctrl+wheel zooms."""

@@ -123,6 +123,8 @@ class Preferences(QObject):
             block_format.setLineHeight(
                 self.settings.line_spacing * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
             )
+            if _has_line_height(document, block_format):
+                continue  # a worker built it with this spacing: no pass over millions of characters here
             undo = document.isUndoRedoEnabled()
             document.setUndoRedoEnabled(False)
             cursor = QTextCursor(document)
@@ -329,3 +331,10 @@ class PreferencesDialog(QDialog):
         if not self._updating:
             self.preferences.change(**values)
 
+
+def _has_line_height(document, wanted: QTextBlockFormat) -> bool:
+    """Whether the document's first and last blocks already have `wanted`'s line height."""
+    def same(block) -> bool:
+        current = block.blockFormat()
+        return (current.lineHeight(), current.lineHeightType()) == (wanted.lineHeight(), wanted.lineHeightType())
+    return same(document.firstBlock()) and same(document.lastBlock())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
 from reader.documents import Document
 from reader.documents.render import render_markdown
@@ -159,13 +159,31 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setUndoRedoEnabled(False)
 
-    def show_document(self, document: Document, html: str | None = None) -> None:
-        """Show `document`'s text (`html` is for the rendered view and ignored here)."""
+    def show_document(self, document: Document, html: str | None = None, prepared: QTextDocument | None = None,
+                      utf16: Utf16Map | None = None) -> None:
+        """Show `document`'s text, from `prepared` (a QTextDocument a worker filled) when given.
+
+        `html` is for the rendered view and ignored here. Setting a prepared document costs the UI
+        thread a pass over its blocks (~25 ms for 20 MB) instead of a setPlainText (~220 ms)."""
         self.document = document
-        self._map = Utf16Map(document.text)
+        self._map = utf16 or Utf16Map(document.text)
         self._highlights.clear()
         self.setExtraSelections([])
-        self.setPlainText(document.text)
+        if prepared is None:
+            prepared = QTextDocument()
+            prepared.setUndoRedoEnabled(False)
+            prepared.setPlainText(document.text)
+        prepared.setDocumentLayout(QPlainTextDocumentLayout(prepared))
+        if prepared.defaultFont() != self.font():
+            prepared.setDefaultFont(self.font())
+        previous = self.document_view()
+        ours = previous.parent() is self  # Qt deletes the view's own first document itself
+        self.setDocument(prepared)
+        prepared.setParent(self)
+        if ours:
+            previous.deleteLater()
+        self.verticalScrollBar().setValue(0)  # as setPlainText does: a new document starts at its top
+        self.horizontalScrollBar().setValue(0)
 
     def to_qt(self, offset: int) -> int:
         return self._map.to_qt(offset)

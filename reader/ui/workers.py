@@ -1,39 +1,106 @@
-"""Background work for the window: loading and outlining documents off the UI thread."""
+"""Background work for the window: loading, outlining and laying out documents off the UI thread."""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextDocument
 
 from reader.documents import Document, DocumentError, load_document
-from reader.documents.model import document_kind
-from reader.documents.render import render_markdown
+from reader.documents.model import document_kind, reading_minutes
+from reader.documents.names import display_name
+from reader.documents.render import NestedTooDeeplyError, render_markdown
 from reader.outline import extract_outline, nest
 from reader.outline.corrections import apply_document_corrections
+from reader.ui.offsets import Utf16Map
 
 SYNC_LIMIT_BYTES = 4 * 1024 * 1024
 SYNC_LIMIT_MARKDOWN_BYTES = 256 * 1024
 RENDER_LIMIT_BYTES = 2 * 1024 * 1024  # larger Markdown files are shown as plain text
+INSERT_CHARS = 256 * 1024  # a worker fills a QTextDocument this many characters at a time
+NESTED_TOO_DEEPLY = "nested"  # LoadedDocument.plain_reason: the Markdown could not be rendered
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How the plain view lays text out, so a worker can build its QTextDocument ready to show."""
+
+    font: QFont
+    line_height: float = 1.0  # proportional: 1.5 is one and a half lines
 
 
 @dataclass
 class LoadedDocument:
-    """A document with its outline, ready to show."""
+    """A document with everything the window shows, computed off the UI thread."""
 
     document: Document
     outline: list = field(default_factory=list)
     html: str | None = None  # rendered Markdown, when the document is shown rendered
+    reading_minutes: int = 0
+    utf16: Utf16Map | None = None  # offsets to Qt positions, for the plain view
+    text_document: QTextDocument | None = None  # the plain view's document, built by the worker
+    plain_reason: str = ""  # why a Markdown document is shown as plain text (NESTED_TOO_DEEPLY)
+
+    def discard(self) -> None:
+        """Free the prepared QTextDocument of a result nobody will show."""
+        if self.text_document is not None:
+            self.text_document.deleteLater()
+            self.text_document = None
 
 
-def load_with_outline(path: Path, encoding: str | None) -> LoadedDocument:
-    """Load `path` and compute its nested outline (raises DocumentError)."""
+def load_with_outline(path: Path, encoding: str | None, style: TextStyle | None = None) -> LoadedDocument:
+    """Load `path` and compute what the window shows (raises DocumentError)."""
     document = load_document(path, encoding=encoding)
     headings = apply_document_corrections(extract_outline(document.text, document.kind), document)
-    rendered = document.kind == "markdown" and document.size_bytes <= RENDER_LIMIT_BYTES
-    html = render_markdown(document.text) if rendered else None
-    return LoadedDocument(document, nest(headings), html)
+    loaded = LoadedDocument(document, nest(headings), reading_minutes=reading_minutes(document.text))
+    document.content_hash  # noqa: B018 - cached here, so bookmarks and corrections need not hash on the UI thread
+    if document.kind == "markdown" and document.size_bytes <= RENDER_LIMIT_BYTES:
+        try:
+            loaded.html = render_markdown(document.text)
+        except NestedTooDeeplyError:
+            loaded.plain_reason = NESTED_TOO_DEEPLY
+    if loaded.html is None:
+        loaded.utf16 = Utf16Map(document.text)
+        if style is not None:
+            loaded.text_document = plain_document(document.text, style)
+    return loaded
+
+
+def plain_document(text: str, style: TextStyle) -> QTextDocument:
+    """A QTextDocument holding `text` for the plain view, handed to the UI thread (no layout yet:
+    the view sets its QPlainTextDocumentLayout there)."""
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    document.setDefaultFont(style.font)
+    cursor = QTextCursor(document)
+    for start in range(0, len(text), INSERT_CHARS):  # one setPlainText would hold the GIL, and so the UI, ~90 ms
+        cursor.insertText(text[start : start + INSERT_CHARS])
+    block_format = QTextBlockFormat()  # as the window's preferences format it, which then skip it
+    block_format.setLineHeight(style.line_height * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeBlockFormat(block_format)
+    application = QCoreApplication.instance()
+    if application is not None:
+        document.moveToThread(application.thread())
+    return document
+
+
+def not_a_file(path: Path) -> str | None:
+    """The message for a path that exists but is no regular file (a FIFO, a device…), else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # missing or unreadable: the loader says which, at once
+    if stat.S_ISREG(mode):
+        return None
+    what = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "not a regular file")
+    return f"{display_name(path)} is {what}, not a document file."
 
 
 class _Signals(QObject):
@@ -42,13 +109,14 @@ class _Signals(QObject):
 
 
 class _LoadTask(QRunnable):
-    def __init__(self, request: int, path: Path, encoding: str | None, signals: _Signals) -> None:
+    def __init__(self, request: int, path: Path, encoding: str | None, style: TextStyle | None,
+                 signals: _Signals) -> None:
         super().__init__()
-        self.request, self.path, self.encoding, self.signals = request, path, encoding, signals
+        self.request, self.path, self.encoding, self.style, self.signals = request, path, encoding, style, signals
 
     def run(self) -> None:
         try:
-            result = load_with_outline(self.path, self.encoding)
+            result = load_with_outline(self.path, self.encoding, self.style)
         except DocumentError as error:
             self.signals.failed.emit(self.request, str(self.path), str(error))
         except Exception as error:  # noqa: BLE001 - reported to the user, never a crash
@@ -58,7 +126,8 @@ class _LoadTask(QRunnable):
 
 
 class DocumentLoader(QObject):
-    """Loads documents; small ones at once, large ones on a worker. Stale results are dropped."""
+    """Loads documents: small regular files at once, large ones on a worker, anything that is not a
+    regular file not at all (a FIFO or a device could block forever). Stale results are dropped."""
 
     loaded = Signal(object, object)  # LoadedDocument, the caller's request data (passed through)
     failed = Signal(str, str)  # path, message
@@ -73,29 +142,37 @@ class DocumentLoader(QObject):
         self._signals.failed.connect(self._on_failed)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.style: TextStyle | None = None  # set by the window: how the plain view lays text out
 
     def load(self, path: Path, encoding: str | None, select=None) -> None:
         """Start loading `path`; the newest request wins."""
         self._request += 1
         self._pending_select = {self._request: select}
+        refused = not_a_file(path)
+        if refused is not None:
+            self._on_failed(self._request, str(path), refused)
+            return
+        task = _LoadTask(self._request, path, encoding, self.style, self._signals)
         if self._small(path):
-            task = _LoadTask(self._request, path, encoding, self._signals)
             task.run()
             return
         self.started.emit(str(path))
-        self.pool.start(_LoadTask(self._request, path, encoding, self._signals))
+        self.pool.start(task)
 
     @staticmethod
     def _small(path: Path) -> bool:
         limit = SYNC_LIMIT_MARKDOWN_BYTES if document_kind(path) == "markdown" else SYNC_LIMIT_BYTES
         try:
-            return path.stat().st_size <= limit
+            info = os.stat(path)
         except OSError:
-            return True
+            return True  # the loader's message comes at once
+        return stat.S_ISREG(info.st_mode) and info.st_size <= limit
 
     def _on_loaded(self, request: int, result: LoadedDocument) -> None:
         if request == self._request:
             self.loaded.emit(result, self._pending_select.pop(request, None))
+        else:
+            result.discard()
 
     def _on_failed(self, request: int, path: str, message: str) -> None:
         if request == self._request:

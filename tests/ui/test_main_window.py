@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QTextBrowser, QTreeView
 
 from reader.outline import extract_outline
+from reader.ui.text_views import refused_image
 
 CORPUS_FILES = sorted(Path(__file__).resolve().parents[2].joinpath("corpus").glob("*.txt"))
 
@@ -73,7 +74,8 @@ def test_markdown_renders_tables_and_loads_nothing_remote(make_window, tmp_path:
     html = view.toHtml()
     assert view.document_view().toPlainText().count("|") == 0
     assert "example.com/x.png" not in html and "alert" not in html
-    assert view.loadResource(2, QUrl("https://example.com/x.png")) is None
+    assert view.loadResource(2, QUrl("https://example.com/x.png")) == refused_image()
+    assert view.loadResource(1, QUrl("https://example.com/x.html")).size() == 0
     offset = window.current_document.text.index("strong")
     window.jump_to(offset, len("strong"))
     assert view.selected_text() == "strong"
