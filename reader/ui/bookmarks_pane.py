@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMenu,
     QMessageBox,
     QVBoxLayout,
@@ -27,6 +30,7 @@ from reader.bookmarks import (
     BookmarkError,
     add_bookmark,
     list_bookmarks,
+    open_store,
     reattach_bookmark,
     remove_bookmark,
     restore_bookmark,
@@ -34,10 +38,14 @@ from reader.bookmarks import (
     update_bookmark,
 )
 from reader.bookmarks.service import path_key
+from reader.documents import Document, names
+from reader.documents.names import display_name
 from reader.ui.bookmark_editor import BookmarkEditor, swatch, tint
+from reader.ui.plain import plain_message_box, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ORPHAN_COLOR = QColor("#9a9a9a")
+SYNC_LIMIT = 2000  # more bookmarks than this are read from the store on a worker thread
 
 
 class _StoreCommand(QUndoCommand):
@@ -64,10 +72,206 @@ def _label(bookmark: Bookmark, all_documents: bool) -> str:
     if bookmark.note:
         parts.append(f"— {' '.join(bookmark.note.split())}")
     if all_documents:
-        parts.append(f"[{Path(bookmark.path).name}]")
+        parts.append(f"[{display_name(Path(bookmark.path).name)}]")
     if bookmark.status == "orphaned":
         parts.insert(0, "⚠ orphaned:")
     return " ".join(parts)
+
+
+def _order_key(order: str):
+    if order == "date":
+        return lambda b: (b.created, b.id)
+    return lambda b: (b.path, b.offset, b.created)
+
+
+@dataclass
+class _Listing:
+    """What one refresh read from the store, sorted, with the open document's tints worked out."""
+
+    bookmarks: list[Bookmark]
+    document_key: str | None  # the open document's store path, None if none is open
+    tints: dict[str, list[tuple[int, int]]]  # colour: spans of the open document's placed bookmarks ("" all)
+    offsets: list[int]  # every bookmark of the open document, sorted (outline badges count these)
+    marks: list[int]  # offsets of its placed bookmarks (scrollbar ticks)
+
+
+def _read(document: Document | None, all_documents: bool, order: str) -> _Listing:
+    """Read, re-anchor and sort the bookmarks to list (raises BookmarkError); safe on a worker."""
+    if all_documents:
+        current = list_bookmarks(document) if document is not None else []
+        key = path_key(document.path) if document is not None else None
+        bookmarks = current + [b for b in list_bookmarks(reanchor_all=False) if b.path != key]
+    else:
+        bookmarks = list_bookmarks(document) if document is not None else []
+    key = path_key(document.path) if document is not None else None
+    bookmarks.sort(key=_order_key(order), reverse=order == "date")
+    mine = [b for b in bookmarks if b.path == key] if all_documents else bookmarks
+    tints: dict[str, list[tuple[int, int]]] = {}
+    marks = []
+    for bookmark in mine:
+        if bookmark.status != "orphaned":
+            marks.append(bookmark.offset)
+            if bookmark.length > 0:
+                tints.setdefault("", []).append((bookmark.offset, bookmark.length))
+                if bookmark.color != "yellow":
+                    tints.setdefault(bookmark.color, []).append((bookmark.offset, bookmark.length))
+    return _Listing(bookmarks, key, tints, sorted(b.offset for b in mine), marks)
+
+
+def _count(document: Document | None, all_documents: bool) -> int:
+    """How many bookmarks a refresh would list (one COUNT query)."""
+    with open_store() as store:
+        if all_documents:
+            return int(store.query("SELECT COUNT(*) FROM bookmarks")[0][0])
+        if document is None:
+            return 0
+        stored = names.path_key(path_key(document.path))
+        return int(store.query("SELECT COUNT(*) FROM bookmarks WHERE path = ?", (stored,))[0][0])
+
+
+@contextmanager
+def _without_collections():
+    """Read a large listing without Python's cyclic GC, then freeze what is alive.
+
+    Each of the hundreds of thousands of objects a large listing makes counts towards a full
+    collection, which holds the GIL, and so the UI thread, for 30-70 ms each time (three times while
+    100,000 bookmarks are read). Bookmarks hold no cycles, so frozen they are still freed by reference
+    counting when the pane lets them go; they are just never scanned again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+class _ReadSignals(QObject):
+    done = Signal(int, object)  # token, _Listing
+    failed = Signal(int, str)
+
+
+class _ReadTask(QRunnable):
+    def __init__(self, token: int, document: Document | None, all_documents: bool, order: str,
+                 signals: _ReadSignals) -> None:
+        super().__init__()
+        self.token, self.document, self.all_documents, self.order = token, document, all_documents, order
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            with _without_collections():
+                listing = _read(self.document, self.all_documents, self.order)
+        except BookmarkError as error:
+            self._tell(self.signals.failed, str(error))
+        except Exception as error:  # noqa: BLE001 - said in the status bar, never a crash
+            self._tell(self.signals.failed, f"Could not read the bookmarks: {error}")
+        else:
+            self._tell(self.signals.done, listing)
+
+    def _tell(self, signal, value) -> None:
+        try:
+            signal.emit(self.token, value)
+        except RuntimeError:
+            pass  # the pane was closed while we read: nobody is waiting
+
+
+class BookmarkListModel(QAbstractListModel):
+    """The listed bookmarks, sorted and filtered here; a row's text, icon and tooltip are made only
+    when Qt asks for that row, so 100,000 bookmarks cost a list, not 100,000 items."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bookmarks: list[Bookmark] = []
+        self._haystacks: list[str] | None = None  # casefolded quote and note, made on the first filter
+        self._rows: list[int] | None = None  # indexes of the bookmarks the filter keeps; None: all
+        self._needle = ""
+        self._count = 0
+        self.all_documents = False
+        self._icons: dict[str, object] = {}
+
+    def set_bookmarks(self, bookmarks: list[Bookmark], all_documents: bool) -> None:
+        self.beginResetModel()
+        self._bookmarks, self.all_documents, self._haystacks = bookmarks, all_documents, None
+        self._rows = self._kept()
+        self._count = len(bookmarks) if self._rows is None else len(self._rows)
+        self.endResetModel()
+
+    def set_order(self, order: str) -> None:
+        self.set_bookmarks(sorted(self._bookmarks, key=_order_key(order), reverse=order == "date"), self.all_documents)
+
+    def set_needle(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle != self._needle:
+            self.beginResetModel()
+            self._needle = needle
+            self._rows = self._kept()
+            self._count = len(self._bookmarks) if self._rows is None else len(self._rows)
+            self.endResetModel()
+
+    def _kept(self) -> list[int] | None:
+        if not self._needle:
+            return None
+        if self._haystacks is None:
+            self._haystacks = [f"{b.quote}\n{b.note}".casefold() for b in self._bookmarks]
+        needle = self._needle
+        return [row for row, haystack in enumerate(self._haystacks) if needle in haystack]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._count  # Qt asks once per row it lays out: keep it cheap
+
+    def bookmark(self, row: int) -> Bookmark | None:
+        if not 0 <= row < self.rowCount():
+            return None
+        return self._bookmarks[row if self._rows is None else self._rows[row]]
+
+    def row_of(self, bookmark_id: str) -> int:
+        """The row showing this bookmark, or -1."""
+        for row in range(self.rowCount()):
+            if self.bookmark(row).id == bookmark_id:
+                return row
+        return -1
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        bookmark = self.bookmark(index.row()) if index.isValid() else None
+        if bookmark is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _label(bookmark, self.all_documents)
+        if role == ID_ROLE:
+            return bookmark.id
+        if role == Qt.ItemDataRole.DecorationRole:
+            if bookmark.color not in self._icons:
+                self._icons[bookmark.color] = swatch(bookmark.color)
+            return self._icons[bookmark.color]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            where = f"{display_name(bookmark.path)} @ {bookmark.offset}"
+            return plain_tooltip(f"{bookmark.heading_path}\n{where}")
+        if bookmark.status == "orphaned" and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if bookmark.status == "orphaned" and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(ORPHAN_COLOR)
+        return None
+
+
+class BookmarkList(QListView):
+    """The list of bookmarks (uniform rows, so Qt never measures 100,000 of them)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookmarksList")
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.Batched)  # lay rows out 500 at a time between events
+        self.setBatchSize(500)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def count(self) -> int:
+        """Rows shown (after filtering)."""
+        return self.model().rowCount() if self.model() is not None else 0
 
 
 class BookmarksPane(QDockWidget):
@@ -78,8 +282,15 @@ class BookmarksPane(QDockWidget):
         self.setObjectName("bookmarksPane")
         self.window_ = window
         self.bookmarks: list[Bookmark] = []
+        self.listing: _Listing | None = None
         self.editor: BookmarkEditor | None = None
         self.undo_stack = QUndoStack(self)
+        self._token = 0  # the newest refresh; older worker results are dropped
+        self._signals = _ReadSignals(self)
+        self._signals.done.connect(self._on_read)
+        self._signals.failed.connect(self._on_failed)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
         self._build()
         window.documentChanged.connect(lambda _doc: self.refresh())
 
@@ -95,7 +306,7 @@ class BookmarksPane(QDockWidget):
         self.sort_box = QComboBox(body, objectName="bookmarksSort")
         self.sort_box.addItem(self.tr("By position"), "position")
         self.sort_box.addItem(self.tr("Newest first"), "date")
-        self.sort_box.currentIndexChanged.connect(lambda _i: self._fill())
+        self.sort_box.currentIndexChanged.connect(lambda _i: self._sort())
         row.addWidget(self.all_documents)
         row.addWidget(self.sort_box)
         layout.addLayout(row)
@@ -104,10 +315,12 @@ class BookmarksPane(QDockWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._apply_filter)
         layout.addWidget(self.filter_edit)
-        self.list = QListWidget(body, objectName="bookmarksList")
+        self.model = BookmarkListModel(self)
+        self.list = BookmarkList(body)
+        self.list.setModel(self.model)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.itemActivated.connect(self._activate)
+        self.list.activated.connect(self._activate)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._list_menu)
         layout.addWidget(self.list)
@@ -139,91 +352,94 @@ class BookmarksPane(QDockWidget):
     # --- listing --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload from the store (re-anchoring the current document's bookmarks) and re-tint."""
-        document = self.window_.current_document
+        """Reload from the store (re-anchoring the current document's bookmarks) and re-tint.
+
+        Up to SYNC_LIMIT bookmarks are read at once; more on a worker, the list filled when done."""
+        self._token += 1
+        document, every = self.window_.current_document, self.all_documents.isChecked()
+        order = self.sort_box.currentData()
+        if self.listing is not None and self.listing.document_key != (path_key(document.path) if document else None):
+            self._show(_Listing([], None, {}, [], []))  # another document: never list the last one's
         try:
-            if self.all_documents.isChecked():
-                current = list_bookmarks(document) if document is not None else []
-                others = [b for b in list_bookmarks(reanchor_all=False)
-                          if document is None or b.path != path_key(document.path)]
-                self.bookmarks = current + others
-            else:
-                self.bookmarks = list_bookmarks(document) if document is not None else []
+            if _count(document, every) > SYNC_LIMIT:
+                self.pool.start(_ReadTask(self._token, document, every, order, self._signals))
+                return
+            listing = _read(document, every, order)
         except BookmarkError as error:
-            self.bookmarks = []
-            self._tell(str(error))
-        self._show_notices()
-        self._fill()
+            self._on_failed(self._token, str(error))
+            return
+        self._on_read(self._token, listing)
+
+    def _on_read(self, token: int, listing: _Listing) -> None:
+        if token == self._token:
+            self._show_notices()
+            self._show(listing)
+
+    def _on_failed(self, token: int, message: str) -> None:
+        if token == self._token:
+            self._show(_Listing([], None, {}, [], []))
+            self._tell(message)
+
+    def _show(self, listing: _Listing) -> None:
+        selected = self.selected_id()
+        self.listing, self.bookmarks = listing, listing.bookmarks
+        self.model.set_bookmarks(listing.bookmarks, self.all_documents.isChecked())
+        if selected is not None:
+            self.select_id(selected)
         self._tint()
 
-    def _sorted(self) -> list[Bookmark]:
-        if self.sort_box.currentData() == "date":
-            return sorted(self.bookmarks, key=lambda b: (b.created, b.id), reverse=True)
-        return sorted(self.bookmarks, key=lambda b: (b.path, b.offset, b.created))
-
-    def _fill(self) -> None:
+    def _sort(self) -> None:
         selected = self.selected_id()
-        self.list.clear()
-        for bookmark in self._sorted():
-            item = QListWidgetItem(swatch(bookmark.color), _label(bookmark, self.all_documents.isChecked()))
-            item.setData(ID_ROLE, bookmark.id)
-            item.setToolTip(f"{bookmark.heading_path}\n{bookmark.path} @ {bookmark.offset}")
-            if bookmark.status == "orphaned":
-                font = QFont(item.font())
-                font.setItalic(True)
-                item.setFont(font)
-                item.setForeground(QBrush(ORPHAN_COLOR))
-            self.list.addItem(item)
-            if bookmark.id == selected:
-                self.list.setCurrentItem(item)
-        self._apply_filter(self.filter_edit.text())
+        self.model.set_order(self.sort_box.currentData())
+        if selected is not None:
+            self.select_id(selected)
 
     def _apply_filter(self, text: str) -> None:
-        needle = text.strip().casefold()
-        by_id = {b.id: b for b in self.bookmarks}
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            bookmark = by_id[item.data(ID_ROLE)]
-            haystack = f"{bookmark.quote}\n{bookmark.note}".casefold()
-            item.setHidden(bool(needle) and needle not in haystack)
+        self.model.set_needle(text)
 
     def visible_ids(self) -> list[str]:
         """Ids of the rows shown (after filtering), top to bottom."""
-        return [self.list.item(r).data(ID_ROLE) for r in range(self.list.count())
-                if not self.list.item(r).isHidden()]
+        return [self.model.bookmark(row).id for row in range(self.model.rowCount())]
+
+    def offsets_for(self, document: Document) -> list[int] | None:
+        """Sorted offsets of `document`'s bookmarks as last read, or None if not read for it yet."""
+        listing = self.listing
+        if listing is None or listing.document_key != path_key(document.path):
+            return None
+        return listing.offsets
 
     def _tint(self) -> None:
-        view, document = self.window_.text_view, self.window_.current_document
+        view, document, listing = self.window_.text_view, self.window_.current_document, self.listing
         if document is None or getattr(view, "document", None) is not document:
             return
-        mine = [b for b in self.bookmarks if b.path == path_key(document.path)]
-        placed = [b for b in mine if b.status != "orphaned" and b.length > 0]
-        view.set_highlights("bookmarks", [(b.offset, b.length) for b in placed], tint("yellow"))
-        for color in COLORS:
-            if color != "yellow":
-                spans = [(b.offset, b.length) for b in placed if b.color == color]
-                view.set_highlights(f"bookmarks-{color}", spans, tint(color))
+        mine = listing is not None and listing.document_key == path_key(document.path)
+        tints = listing.tints if mine else {}
+        with view.highlights_batch():
+            view.set_highlights("bookmarks", tints.get("", []), tint("yellow"))  # every one, under its colour's
+            for color in COLORS:
+                if color != "yellow":
+                    view.set_highlights(f"bookmarks-{color}", tints.get(color, []), tint(color))
         if hasattr(view, "set_scrollbar_marks"):
-            view.set_scrollbar_marks("bookmarks", [b.offset for b in mine if b.status != "orphaned"],
-                                     QColor("#d4a000"))
+            view.set_scrollbar_marks("bookmarks", listing.marks if mine else [], QColor("#d4a000"))
 
     # --- actions --------------------------------------------------------------------------------
 
     def selected_id(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        index = self.list.currentIndex()
+        bookmark = self.model.bookmark(index.row()) if index.isValid() else None
+        return bookmark.id if bookmark is not None else None
 
     def selected(self) -> Bookmark | None:
         wanted = self.selected_id()
         return next((b for b in self.bookmarks if b.id == wanted), None)
 
     def select_id(self, bookmark_id: str) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(ID_ROLE) == bookmark_id:
-                self.list.setCurrentRow(row)
+        row = self.model.row_of(bookmark_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row, 0))
 
-    def _activate(self, item: QListWidgetItem) -> None:
-        bookmark = next((b for b in self.bookmarks if b.id == item.data(ID_ROLE)), None)
+    def _activate(self, index: QModelIndex) -> None:
+        bookmark = self.model.bookmark(index.row()) if index.isValid() else None
         if bookmark is not None:
             self.jump(bookmark)
 
@@ -321,6 +537,7 @@ class BookmarksPane(QDockWidget):
             self._tell(notice)
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), notice, parent=self.window_)
             box.setObjectName("bookmarksNotice")
+            plain_message_box(box)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -173,13 +175,18 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
 
     def refresh_badges(self) -> None:
         """Count the document's bookmarks per section (a hook for the bookmarks pane to call on change)."""
-        self._bookmark_offsets = _bookmark_offsets(self._document) if self._document is not None else []
-        counts: dict[int, int] = {}
-        for offset in self._bookmark_offsets:
-            item = self.model.item_at(offset)
-            if item is not None:
-                counts[item.data(OFFSET_ROLE)] = counts.get(item.data(OFFSET_ROLE), 0) + 1
-        self.model.set_badges(counts)
+        document = self._document
+        pane = getattr(getattr(self, "_window", None), "bookmarks_pane", None)
+        if document is None:
+            offsets = []
+        elif pane is not None:
+            offsets = pane.offsets_for(document)  # what the pane read, so the store is read once
+            if offsets is None:
+                return  # not read yet: its list's reset brings us here again
+        else:
+            offsets = sorted(_bookmark_offsets(document))
+        self._bookmark_offsets = offsets
+        self.model.set_badges(_counts_by_section(self.model.offsets(), offsets))
 
     # --- the filter -------------------------------------------------------------------------------
 
@@ -287,6 +294,17 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
             path.append((item.data(TITLE_ROLE), item.data(OFFSET_ROLE), item.data(LENGTH_ROLE)))
             item = item.parent()
         return list(reversed(path))
+
+
+def _counts_by_section(headings: list[int], offsets: list[int]) -> dict[int, int]:
+    """How many of the sorted `offsets` fall in each heading's section (to the next heading), by heading offset."""
+    counts: dict[int, int] = {}
+    for index, start in enumerate(headings):
+        end = headings[index + 1] if index + 1 < len(headings) else None
+        count = (bisect_left(offsets, end) if end is not None else len(offsets)) - bisect_left(offsets, start)
+        if count:
+            counts[start] = count
+    return counts
 
 
 def _bookmark_offsets(document) -> list[int]:

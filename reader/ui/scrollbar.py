@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QScrollBar, QWidget
 
+TICK_STEPS = 4096  # marks are painted at this resolution along the groove
+
 
 class MarkedScrollBar(QScrollBar):
     """Shows marks (e.g. bookmarks, search hits) as ticks along the groove."""
@@ -14,12 +16,15 @@ class MarkedScrollBar(QScrollBar):
         super().__init__(Qt.Orientation.Vertical, parent)
         self.setObjectName("markedScrollBar")
         self._marks: dict[str, tuple[list[float], QColor]] = {}
+        self._ticks: dict[str, list[int]] = {}
 
     def set_marks(self, key: str, fractions: list[float], color: QColor) -> None:
         """Replace the marks under `key` (fractions in 0..1 of the document)."""
         if fractions:
             self._marks[key] = (sorted(fractions), QColor(color))
+            self._ticks[key] = sorted({int(f * TICK_STEPS) for f in fractions})  # 100,000 marks paint as <= 4096 ticks
         else:
+            self._ticks.pop(key, None)
             self._marks.pop(key, None)
         self.update()
 
@@ -32,9 +37,10 @@ class MarkedScrollBar(QScrollBar):
             return
         painter = QPainter(self)
         height = max(1, self.height() - 2 * self.width())
-        for fractions, color in self._marks.values():
+        for key, (_fractions, color) in self._marks.items():
             painter.setPen(color)
-            for fraction in fractions:
-                y = self.width() + int(fraction * height)
+            top = self.width()
+            rows = {top + tick * height // TICK_STEPS for tick in self._ticks[key]}
+            for y in rows:
                 painter.drawLine(2, y, self.width() - 3, y)
         painter.end()

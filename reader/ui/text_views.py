@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QUrl, Signal
@@ -17,6 +19,29 @@ from reader.ui.scrollbar import MarkedScrollBar
 RESOURCE_LIMIT_BYTES = 32 * 1024 * 1024  # an image larger than this in a note is not shown
 
 
+class _Highlights:
+    """One key's tinted spans, sorted, with what finds those near an offset window quickly."""
+
+    def __init__(self, ranges: list[tuple[int, int]], char_format: QTextCharFormat) -> None:
+        self.spans = sorted(ranges)
+        self.starts = [offset for offset, _ in self.spans]
+        self.longest = max((length for _, length in self.spans), default=0)
+        self.format = char_format
+
+    def window(self, first: int, last: int) -> tuple[int, int]:
+        """Indexes [low, high) of the spans that may overlap [first, last]."""
+        return bisect_left(self.starts, first - self.longest), bisect_right(self.starts, last)
+
+
+def _tint_format(color: QColor) -> QTextCharFormat:
+    char_format = QTextCharFormat()
+    background = QColor(color)
+    char_format.setBackground(background)
+    if background.alpha() == 255:  # an opaque tint: keep the text readable on it in any theme
+        char_format.setForeground(QColor("#000000" if background.lightnessF() > 0.5 else "#ffffff"))
+    return char_format
+
+
 class OffsetViewMixin:
     """Source-offset operations shared by both views; subclasses map offsets to Qt positions."""
 
@@ -24,10 +49,13 @@ class OffsetViewMixin:
 
     def _init_view(self) -> None:
         self.document = None
-        self._highlights: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._highlights: dict[str, _Highlights] = {}
+        self._shown_highlights: tuple = ()
+        self._highlights_held = False
         self.setReadOnly(True)
         self.setVerticalScrollBar(MarkedScrollBar(self))
         self.verticalScrollBar().valueChanged.connect(self._emit_position)
+        self.verticalScrollBar().valueChanged.connect(self._show_highlights)
 
     def to_qt(self, offset: int) -> int:
         raise NotImplementedError
@@ -37,6 +65,22 @@ class OffsetViewMixin:
 
     def select_range(self, offset: int, length: int) -> None:
         """Scroll the source span [offset, offset + length) into view and select it."""
+        with self.highlights_batch():
+            self._select_range(offset, length)
+
+    @contextmanager
+    def highlights_batch(self):
+        """Highlights set and scroll steps inside update the extra selections once, at the end."""
+        outer = self._highlights_held
+        self._highlights_held = True
+        try:
+            yield
+        finally:
+            self._highlights_held = outer
+            if not outer:
+                self._show_highlights(force=True)
+
+    def _select_range(self, offset: int, length: int) -> None:
         start, end = self.to_qt(offset), self.to_qt(offset + max(0, length))
         cursor = self.textCursor()
         cursor.setPosition(end)
@@ -70,10 +114,11 @@ class OffsetViewMixin:
 
     def show_offset(self, offset: int) -> None:
         """Scroll so that source `offset` is at the top of the view, selecting nothing."""
-        cursor = self.textCursor()
-        cursor.setPosition(self.to_qt(offset))
-        self.setTextCursor(cursor)
-        self._scroll_cursor_to(cursor, 0)
+        with self.highlights_batch():
+            cursor = self.textCursor()
+            cursor.setPosition(self.to_qt(offset))
+            self.setTextCursor(cursor)
+            self._scroll_cursor_to(cursor, 0)
 
     def selected_range(self) -> tuple[int, int] | None:
         """The selection as a source span (offset, length), or None."""
@@ -112,26 +157,62 @@ class OffsetViewMixin:
         return self.from_qt(self.cursorForPosition(point).position())
 
     def set_highlights(self, key: str, ranges: list[tuple[int, int]], color: QColor) -> None:
-        """Tint source spans under `key` (replacing that key's previous spans)."""
-        selections = []
-        for offset, length in ranges:
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document_view())
-            cursor.setPosition(self.to_qt(offset))
-            cursor.setPosition(self.to_qt(offset + length), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            char_format = QTextCharFormat()
-            background = QColor(color)
-            char_format.setBackground(background)
-            if background.alpha() == 255:  # an opaque tint: keep the text readable on it in any theme
-                char_format.setForeground(QColor("#000000" if background.lightnessF() > 0.5 else "#ffffff"))
-            selection.format = char_format
-            selections.append(selection)
-        self._highlights[key] = selections
-        self.setExtraSelections([s for group in self._highlights.values() for s in group])
+        """Tint source spans under `key` (replacing that key's previous spans).
+
+        Only the spans near the visible text become Qt extra selections (again on every scroll):
+        100,000 bookmarks cost a few selections, not 100,000 cursors repainted on every frame."""
+        if ranges:
+            self._highlights[key] = _Highlights(ranges, _tint_format(color))
+        else:
+            self._highlights.pop(key, None)
+        self._show_highlights(force=True)  # at once, unless inside highlights_batch()
 
     def highlight_count(self, key: str) -> int:
-        return len(self._highlights.get(key, []))
+        """How many spans are tinted under `key` (shown or not)."""
+        group = self._highlights.get(key)
+        return len(group.spans) if group is not None else 0
+
+    def _clear_highlights(self) -> None:
+        self._highlights.clear()
+        self._shown_highlights = ()
+        self.setExtraSelections([])
+
+    def _show_highlights(self, *_args, force: bool = False) -> None:
+        """Make the spans within half a screen of the visible text Qt's extra selections."""
+        if self._highlights_held:
+            return
+        first, last = self._visible_span()
+        wanted = tuple((key, *group.window(first, last)) for key, group in self._highlights.items())
+        if wanted == self._shown_highlights and not force:
+            return
+        self._shown_highlights = wanted
+        selections = []
+        for key, low, high in wanted:
+            group = self._highlights[key]
+            for offset, length in group.spans[low:high]:
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document_view())
+                cursor.setPosition(self.to_qt(offset))
+                cursor.setPosition(self.to_qt(offset + length), QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format = group.format
+                selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def _visible_span(self) -> tuple[int, int]:
+        """Source offsets from a screen above the visible text to a screen below it."""
+        if self.document is None:
+            return 0, 0
+        viewport = self.viewport()
+        top = self.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        bottom = self.from_qt(self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position())
+        margin = max(500, (bottom - top) // 2)
+        return max(0, top - margin), bottom + margin
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._highlights:
+            self._show_highlights()
 
     def set_scrollbar_marks(self, key: str, offsets: list[int], color: QColor) -> None:
         """Ticks on the scrollbar at these source offsets."""
@@ -167,8 +248,7 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         thread a pass over its blocks (~25 ms for 20 MB) instead of a setPlainText (~220 ms)."""
         self.document = document
         self._map = utf16 or Utf16Map(document.text)
-        self._highlights.clear()
-        self.setExtraSelections([])
+        self._clear_highlights()
         if prepared is None:
             prepared = QTextDocument()
             prepared.setUndoRedoEnabled(False)
@@ -218,8 +298,7 @@ class RichView(OffsetViewMixin, QTextBrowser):
     def show_document(self, document: Document, html: str | None = None) -> None:
         """Show `document` rendered (from `html` when a worker already rendered it)."""
         self.document = document
-        self._highlights.clear()
-        self.setExtraSelections([])
+        self._clear_highlights()
         self.setHtml(html if html is not None else render_markdown(document.text))
         raw = self.document_view().toRawText()
         self._qt = Utf16Map(raw)

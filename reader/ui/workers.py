@@ -118,11 +118,18 @@ class _LoadTask(QRunnable):
         try:
             result = load_with_outline(self.path, self.encoding, self.style)
         except DocumentError as error:
-            self.signals.failed.emit(self.request, str(self.path), str(error))
+            self._tell(self.signals.failed, str(self.path), str(error))
         except Exception as error:  # noqa: BLE001 - reported to the user, never a crash
-            self.signals.failed.emit(self.request, str(self.path), f"Unexpected error: {error}")
+            self._tell(self.signals.failed, str(self.path), f"Unexpected error: {error}")
         else:
-            self.signals.loaded.emit(self.request, result)
+            self._tell(self.signals.loaded, result)
+
+    def _tell(self, signal, *values) -> None:
+        try:
+            signal.emit(self.request, *values)
+        except RuntimeError:  # the window closed while we worked: nobody is waiting
+            if values and isinstance(values[0], LoadedDocument):
+                values[0].discard()
 
 
 class DocumentLoader(QObject):

@@ -76,8 +76,7 @@ def test_activating_a_bookmark_selects_exactly_its_passage(window, qtbot, doc, t
     pane.all_documents.setChecked(True)
     assert window.open_document(other)
     assert pane.visible_ids() == [mark.id]
-    item = pane.list.item(0)
-    pane.list.itemActivated.emit(item)
+    pane.list.activated.emit(pane.model.index(0, 0))
     qtbot.waitUntil(lambda: window.current_document is not None
                     and window.current_document.path == doc.resolve())
     assert window.text_view.selected_range() == _span("read by the window")
@@ -105,7 +104,7 @@ def test_delete_is_undone_with_ctrl_z(window, qtbot, doc) -> None:
     mark = add_bookmark(doc, *_span("trains were late"), note="keep me")
     pane = _pane(window)
     pane.refresh()
-    pane.list.setCurrentRow(0)
+    pane.list.setCurrentIndex(pane.model.index(0, 0))
     pane.delete_action.trigger()
     assert list_bookmarks() == [] and pane.visible_ids() == []
     assert window.text_view.highlight_count("bookmarks") == 0
@@ -125,10 +124,10 @@ def test_orphans_are_shown_apart_and_can_be_reattached(make_window, doc, qtbot) 
     window = make_window()
     pane = _pane(window)
     assert window.open_document(doc)
-    item = pane.list.item(0)
-    assert "orphaned" in item.text() and item.font().italic()
+    row = pane.model.index(0, 0)
+    assert "orphaned" in row.data(Qt.ItemDataRole.DisplayRole) and row.data(Qt.ItemDataRole.FontRole).italic()
     assert window.text_view.highlight_count("bookmarks") == 0
-    pane.list.setCurrentRow(0)
+    pane.list.setCurrentIndex(pane.model.index(0, 0))
     window.text_view.select_range(changed.index("I read"), len("I read"))
     pane.reattach_action.trigger()
     [stored] = list_bookmarks(doc)
