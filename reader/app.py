@@ -9,6 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
+from reader.documents.names import display_name
 from reader.paths import resource_path
 
 
@@ -39,8 +40,8 @@ def build_main_window(argv: list[str] | None = None):
     paths = [Path(arg).expanduser() for arg in (argv or []) if not arg.startswith("-")]
     existing = [p for p in paths if p.exists()]
     for missing in (p for p in paths if not p.exists()):
-        window.statusBar().showMessage(window.tr("%s does not exist.") % missing, 15000)
-        window.last_error = f"{missing} does not exist."
+        window.statusBar().showMessage(window.tr("%s does not exist.") % display_name(missing), 15000)
+        window.last_error = f"{display_name(missing)} does not exist."
     if existing:
         window.open_paths(existing, last)
     elif last and Path(last).is_file():

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document, is_supported
-from reader.documents.names import display_name, path_key
+from reader.documents.names import display_name, path_from_key, path_key
 from reader.documents.library import iter_documents, library_folders
 from reader.documents.overrides import remember_encoding, remembered_encoding
 from reader.ui.breadcrumb import Breadcrumb
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 15000)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot open document"), message, parent=self)
         box.setObjectName("errorDialog")
-        box.setInformativeText(path)
+        box.setInformativeText(display_name(path))
         plain_message_box(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -406,14 +406,15 @@ class MainWindow(QMainWindow):
             self.open_document(files[0])
 
     def _add_recent(self, path: Path) -> None:
+        """Remember `path` first among the recent files (stored as path keys: any file name fits)."""
         settings = open_settings()
-        recent = [p for p in (settings.value("recent/files") or []) if isinstance(p, str) and p != str(path)]
-        settings.setValue("recent/files", [str(path), *recent][:RECENT_LIMIT])
+        key = path_key(path)
+        recent = [k for k in _stored_list(settings.value("recent/files")) if k != key and k != str(path)]
+        settings.setValue("recent/files", [key, *recent][:RECENT_LIMIT])
 
     def recent_files(self) -> list[str]:
         """Recently opened documents, newest first."""
-        value = open_settings().value("recent/files") or []
-        return [value] if isinstance(value, str) else [p for p in value if isinstance(p, str)]
+        return [str(path_from_key(key)) for key in _stored_list(open_settings().value("recent/files"))]
 
     def zoom(self, steps: int) -> None:
         """Make the text larger (steps > 0), smaller, or (steps == 0) the default size."""
@@ -431,7 +432,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         document = self.current_document
-        settings.setValue("session/last_document", str(document.path) if document else "")
+        settings.setValue("session/last_document", path_key(document.path) if document else "")
         settings.sync()
 
     def restore_session(self) -> str:
@@ -443,9 +444,17 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        return str(settings.value("session/last_document", "") or "")
+        key = settings.value("session/last_document", "")
+        return str(path_from_key(key)) if isinstance(key, str) and key else ""
 
     def closeEvent(self, event) -> None:
         self.positions.save(self.current_document, self.text_view)
         self.save_session()
         super().closeEvent(event)
+
+
+def _stored_list(value) -> list[str]:
+    """A list QSettings gives back (a single string for a one-item list, None for none)."""
+    if isinstance(value, str):
+        return [value]
+    return [item for item in value or [] if isinstance(item, str)]

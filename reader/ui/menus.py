@@ -14,6 +14,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFileDialog, QMainWindow, QMenu, QWidget
 
 from reader.documents.library import add_folder
+from reader.documents.names import display_name
+from reader.ui.plain import plain_tooltip
 
 CONTEXT = "MainWindow"
 ENCODINGS = (
@@ -196,7 +198,8 @@ def _go_menu(window: QMainWindow) -> None:
 def _fill_recent(window: QMainWindow, menu) -> None:
     menu.clear()
     for path in window.recent_files():
-        menu.addAction(Path(path).name, lambda p=path: window.open_document(p)).setToolTip(path)
+        shown = display_name(Path(path).name).replace("&", "&&")
+        menu.addAction(shown, lambda p=path: window.open_document(p)).setToolTip(plain_tooltip(display_name(path)))
     if menu.isEmpty():
         menu.addAction(tr(QT_TRANSLATE_NOOP("MainWindow", "(none)"))).setEnabled(False)
 
