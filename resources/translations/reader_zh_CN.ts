@@ -87,7 +87,7 @@
 <context>
     <name>BookmarkEditor</name>
     <message>
-        <location filename="../../reader/ui/bookmark_editor.py" line="+44"/>
+        <location filename="../../reader/ui/bookmark_editor.py" line="+45"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
@@ -97,7 +97,7 @@
         <translation>（阅读位置）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
@@ -115,7 +115,7 @@
 <context>
     <name>BookmarksPane</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_pane.py" line="+93"/>
+        <location filename="../../reader/ui/bookmarks_pane.py" line="+304"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
@@ -135,18 +135,18 @@
         <translation>按段落或备注筛选</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Edit Note and Colour…</source>
         <translation>编辑备注和颜色…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+162"/>
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-158"/>
         <source>Re-attach to Selection</source>
         <translation>重新附着到所选文本</translation>
     </message>
@@ -161,7 +161,7 @@
         <translation>重做书签更改</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+123"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
@@ -189,7 +189,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="+26"/>
+        <location filename="../../reader/ui/find_bar.py" line="+27"/>
         <location line="+75"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
@@ -241,7 +241,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+208"/>
+        <location filename="../../reader/ui/main_window.py" line="+243"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -251,7 +251,7 @@
         <translation>无法打开文档</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <source> (chosen)</source>
         <translation>（手动选择）</translation>
     </message>
@@ -276,12 +276,22 @@
         <translation>文档字数与预计阅读时间</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Shown as plain text: the Markdown is nested too deeply to render.</source>
+        <translation>以纯文本显示：此 Markdown 嵌套过深，无法渲染。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decoded as %s with %d replacement characters; try View ▸ Encoding.</source>
+        <translation>按 %s 解码，有 %d 个替换字符；请试试“视图 ▸ 编码”。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>No Chinese font is installed, so Chinese text may show as boxes (install fonts-noto-cjk).</source>
         <translation>未安装中文字体，中文可能显示为方框（请安装 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="+21"/>
+        <location filename="../../reader/ui/menus.py" line="+23"/>
         <source>GB18030 / GBK (Simplified Chinese)</source>
         <translation>GB18030 / GBK（简体中文）</translation>
     </message>
@@ -446,7 +456,7 @@
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -542,7 +552,7 @@
 <context>
     <name>OutlinePane</name>
     <message>
-        <location filename="../../reader/ui/outline_pane.py" line="+40"/>
+        <location filename="../../reader/ui/outline_pane.py" line="+42"/>
         <location line="+42"/>
         <source>Outline</source>
         <translation>大纲</translation>
@@ -587,7 +597,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="+138"/>
+        <location filename="../../reader/ui/preferences.py" line="+140"/>
         <location line="+1"/>
         <source>Document text</source>
         <translation>文档正文</translation>
@@ -756,12 +766,12 @@
         <translation>本文档</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+23"/>
         <source>Folder: %s</source>
         <translation>文件夹：%s</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+41"/>
         <source>Listing the best %d.</source>
         <translation>列出最相关的 %d 个。</translation>
     </message>
@@ -776,7 +786,7 @@
         <translation>建立索引失败：%s</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Search the library</source>
         <translation>搜索文库</translation>
     </message>
@@ -837,17 +847,17 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/app.py" line="+42"/>
+        <location filename="../../reader/app.py" line="+43"/>
         <source>%s does not exist.</source>
         <translation>%s 不存在。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_pane.py" line="-245"/>
+        <location filename="../../reader/ui/bookmarks_pane.py" line="-257"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location line="+279"/>
+        <location line="+292"/>
         <source>&amp;Bookmark Selection</source>
         <translation>为所选文本添加书签(&amp;B)</translation>
     </message>
@@ -857,12 +867,12 @@
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_pane.py" line="-179"/>
+        <location filename="../../reader/ui/search_pane.py" line="-196"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_menu.py" line="+27"/>
+        <location filename="../../reader/ui/bookmarks_menu.py" line="+31"/>
         <source>Could not import %s: %s</source>
         <translation>无法导入 %s：%s</translation>
     </message>
@@ -872,7 +882,7 @@
         <translation>已导入 %s：导入 %d 个，拒绝 0 个（新增 %d 个，更新 %d 个，%d 个未变）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
@@ -898,7 +908,8 @@
         <translation>已将 %d 个书签导出到 %s。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+6"/>
         <source>Import bookmarks</source>
         <translation>导入书签</translation>
     </message>
