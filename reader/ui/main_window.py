@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._recording = True
         self.loader = DocumentLoader(self)
         self.loader.loaded.connect(self._show_loaded)
+        self.loader.outlined.connect(self._show_late_outline)
         self.loader.failed.connect(self._show_failure)
         self.loader.started.connect(self._show_loading)
         self._build_central()
@@ -218,10 +219,18 @@ class MainWindow(QMainWindow):
 
     def _show_outline(self, loaded: LoadedDocument) -> None:
         document = loaded.document
-        self.outline_pane.set_outline(loaded.outline)
+        self.outline_pane.set_outline(loaded.outline or [])  # None: it comes later (_show_late_outline)
         self.library_pane.mark_current(document.path)
         self._show_notes(loaded)
         self._add_recent(document.path)
+
+    def _show_late_outline(self, outline: list) -> None:
+        """The outline of a large document, worked out after its text was shown."""
+        if self.loaded is None or self.loaded.outline is not None:
+            return
+        self.loaded.outline = outline
+        self.outline_pane.set_outline(outline)
+        self._sync_position()
 
     def _show_place(self, request: tuple) -> None:
         select, recording = request

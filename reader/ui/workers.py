@@ -38,7 +38,7 @@ class LoadedDocument:
     """A document with everything the window shows, computed off the UI thread."""
 
     document: Document
-    outline: list = field(default_factory=list)
+    outline: list | None = field(default_factory=list)  # None: a worker is still working it out
     html: str | None = None  # rendered Markdown, when the document is shown rendered
     reading_minutes: int = 0
     utf16: Utf16Map | None = None  # offsets to Qt positions, for the plain view
@@ -54,9 +54,15 @@ class LoadedDocument:
 
 def load_with_outline(path: Path, encoding: str | None, style: TextStyle | None = None) -> LoadedDocument:
     """Load `path` and compute what the window shows (raises DocumentError)."""
+    loaded = load_text(path, encoding, style)
+    loaded.outline = outline_of(loaded.document)
+    return loaded
+
+
+def load_text(path: Path, encoding: str | None, style: TextStyle | None = None) -> LoadedDocument:
+    """Load `path` and prepare its text for the view, all but the outline (raises DocumentError)."""
     document = load_document(path, encoding=encoding)
-    headings = apply_document_corrections(extract_outline(document.text, document.kind), document)
-    loaded = LoadedDocument(document, nest(headings), reading_minutes=reading_minutes(document.text))
+    loaded = LoadedDocument(document, None, reading_minutes=reading_minutes(document.text))
     document.content_hash  # noqa: B018 - cached here, so bookmarks and corrections need not hash on the UI thread
     if document.kind == "markdown" and document.size_bytes <= RENDER_LIMIT_BYTES:
         try:
@@ -68,6 +74,11 @@ def load_with_outline(path: Path, encoding: str | None, style: TextStyle | None 
         if style is not None:
             loaded.text_document = plain_document(document.text, style)
     return loaded
+
+
+def outline_of(document: Document) -> list:
+    """The document's nested outline, with the reader's corrections."""
+    return nest(apply_document_corrections(extract_outline(document.text, document.kind), document))
 
 
 def plain_document(text: str, style: TextStyle) -> QTextDocument:
@@ -105,24 +116,30 @@ def not_a_file(path: Path) -> str | None:
 
 class _Signals(QObject):
     loaded = Signal(int, object)
+    outlined = Signal(int, object)
     failed = Signal(int, str, str)
 
 
 class _LoadTask(QRunnable):
     def __init__(self, request: int, path: Path, encoding: str | None, style: TextStyle | None,
-                 signals: _Signals) -> None:
+                 signals: _Signals, text_first: bool = False) -> None:
         super().__init__()
         self.request, self.path, self.encoding, self.style, self.signals = request, path, encoding, style, signals
+        self.text_first = text_first  # say `loaded` with the text, then `outlined`; else one `loaded`
 
     def run(self) -> None:
         try:
-            result = load_with_outline(self.path, self.encoding, self.style)
+            result = load_text(self.path, self.encoding, self.style)
+            if self.text_first:
+                self._tell(self.signals.loaded, result)
+                self._tell(self.signals.outlined, outline_of(result.document))
+            else:
+                result.outline = outline_of(result.document)
+                self._tell(self.signals.loaded, result)
         except DocumentError as error:
             self._tell(self.signals.failed, str(self.path), str(error))
         except Exception as error:  # noqa: BLE001 - reported to the user, never a crash
             self._tell(self.signals.failed, str(self.path), f"Unexpected error: {error}")
-        else:
-            self._tell(self.signals.loaded, result)
 
     def _tell(self, signal, *values) -> None:
         try:
@@ -133,10 +150,12 @@ class _LoadTask(QRunnable):
 
 
 class DocumentLoader(QObject):
-    """Loads documents: small regular files at once, large ones on a worker, anything that is not a
-    regular file not at all (a FIFO or a device could block forever). Stale results are dropped."""
+    """Loads documents: small regular files at once, large ones on a worker (the text first, then the
+    outline), anything that is not a regular file not at all (a FIFO or a device could block
+    forever). Stale results are dropped."""
 
     loaded = Signal(object, object)  # LoadedDocument, the caller's request data (passed through)
+    outlined = Signal(object)  # the outline of the last LoadedDocument that came without one
     failed = Signal(str, str)  # path, message
     started = Signal(str)  # path, for a slow load
 
@@ -146,6 +165,7 @@ class DocumentLoader(QObject):
         self._pending_select: dict[int, object] = {}
         self._signals = _Signals(self)
         self._signals.loaded.connect(self._on_loaded)
+        self._signals.outlined.connect(self._on_outlined)
         self._signals.failed.connect(self._on_failed)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
@@ -159,12 +179,11 @@ class DocumentLoader(QObject):
         if refused is not None:
             self._on_failed(self._request, str(path), refused)
             return
-        task = _LoadTask(self._request, path, encoding, self.style, self._signals)
         if self._small(path):
-            task.run()
+            _LoadTask(self._request, path, encoding, self.style, self._signals).run()
             return
         self.started.emit(str(path))
-        self.pool.start(task)
+        self.pool.start(_LoadTask(self._request, path, encoding, self.style, self._signals, text_first=True))
 
     @staticmethod
     def _small(path: Path) -> bool:
@@ -180,6 +199,10 @@ class DocumentLoader(QObject):
             self.loaded.emit(result, self._pending_select.pop(request, None))
         else:
             result.discard()
+
+    def _on_outlined(self, request: int, outline: list) -> None:
+        if request == self._request:
+            self.outlined.emit(outline)
 
     def _on_failed(self, request: int, path: str, message: str) -> None:
         if request == self._request:
