@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
         loop, so no single step holds the UI thread long; a small one all at once."""
         self._showing += 1
         steps = [lambda: self._show_text(loaded), lambda: self._show_outline(loaded),
-                 lambda: self.documentChanged.emit(loaded.document), lambda: self._show_place(request)]
+                 lambda: self.documentChanged.emit(loaded.document), lambda: self._show_place(request),
+                 self.loader.text_shown]
         if loaded.text_document is None or len(loaded.document.text) < SLICED_FROM_CHARS:
             for step in steps:
                 step()

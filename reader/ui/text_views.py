@@ -236,6 +236,7 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         super().__init__(parent)
         self._init_view()
         self._map = Utf16Map("")
+        self._adopted: QTextDocument | None = None  # the document shown, if we gave it (not Qt's first)
         self.setObjectName("textView")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setUndoRedoEnabled(False)
@@ -256,11 +257,11 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         prepared.setDocumentLayout(QPlainTextDocumentLayout(prepared))
         if prepared.defaultFont() != self.font():
             prepared.setDefaultFont(self.font())
-        previous = self.document_view()
-        ours = previous.parent() is self  # Qt deletes the view's own first document itself
+        previous = self._adopted  # Qt deletes the view's own first document itself; we delete ours
         self.setDocument(prepared)
         prepared.setParent(self)
-        if ours:
+        self._adopted = prepared
+        if previous is not None:
             previous.deleteLater()
         self.verticalScrollBar().setValue(0)  # as setPlainText does: a new document starts at its top
         self.horizontalScrollBar().setValue(0)

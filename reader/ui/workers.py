@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from reader.ui.offsets import Utf16Map
 SYNC_LIMIT_BYTES = 4 * 1024 * 1024
 SYNC_LIMIT_MARKDOWN_BYTES = 256 * 1024
 RENDER_LIMIT_BYTES = 2 * 1024 * 1024  # larger Markdown files are shown as plain text
+SHOWN_WAIT_S = 2.0  # the longest the worker waits for the UI to show a text before outlining it
 INSERT_CHARS = 256 * 1024  # a worker fills a QTextDocument this many characters at a time
 NESTED_TOO_DEEPLY = "nested"  # LoadedDocument.plain_reason: the Markdown could not be rendered
 
@@ -87,13 +89,13 @@ def plain_document(text: str, style: TextStyle) -> QTextDocument:
     document = QTextDocument()
     document.setUndoRedoEnabled(False)
     document.setDefaultFont(style.font)
-    cursor = QTextCursor(document)
-    for start in range(0, len(text), INSERT_CHARS):  # one setPlainText would hold the GIL, and so the UI, ~90 ms
-        cursor.insertText(text[start : start + INSERT_CHARS])
     block_format = QTextBlockFormat()  # as the window's preferences format it, which then skip it
     block_format.setLineHeight(style.line_height * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    cursor.select(QTextCursor.SelectionType.Document)
-    cursor.mergeBlockFormat(block_format)
+    cursor = QTextCursor(document)
+    cursor.setBlockFormat(block_format)  # every block the inserts make inherits it
+    # In slices: one setPlainText (or one pass of mergeBlockFormat) would hold the GIL, and so the UI, ~90 ms.
+    for start in range(0, len(text), INSERT_CHARS):
+        cursor.insertText(text[start : start + INSERT_CHARS])
     application = QCoreApplication.instance()
     if application is not None:
         document.moveToThread(application.thread())
@@ -126,12 +128,17 @@ class _LoadTask(QRunnable):
         super().__init__()
         self.request, self.path, self.encoding, self.style, self.signals = request, path, encoding, style, signals
         self.text_first = text_first  # say `loaded` with the text, then `outlined`; else one `loaded`
+        self.shown = threading.Event()  # set by the UI thread once it has shown the text
 
     def run(self) -> None:
         try:
             result = load_text(self.path, self.encoding, self.style)
             if self.text_first:
                 self._tell(self.signals.loaded, result)
+                # Outlining competes for the GIL; while the UI thread adopts and paints the text, each of
+                # its Python callbacks would wait for it. So start once the window says the text is
+                # shown (DocumentLoader.text_shown), or after a while regardless.
+                self.shown.wait(SHOWN_WAIT_S)
                 self._tell(self.signals.outlined, outline_of(result.document))
             else:
                 result.outline = outline_of(result.document)
@@ -170,6 +177,7 @@ class DocumentLoader(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.style: TextStyle | None = None  # set by the window: how the plain view lays text out
+        self._task: _LoadTask | None = None  # the last task started on the worker
 
     def load(self, path: Path, encoding: str | None, select=None) -> None:
         """Start loading `path`; the newest request wins."""
@@ -183,7 +191,8 @@ class DocumentLoader(QObject):
             _LoadTask(self._request, path, encoding, self.style, self._signals).run()
             return
         self.started.emit(str(path))
-        self.pool.start(_LoadTask(self._request, path, encoding, self.style, self._signals, text_first=True))
+        self._task = _LoadTask(self._request, path, encoding, self.style, self._signals, text_first=True)
+        self.pool.start(self._task)
 
     @staticmethod
     def _small(path: Path) -> bool:
@@ -199,6 +208,12 @@ class DocumentLoader(QObject):
             self.loaded.emit(result, self._pending_select.pop(request, None))
         else:
             result.discard()
+            self.text_shown()
+
+    def text_shown(self) -> None:
+        """The window has shown the text the worker handed over (or dropped it): outline it now."""
+        if self._task is not None:
+            self._task.shown.set()
 
     def _on_outlined(self, request: int, outline: list) -> None:
         if request == self._request:
