@@ -57,7 +57,7 @@ def _rss_mb() -> float:
 
 
 def measure(path: Path, bookmarks: int = 0) -> dict:
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.app import build_main_window
