@@ -112,3 +112,9 @@ def test_the_replacement_note_names_the_encoding_and_the_count(make_window, tmp_
     window._show_loaded(loaded, (None, True))
     assert window.statusBar().currentMessage() == (
         f"Decoded as {loaded.document.encoding} with 3 replacement characters; try View ▸ Encoding.")
+
+
+def test_a_folder_given_as_a_document_is_refused_at_once(make_window, tmp_path: Path) -> None:
+    folder = tmp_path / "notes.txt"
+    folder.mkdir()
+    _refused(make_window(), folder, f"{folder} is a folder, not a document file.")
