@@ -126,7 +126,7 @@ def _jumps(window, app) -> float:
     items = window.outline_pane.model.items_in_order()
     if not items:
         return 0.0
-    from reader.ui.outline_model import OFFSET_ROLE
+    from reader.ui.outline.model import OFFSET_ROLE
 
     picks = sorted({0, len(items) - 1, *range(0, len(items), max(1, len(items) // JUMPS))})
     slowest = 0.0

@@ -59,7 +59,7 @@ def shoot(out: Path, docs: bool) -> int:
     from reader.app import build_main_window
     from reader.outline import extract_outline
     from reader.paths import corpus_dir
-    from reader.ui.settings import ReaderSettings
+    from reader.ui.settings.settings import ReaderSettings
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -158,9 +158,9 @@ def shoot(out: Path, docs: bool) -> int:
     menu.close()
     window.preferences.change(theme="light")
 
-    from reader.ui.preferences import open_preferences
-    from reader.ui.shortcuts_dialog import show_shortcuts
-    from reader.ui.about import show_about
+    from reader.ui.settings.preferences import open_preferences
+    from reader.ui.dialogs.shortcuts import show_shortcuts
+    from reader.ui.dialogs.about import show_about
 
     dialog = open_preferences(window)
     save(dialog, "08-preferences-zh.png")

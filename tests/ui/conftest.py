@@ -26,7 +26,7 @@ def make_window(qtbot) -> Callable:
 @pytest.fixture
 def indexed_window(qtbot):
     """A main window whose search pane has finished indexing the library; its workers stop after."""
-    from reader.ui.search_pane import SearchPane
+    from reader.ui.search.pane import SearchPane
 
     window = build_main_window([])
     qtbot.addWidget(window)

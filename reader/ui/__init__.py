@@ -1,0 +1,1 @@
+"""The Qt shell: the window, its panes and dialogs, over the Qt-free core."""

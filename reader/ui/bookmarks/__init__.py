@@ -1,0 +1,1 @@
+"""The bookmarks pane, editor and menu."""

@@ -1,0 +1,1 @@
+"""Stand-alone dialogs: About and the keyboard shortcuts list."""

@@ -1,0 +1,1 @@
+"""The library pane: the folders and their documents."""

@@ -1,0 +1,1 @@
+"""The outline pane: the heading tree, its filter and the user's corrections."""

@@ -1,0 +1,120 @@
+"""A Qt item model that adapts the outline's nested plain data, and a folding filter that keeps ancestors."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+
+from reader.text import fold
+from reader.ui.views.plain import plain_tooltip
+
+OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
+LENGTH_ROLE = Qt.ItemDataRole.UserRole + 2
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 3
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 4
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 5
+LINE_ROLE = Qt.ItemDataRole.UserRole + 6
+
+
+class OutlineModel(QStandardItemModel):
+    """One item per heading; children nest as in the outline tree. The current section shows in bold."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list[QStandardItem] = []
+        self._offsets: list[int] = []
+        self._counts: dict[int, int] = {}
+        self._marked: QStandardItem | None = None
+
+    def set_outline(self, tree: list) -> None:
+        """Replace the model's rows with `tree` (nested headings with .children); badges are kept."""
+        self.clear()
+        self._items = []
+        self._marked = None
+        self._append(self.invisibleRootItem(), tree)
+        self._offsets = [item.data(OFFSET_ROLE) for item in self._items]
+        self.set_badges(self._counts)
+
+    def _append(self, parent: QStandardItem, headings: list) -> None:
+        for heading in headings:
+            item = QStandardItem(heading.title)
+            item.setEditable(False)
+            item.setToolTip(plain_tooltip(f"{heading.title}\n(line {heading.line})"))
+            for role, value in ((OFFSET_ROLE, heading.offset), (LENGTH_ROLE, heading.length), (LEVEL_ROLE, heading.level),
+                                (TITLE_ROLE, heading.title), (FOLDED_ROLE, fold(heading.title)), (LINE_ROLE, heading.line)):
+                item.setData(value, role)
+            parent.appendRow(item)
+            self._items.append(item)
+            self._append(item, heading.children)
+
+    def items_in_order(self) -> list[QStandardItem]:
+        """Every heading item in document order."""
+        return list(self._items)
+
+    def offsets(self) -> list[int]:
+        return list(self._offsets)
+
+    def item_at(self, offset: int) -> QStandardItem | None:
+        """The item of the last heading at or before `offset` (the section holding it)."""
+        position = bisect_right(self._offsets, offset) - 1
+        return self._items[position] if position >= 0 else None
+
+    def item_starting_at(self, offset: int) -> QStandardItem | None:
+        item = self.item_at(offset)
+        return item if item is not None and item.data(OFFSET_ROLE) == offset else None
+
+    def mark(self, item: QStandardItem | None) -> None:
+        """Show `item` (the current section) in bold, and the previous one no longer."""
+        if self._marked is not None:
+            self._marked.setData(None, Qt.ItemDataRole.FontRole)
+        self._marked = item
+        if item is not None:
+            font = QFont()
+            font.setBold(True)
+            item.setData(font, Qt.ItemDataRole.FontRole)
+
+    def set_badges(self, counts: dict[int, int]) -> None:
+        """Show a count (e.g. bookmarks) after each heading, keyed by the heading's offset."""
+        self._counts = dict(counts)
+        for item in self._items:
+            title = item.data(TITLE_ROLE)
+            count = counts.get(item.data(OFFSET_ROLE), 0)
+            text = f"{title}  ({count})" if count else title
+            if item.text() != text:
+                item.setText(text)
+
+    def badge(self, item: QStandardItem) -> int:
+        return self._counts.get(item.data(OFFSET_ROLE), 0)
+
+
+class OutlineFilter(QSortFilterProxyModel):
+    """Keeps headings whose title contains the filter text (ignoring case, width and 繁/简), with ancestors."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_needle(self, text: str) -> None:
+        needle = fold(text.strip())
+        if needle != self._needle:
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange()
+
+    def needle(self) -> str:
+        return self._needle
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        return self._needle in (self.sourceModel().index(row, 0, parent).data(FOLDED_ROLE) or "")
+
+    def matches(self, index: QModelIndex) -> bool:
+        """Whether the proxy row `index` matches itself (rather than being kept as an ancestor)."""
+        return bool(self._needle) and self._needle in (index.data(FOLDED_ROLE) or "")
+
+    def source_item(self, index: QModelIndex) -> QStandardItem | None:
+        source = self.mapToSource(index)
+        model = self.sourceModel()
+        return model.itemFromIndex(source) if source.isValid() else None

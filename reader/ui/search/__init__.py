@@ -1,0 +1,1 @@
+"""Library search (pane and results) and find in the document."""

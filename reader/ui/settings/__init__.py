@@ -1,0 +1,1 @@
+"""Preferences, stored settings, themes and the UI language."""

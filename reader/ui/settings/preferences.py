@@ -1,0 +1,340 @@
+"""Preferences: the window's reading settings applied live, and the dialog that changes them.
+
+`Preferences` (one per window, `window.preferences`) holds the `ReaderSettings`, applies them (theme,
+reading font and size, line spacing, text column width, UI language) and saves every change to
+settings.ini. `PreferencesDialog` (Edit ▸ Preferences…) edits them; every change applies at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFontComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.settings.i18n import install_translator
+from reader.ui.settings.settings import FONT_SIZE_RANGE, LINE_SPACING_RANGE, TEXT_WIDTH_RANGE, ReaderSettings
+from reader.ui.settings.themes import apply_reading_colors, apply_theme, resolve_theme
+
+# A text column's width is counted in full-width characters, measured with this one.
+WIDTH_SAMPLE = "\u4e2d"
+
+
+def preferences_of(window: QMainWindow) -> Preferences:
+    """The window's Preferences (created when the window did not make one)."""
+    preferences = getattr(window, "preferences", None)
+    if preferences is None:
+        preferences = window.preferences = Preferences(window)
+    return preferences
+
+
+class Preferences(QObject):
+    """Applies a window's ReaderSettings to the application and its text views, and saves changes."""
+
+    changed = Signal(object)
+
+    def __init__(self, window: QMainWindow, settings: ReaderSettings | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("preferences")
+        self.window = window
+        self.settings = settings or ReaderSettings.load()
+        self.theme = "light"
+        for view in self._views():
+            view.installEventFilter(self)
+        window.documentChanged.connect(lambda _document: self._format_documents())
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_system_scheme)
+        self.apply()
+
+    # --- applying -------------------------------------------------------------------------------
+
+    def _views(self) -> list[QAbstractScrollArea]:
+        return [self.window.plain_view, self.window.rich_view]
+
+    def apply(self) -> None:
+        """Apply every setting."""
+        self.apply_theme()
+        self.apply_font()
+        self._format_documents()
+        self._name_widgets()
+
+    def apply_theme(self) -> None:
+        app = QApplication.instance()
+        self.theme = apply_theme(app, self.settings.theme) if app else resolve_theme(self.settings.theme)
+        for view in self._views():
+            apply_reading_colors(view, self.theme)
+
+    def apply_font(self) -> None:
+        """The reading font and size (plus the session's zoom) on both views, then the column width."""
+        window = self.window
+        window._base_point_size = self.settings.font_size
+        family = self.settings.font_family or QApplication.font().family()
+        size = max(6.0, self.settings.font_size + getattr(window, "_zoom", 0))
+        for view in self._views():
+            font = QFont(view.font())
+            font.setFamily(family)
+            font.setPointSizeF(size)
+            view.setFont(font)
+        self.apply_width()
+
+    def apply_width(self) -> None:
+        for view in self._views():
+            self._fit_column(view)
+
+    def _fit_column(self, view: QAbstractScrollArea) -> None:
+        """Centre the text in a column at most `max_text_width` full-width characters wide."""
+        characters = self.settings.max_text_width
+        side = 0
+        if characters > 0:
+            metrics = QFontMetricsF(view.font())
+            margin = view.document_view().documentMargin()
+            column = characters * metrics.horizontalAdvance(WIDTH_SAMPLE) + 2 * margin
+            bar = view.verticalScrollBar()
+            available = view.width() - 2 * view.frameWidth() - (bar.sizeHint().width() if bar.isVisible() else 0)
+            side = max(0, int((available - column) / 2))
+        current = view.viewportMargins()
+        if (current.left(), current.right()) != (side, side):
+            view.setViewportMargins(side, 0, side, 0)
+
+    def _format_documents(self) -> None:
+        """Line spacing on every block of both views' documents (fast: 0.01 s for 5 M characters)."""
+        for view in self._views():
+            document = view.document_view()
+            block_format = QTextBlockFormat()
+            block_format.setLineHeight(
+                self.settings.line_spacing * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            )
+            if _has_line_height(document, block_format):
+                continue  # a worker built it with this spacing: no pass over millions of characters here
+            undo = document.isUndoRedoEnabled()
+            document.setUndoRedoEnabled(False)
+            cursor = QTextCursor(document)
+            cursor.beginEditBlock()
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeBlockFormat(block_format)
+            cursor.endEditBlock()
+            document.setUndoRedoEnabled(undo)
+
+    def _name_widgets(self) -> None:
+        """Accessible names for the widgets a screen reader user moves between."""
+        names = {
+            "textView": self.tr("Document text"),
+            "textViewInactive": self.tr("Document text"),
+            "outlineTree": self.tr("Outline"),
+            "libraryList": self.tr("Library"),
+            "breadcrumb": self.tr("Current section"),
+            "outlineFilter": self.tr("Filter the outline"),
+            "libraryFilter": self.tr("Filter the library"),
+        }
+        for name, label in names.items():
+            for widget in self.window.findChildren(QWidget, name):
+                if not widget.accessibleName():
+                    widget.setAccessibleName(label)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+            if isinstance(watched, QAbstractScrollArea) and self.settings.max_text_width:
+                self._fit_column(watched)
+        return False
+
+    def _on_system_scheme(self, _scheme) -> None:
+        if self.settings.theme == "system":
+            self.apply_theme()
+
+    # --- changing -------------------------------------------------------------------------------
+
+    def change(self, **values) -> ReaderSettings:
+        """Change some settings (field=value), apply them at once and save them."""
+        old = self.settings
+        new = replace(old, **values).validated()
+        if new == old:
+            return new
+        self.settings = new
+        new.save()
+        if new.theme != old.theme:
+            self.apply_theme()
+        if new.theme != old.theme or (new.font_family, new.font_size) != (old.font_family, old.font_size):
+            self.apply_font()  # a new application stylesheet resets the views' fonts
+        if new.line_spacing != old.line_spacing:
+            self._format_documents()
+        if new.max_text_width != old.max_text_width:
+            self.apply_width()
+        if new.language != old.language:
+            app = QApplication.instance()
+            if app is not None:
+                install_translator(app, new.language)
+                from reader.ui.shell.menus import retranslate
+
+                retranslate(self.window)  # at once, not when the posted LanguageChange arrives
+                dialog = getattr(self.window, "_preferences_dialog", None)
+                if dialog is not None:
+                    dialog.retranslate()
+        self.changed.emit(new)
+        return new
+
+    def restore_defaults(self) -> ReaderSettings:
+        defaults = ReaderSettings()
+        return self.change(**{k: v for k, v in defaults.to_dict().items() if k != "version"})
+
+
+def open_preferences(window: QMainWindow) -> PreferencesDialog:
+    """Show the window's preferences dialog (one per window), and bring it to the front."""
+    dialog = getattr(window, "_preferences_dialog", None)
+    if dialog is None:
+        dialog = window._preferences_dialog = PreferencesDialog(preferences_of(window), window)
+    dialog.show()
+    if QGuiApplication.platformName() != "offscreen":  # which cannot raise windows (and says so)
+        dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+class PreferencesDialog(QDialog):
+    """Theme, reading font, size, line spacing, text width and language; every change applies at once."""
+
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.preferences = preferences
+        self._updating = False
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        layout.addLayout(self.form)
+
+        self.theme_box = QComboBox(self, objectName="themeCombo")
+        for theme in ("system", "light", "dark", "sepia"):
+            self.theme_box.addItem("", theme)
+        self.theme_box.currentIndexChanged.connect(lambda: self._set(theme=self.theme_box.currentData()))
+
+        font_row = QWidget(self)
+        font_layout = QHBoxLayout(font_row)
+        font_layout.setContentsMargins(0, 0, 0, 0)
+        self.default_font = QCheckBox(font_row, objectName="defaultFontCheck")
+        self.font_box = QFontComboBox(font_row, objectName="fontFamilyCombo")
+        self.font_box.setMinimumContentsLength(16)
+        font_layout.addWidget(self.font_box, 1)
+        font_layout.addWidget(self.default_font)
+        self.default_font.toggled.connect(self._font_changed)
+        self.font_box.currentFontChanged.connect(self._font_changed)
+
+        self.size_spin = QDoubleSpinBox(self, objectName="fontSizeSpin")
+        self.size_spin.setRange(*FONT_SIZE_RANGE)
+        self.size_spin.setDecimals(1)
+        self.size_spin.setSingleStep(1.0)
+        self.size_spin.valueChanged.connect(lambda value: self._set(font_size=value))
+
+        self.spacing_spin = QDoubleSpinBox(self, objectName="lineSpacingSpin")
+        self.spacing_spin.setRange(*LINE_SPACING_RANGE)
+        self.spacing_spin.setDecimals(2)
+        self.spacing_spin.setSingleStep(0.1)
+        self.spacing_spin.valueChanged.connect(lambda value: self._set(line_spacing=value))
+
+        self.width_spin = QSpinBox(self, objectName="textWidthSpin")
+        self.width_spin.setRange(*TEXT_WIDTH_RANGE)
+        self.width_spin.setSingleStep(5)
+        self.width_spin.valueChanged.connect(lambda value: self._set(max_text_width=value))
+
+        self.language_box = QComboBox(self, objectName="languageCombo")
+        for language in ("system", "en", "zh_CN"):
+            self.language_box.addItem("", language)
+        self.language_box.currentIndexChanged.connect(lambda: self._set(language=self.language_box.currentData()))
+        self.language_note = QLabel(self, objectName="languageNote")
+        self.language_note.setWordWrap(True)
+
+        self.labels = [QLabel(self) for _ in range(6)]
+        for label, field in zip(self.labels, (self.theme_box, font_row, self.size_spin, self.spacing_spin,
+                                              self.width_spin, self.language_box)):
+            label.setBuddy(field if field is not font_row else self.font_box)
+            self.form.addRow(label, field)
+        self.form.addRow("", self.language_note)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.defaults_button = QPushButton(self, objectName="restoreDefaultsButton")
+        self.buttons.addButton(self.defaults_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.defaults_button.clicked.connect(self.preferences.restore_defaults)
+        self.buttons.rejected.connect(self.close)
+        layout.addWidget(self.buttons)
+
+        preferences.changed.connect(self.show_settings)
+        self.retranslate()
+        self.show_settings(preferences.settings)
+        self.setMinimumWidth(460)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Preferences"))
+        texts = (self.tr("&Theme:"), self.tr("&Font:"), self.tr("Font &size:"), self.tr("&Line spacing:"),
+                 self.tr("Text &width:"), self.tr("&Language:"))
+        for label, text in zip(self.labels, texts):
+            label.setText(text)
+        for index, text in enumerate((self.tr("Follow the system"), self.tr("Light"), self.tr("Dark"), self.tr("Sepia"))):
+            self.theme_box.setItemText(index, text)
+        self.default_font.setText(self.tr("Default font"))
+        self.size_spin.setSuffix(self.tr(" pt"))
+        self.spacing_spin.setSuffix(self.tr(" ×"))
+        self.width_spin.setSuffix(self.tr(" characters"))
+        self.width_spin.setSpecialValueText(self.tr("No limit"))
+        self.width_spin.setToolTip(self.tr("The widest the text column gets, in full-width (Chinese) characters."))
+        for index, text in enumerate((self.tr("Follow the system"), "English", "简体中文")):
+            self.language_box.setItemText(index, text)
+        self.language_note.setText(self.tr("Menus and this dialog change at once; the panes change when Reader is restarted."))
+        self.defaults_button.setText(self.tr("Restore &Defaults"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_settings(self, settings: ReaderSettings) -> None:
+        """Show `settings` in the fields (without applying them again)."""
+        self._updating = True
+        try:
+            self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(settings.theme)))
+            self.default_font.setChecked(not settings.font_family)
+            self.font_box.setEnabled(bool(settings.font_family))
+            self.font_box.setCurrentFont(QFont(settings.font_family or QApplication.font().family()))
+            self.size_spin.setValue(settings.font_size)
+            self.spacing_spin.setValue(settings.line_spacing)
+            self.width_spin.setValue(settings.max_text_width)
+            self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
+        finally:
+            self._updating = False
+
+    def _font_changed(self, *_args) -> None:
+        if self._updating:
+            return
+        self.font_box.setEnabled(not self.default_font.isChecked())
+        self._set(font_family="" if self.default_font.isChecked() else self.font_box.currentFont().family())
+
+    def _set(self, **values) -> None:
+        if not self._updating:
+            self.preferences.change(**values)
+
+
+def _has_line_height(document, wanted: QTextBlockFormat) -> bool:
+    """Whether the document's first and last blocks already have `wanted`'s line height."""
+    def same(block) -> bool:
+        current = block.blockFormat()
+        return (current.lineHeight(), current.lineHeightType()) == (wanted.lineHeight(), wanted.lineHeightType())
+    return same(document.firstBlock()) and same(document.lastBlock())

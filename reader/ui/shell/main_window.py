@@ -1,0 +1,473 @@
+"""The main window: library and outline panes beside the text, a breadcrumb, and a status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.documents import Document, is_supported
+from reader.documents.names import display_name, path_from_key, path_key
+from reader.documents.library import iter_documents, library_folders
+from reader.documents.overrides import remember_encoding, remembered_encoding
+from reader.ui.views.breadcrumb import Breadcrumb
+from reader.documents.history import History, Place
+from reader.ui.library.pane import LibraryPane
+from reader.ui.shell.menus import build_menus
+from reader.ui.outline.pane import OutlinePane
+from reader.ui.views.plain import plain_label, plain_message_box
+from reader.ui.settings.preferences import Preferences
+from reader.ui.settings.settings import open_settings
+from reader.ui.views.text_views import PlainView, RichView
+from reader.ui.shell.positions import ReadingPositions
+from reader.ui.shell.loader import NESTED_TOO_DEEPLY, DocumentLoader, LoadedDocument, TextStyle
+
+RECENT_LIMIT = 12
+SLICED_FROM_CHARS = 1_000_000  # a document this long is shown in several turns of the event loop
+
+
+class MainWindow(QMainWindow):
+    """The reader's window. Tests drive it through open_document() and the named panes."""
+
+    documentChanged = Signal(object)
+    libraryChanged = Signal(list)  # the library's folders, after one was added or removed
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Reader")
+        self.resize(1280, 820)
+        self.setAcceptDrops(True)
+        self.loaded: LoadedDocument | None = None
+        self.last_error: str | None = None
+        self._told_no_cjk_font = False
+        self._showing = 0  # counts documents shown, so a superseded sliced show stops
+        self._pinned: tuple[int, int] | None = None
+        self.history = History()
+        self._recording = True
+        self.loader = DocumentLoader(self)
+        self.loader.loaded.connect(self._show_loaded)
+        self.loader.outlined.connect(self._show_late_outline)
+        self.loader.failed.connect(self._show_failure)
+        self.loader.started.connect(self._show_loading)
+        self._build_central()
+        self.positions = ReadingPositions(self)
+        self._build_panes()
+        self._build_status_bar()
+        build_menus(self)
+        self.preferences = Preferences(self)  # theme, reading font, spacing, width (settings.ini)
+        self.zoom(0)
+        self._install_feature_panes()
+        self.refresh_library()
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        central.setObjectName("readingArea")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.breadcrumb = Breadcrumb(central)
+        self.breadcrumb.crumbActivated.connect(self.jump_to)
+        layout.addWidget(self.breadcrumb)
+        self.stack = QStackedWidget(central)
+        self.plain_view = PlainView(self.stack)
+        self.rich_view = RichView(self.stack)
+        self.rich_view.setObjectName("textViewInactive")
+        for view in (self.plain_view, self.rich_view):
+            self.stack.addWidget(view)
+            view.positionChanged.connect(self._on_scrolled)
+        self.rich_view.documentLinkActivated.connect(self._open_linked_document)
+        layout.addWidget(self.stack)
+        self.setCentralWidget(central)
+        self._base_point_size = self.plain_view.font().pointSizeF() + 1
+        for view in (self.plain_view, self.rich_view):
+            view.viewport().installEventFilter(self)
+        self._sync_timer = QTimer(self, singleShot=True, interval=60)
+        self._sync_timer.timeout.connect(self._sync_position)
+
+    def _build_panes(self) -> None:
+        self.library_pane = LibraryPane(self)
+        self.library_pane.documentActivated.connect(lambda path: self.open_document(path))
+        self.outline_pane = OutlinePane(self)
+        self.outline_pane.headingActivated.connect(self.jump_to)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_pane)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_pane)
+        self.outline_pane.outlineChanged.connect(self._sync_position)
+        self.outline_pane.bind(self)
+        self.resizeDocks([self.library_pane, self.outline_pane], [220, 520], Qt.Orientation.Vertical)
+        self.resizeDocks([self.outline_pane], [330], Qt.Orientation.Horizontal)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        self.load_progress = QProgressBar(bar, objectName="loadProgress")
+        self.load_progress.setRange(0, 0)  # busy: a document is loading on the worker
+        self.load_progress.setMaximumWidth(120)
+        self.load_progress.hide()
+        bar.addPermanentWidget(self.load_progress)
+        self.status_labels: dict[str, QLabel] = {}
+        for key in ("name", "encoding", "size", "length", "position"):
+            label = plain_label(QLabel(bar, objectName=f"status_{key}"))
+            bar.addPermanentWidget(label)
+            self.status_labels[key] = label
+
+    def _install_feature_panes(self) -> None:
+        """Feature panes (search, find bar, bookmarks) install themselves here."""
+        from reader.ui.bookmarks import menu as bookmarks_menu
+        from reader.ui.bookmarks import pane as bookmarks_pane
+        from reader.ui.search import find_bar
+        from reader.ui.search import pane as search_pane
+
+        bookmarks = self.bookmarks_pane = bookmarks_pane.install(self)
+        bookmarks_menu.install(self, bookmarks)
+        search = search_pane.install(self)
+        find_bar.install(self)
+        self.resizeDocks([bookmarks, search], [400, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([bookmarks, search], [300, 520], Qt.Orientation.Vertical)
+
+    def add_pane(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
+        """Add a feature's dock pane and list it in View ▸ Panes."""
+        self.addDockWidget(area, dock)
+        menu = getattr(self, "panes_menu", None)
+        if menu is not None:
+            menu.addAction(dock.toggleViewAction())
+
+    # --- documents ------------------------------------------------------------------------------
+
+    @property
+    def text_view(self) -> PlainView | RichView:
+        """The view showing the current document."""
+        return self.stack.currentWidget()
+
+    @property
+    def current_document(self) -> Document | None:
+        return self.loaded.document if self.loaded else None
+
+    def open_document(self, path: str | Path, select: tuple[int, int] | None = None, encoding: str | None = None) -> bool:
+        """Open `path` (or switch to it) and select the source span `select`; False if it failed."""
+        path = Path(path).expanduser().absolute()
+        current = self.current_document
+        if current is not None and current.path == path and encoding is None:
+            if select is not None:
+                self.jump_to(*select)
+            return True
+        self.last_error = None
+        if self._recording:
+            self._remember_place()
+        self.loader.style = TextStyle(QFont(self.plain_view.font()), self.preferences.settings.line_spacing)
+        self.loader.load(path, encoding or remembered_encoding(path), (select, self._recording))
+        return self.last_error is None
+
+    def reload_with_encoding(self, encoding: str | None) -> None:
+        """Decode the current document again with `encoding` (None: detect), and remember the choice."""
+        document = self.current_document
+        if document is None:
+            return
+        remember_encoding(document.path, encoding)
+        position = self.text_view.top_offset()
+        self.loaded = None
+        self.open_document(document.path, select=(position, 0), encoding=encoding)
+
+    def _show_loaded(self, loaded: LoadedDocument, request: tuple) -> None:
+        """Show a loaded document. A large one is shown in slices, each a separate turn of the event
+        loop, so no single step holds the UI thread long; a small one all at once."""
+        self._showing += 1
+        steps = [lambda: self._show_text(loaded), lambda: self._show_outline(loaded),
+                 lambda: self.documentChanged.emit(loaded.document), lambda: self._show_place(request),
+                 self.loader.text_shown]
+        if loaded.text_document is None or len(loaded.document.text) < SLICED_FROM_CHARS:
+            for step in steps:
+                step()
+        else:
+            self._run_sliced(self._showing, steps)
+
+    def _run_sliced(self, showing: int, steps: list) -> None:
+        if showing != self._showing:
+            return  # another document is being shown
+        steps[0]()
+        if len(steps) > 1:
+            QTimer.singleShot(1, self, lambda: self._run_sliced(showing, steps[1:]))  # input and paint go between
+
+    def _show_text(self, loaded: LoadedDocument) -> None:
+        document = loaded.document
+        self.load_progress.hide()
+        self.statusBar().clearMessage()
+        self.positions.save(self.current_document, self.text_view)
+        self.loaded = loaded
+        self._pinned = None
+        rich = loaded.html is not None
+        active, inactive = (self.rich_view, self.plain_view) if rich else (self.plain_view, self.rich_view)
+        inactive.setObjectName("textViewInactive")
+        active.setObjectName("textView")
+        if rich:
+            active.show_document(document, loaded.html)
+        else:
+            active.show_document(document, None, loaded.text_document, loaded.utf16)
+            loaded.text_document = None  # the view owns it now
+        self.stack.setCurrentWidget(active)
+        self.setWindowTitle(f"{display_name(document.path.stem)} — Reader")
+        self._update_status(loaded)
+
+    def _show_outline(self, loaded: LoadedDocument) -> None:
+        document = loaded.document
+        self.outline_pane.set_outline(loaded.outline or [])  # None: it comes later (_show_late_outline)
+        self.library_pane.mark_current(document.path)
+        self._show_notes(loaded)
+        self._add_recent(document.path)
+
+    def _show_late_outline(self, outline: list) -> None:
+        """The outline of a large document, worked out after its text was shown."""
+        if self.loaded is None or self.loaded.outline is not None:
+            return
+        self.loaded.outline = outline
+        self.outline_pane.set_outline(outline)
+        self._sync_position()
+
+    def _show_place(self, request: tuple) -> None:
+        select, recording = request
+        document = self.current_document
+        active = self.text_view
+        was_recording, self._recording = self._recording, recording
+        try:
+            if select is None:
+                restored = self.positions.restore(document, active)
+                if recording:
+                    self.history.visit(Place(document.path, restored))
+                self._sync_position()
+            else:
+                self.jump_to(*select)
+        finally:
+            self._recording = was_recording
+
+    def _show_loading(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Opening %s…") % display_name(Path(path).name))
+        self.load_progress.show()
+
+    def _show_failure(self, path: str, message: str) -> None:
+        self.load_progress.hide()
+        self.last_error = message
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot open document"), message, parent=self)
+        box.setObjectName("errorDialog")
+        box.setInformativeText(display_name(path))
+        plain_message_box(box)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _open_linked_document(self, relative: str) -> None:
+        document = self.current_document
+        if document is not None:
+            target = (document.path.parent / relative).resolve()
+            if is_supported(target):
+                self.open_document(target)
+
+    # --- jumping and position -------------------------------------------------------------------
+
+    def jump_to(self, offset: int, length: int = 0) -> None:
+        """Show and select the source span [offset, offset + length) of the current document."""
+        document = self.current_document
+        if document is None:
+            return
+        if self._recording:
+            self._remember_place()
+            self.history.visit(Place(document.path, offset, length))
+        self.text_view.select_range(offset, length)
+        self._pinned = (self.text_view.verticalScrollBar().value(), offset)
+        self._sync_position()
+
+    def _remember_place(self) -> None:
+        """Note where the reader is in the current place, so Back returns there."""
+        document = self.current_document
+        if document is None:
+            return
+        if self._pinned is not None and self._pinned[0] == self.text_view.verticalScrollBar().value():
+            return  # still at the place the last jump showed
+        self.history.update_current(Place(document.path, self.text_view.reading_offset()))
+
+    def go_back(self) -> None:
+        self._navigate(self.history.back, before=self._remember_place)
+
+    def go_forward(self) -> None:
+        self._navigate(self.history.forward, before=self._remember_place)
+
+    def _navigate(self, step, before) -> None:
+        before()
+        place = step()
+        if place is None:
+            return
+        self._recording = False
+        try:
+            self.open_document(place.path, select=(place.offset, place.length))
+        finally:
+            self._recording = True
+
+    def _on_scrolled(self, _offset: int) -> None:
+        self._sync_timer.start()
+
+    def _sync_position(self) -> None:
+        view = self.text_view
+        if self.current_document is None:
+            return
+        offset = view.reading_offset()
+        if self._pinned is not None:
+            if self._pinned[0] == view.verticalScrollBar().value():
+                offset = self._pinned[1]
+            else:
+                self._pinned = None
+        self.outline_pane.sync_to_offset(offset)
+        self.breadcrumb.set_path(self.outline_pane.section_path(offset))
+        total = max(1, len(self.current_document.text))
+        self.status_labels["position"].setText(f"{min(100, round(100 * view.top_offset() / total))}%")
+
+    # --- library, status ------------------------------------------------------------------------
+
+    def refresh_library(self) -> None:
+        """List the library's documents again; say libraryChanged when its folders changed."""
+        folders = library_folders()
+        self.library_pane.set_library(folders, iter_documents(folders))
+        self.library_pane.mark_current(self.current_document.path if self.current_document else None)
+        if folders != getattr(self, "_library_folders", folders):
+            self.libraryChanged.emit(folders)
+        self._library_folders = folders
+
+    def _update_status(self, loaded: LoadedDocument) -> None:
+        document = loaded.document
+        self.status_labels["name"].setText(display_name(document.path.name))
+        suffix = self.tr(" (chosen)") if document.encoding_overridden else ""
+        self.status_labels["encoding"].setText(document.encoding + suffix)
+        size = document.size_bytes
+        self.status_labels["size"].setText(f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size / 1024:.0f} KB")
+        minutes = loaded.reading_minutes
+        duration = self.tr("%d min") % minutes if minutes < 90 else self.tr("%.1f h") % (minutes / 60)
+        self.status_labels["length"].setText(
+            self.tr("%s characters · about %s") % (f"{len(document.text):,}", duration))
+        self.status_labels["length"].setToolTip(self.tr("Characters in the document, and an estimated reading time"))
+
+    def _show_notes(self, loaded: LoadedDocument) -> None:
+        """One status bar message for what the reader should know about how the text is shown."""
+        notes = []
+        if loaded.plain_reason == NESTED_TOO_DEEPLY:
+            notes.append(self.tr("Shown as plain text: the Markdown is nested too deeply to render."))
+        replacements = getattr(loaded.document, "replacements", 0)
+        if replacements:
+            notes.append(self.tr("Decoded as %s with %d replacement characters; try View ▸ Encoding.")
+                         % (loaded.document.encoding, replacements))
+        no_font = self._no_cjk_font_note(loaded.document)
+        if no_font:
+            notes.append(no_font)
+        if notes:
+            self.statusBar().showMessage(" ".join(notes), 30000)
+
+    def _no_cjk_font_note(self, document: Document) -> str:
+        if self._told_no_cjk_font or not any("\u4e00" <= c <= "\u9fff" for c in document.text[:4000]):
+            return ""
+        if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+            return ""
+        self._told_no_cjk_font = True
+        return self.tr("No Chinese font is installed, so Chinese text may show as boxes (install fonts-noto-cjk).")
+
+    def eventFilter(self, watched, event) -> bool:
+        """Mouse back/forward buttons navigate history; Ctrl+wheel zooms."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+            self.go_back() if event.button() == Qt.MouseButton.BackButton else self.go_forward()
+            return True
+        if kind == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1 if event.angleDelta().y() > 0 else -1)
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- drag and drop, session -----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        self.open_paths(paths)
+        event.acceptProposedAction()
+
+    def open_paths(self, paths: list[Path], last: str = "") -> None:
+        """Add folders to the library and show the first file; with folders only, show `last`
+        (the previous session's document) if it is in one of them, else the first folder's first."""
+        from reader.documents.library import add_folder
+
+        files = [p for p in paths if p.is_file()]
+        folders = [p for p in paths if p.is_dir()]
+        for folder in folders:
+            add_folder(folder)
+        self.refresh_library()
+        if not files and folders:
+            last_path = Path(last).resolve() if last else None
+            inside = last_path and last_path.is_file() and any(last_path.is_relative_to(f.resolve()) for f in folders)
+            files = [last_path] if inside else iter_documents(folders)[:1]
+        if files:
+            self.open_document(files[0])
+
+    def _add_recent(self, path: Path) -> None:
+        """Remember `path` first among the recent files (stored as path keys: any file name fits)."""
+        settings = open_settings()
+        key = path_key(path)
+        recent = [k for k in _stored_list(settings.value("recent/files")) if k != key and k != str(path)]
+        settings.setValue("recent/files", [key, *recent][:RECENT_LIMIT])
+
+    def recent_files(self) -> list[str]:
+        """Recently opened documents, newest first."""
+        return [str(path_from_key(key)) for key in _stored_list(open_settings().value("recent/files"))]
+
+    def zoom(self, steps: int) -> None:
+        """Make the text larger (steps > 0), smaller, or (steps == 0) the default size."""
+        self._zoom = 0 if steps == 0 else max(-8, min(20, getattr(self, "_zoom", 0) + steps))
+        for view in (self.plain_view, self.rich_view):
+            font = view.font()
+            font.setPointSizeF(max(6.0, self._base_point_size + self._zoom))
+            view.setFont(font)
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def save_session(self) -> None:
+        settings = open_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        document = self.current_document
+        settings.setValue("session/last_document", path_key(document.path) if document else "")
+        settings.sync()
+
+    def restore_session(self) -> str:
+        """Restore geometry and pane layout; returns the last open document's path ('' if none)."""
+        settings = open_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        key = settings.value("session/last_document", "")
+        return str(path_from_key(key)) if isinstance(key, str) and key else ""
+
+    def closeEvent(self, event) -> None:
+        self.positions.save(self.current_document, self.text_view)
+        self.save_session()
+        super().closeEvent(event)
+
+
+def _stored_list(value) -> list[str]:
+    """A list QSettings gives back (a single string for a one-item list, None for none)."""
+    if isinstance(value, str):
+        return [value]
+    return [item for item in value or [] if isinstance(item, str)]

@@ -1,0 +1,388 @@
+"""The text views: a lazy plain-text view and a rendered Markdown view, with one offset interface."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QPoint, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
+
+from reader.documents import Document
+from reader.documents.render import render_markdown
+from reader.text.alignment import align
+from reader.text.offsets import SourceMap, Utf16Map
+from reader.ui.views.scrollbar import MarkedScrollBar
+
+RESOURCE_LIMIT_BYTES = 32 * 1024 * 1024  # an image larger than this in a note is not shown
+
+
+class _Highlights:
+    """One key's tinted spans, sorted, with what finds those near an offset window quickly."""
+
+    def __init__(self, ranges: list[tuple[int, int]], char_format: QTextCharFormat) -> None:
+        self.spans = sorted(ranges)
+        self.starts = [offset for offset, _ in self.spans]
+        self.longest = max((length for _, length in self.spans), default=0)
+        self.format = char_format
+
+    def window(self, first: int, last: int) -> tuple[int, int]:
+        """Indexes [low, high) of the spans that may overlap [first, last]."""
+        return bisect_left(self.starts, first - self.longest), bisect_right(self.starts, last)
+
+
+def _tint_format(color: QColor) -> QTextCharFormat:
+    char_format = QTextCharFormat()
+    background = QColor(color)
+    char_format.setBackground(background)
+    if background.alpha() == 255:  # an opaque tint: keep the text readable on it in any theme
+        char_format.setForeground(QColor("#000000" if background.lightnessF() > 0.5 else "#ffffff"))
+    return char_format
+
+
+class OffsetViewMixin:
+    """Source-offset operations shared by both views; subclasses map offsets to Qt positions."""
+
+    document: Document | None
+
+    def _init_view(self) -> None:
+        self.document = None
+        self._highlights: dict[str, _Highlights] = {}
+        self._shown_highlights: tuple = ()
+        self._highlights_held = False
+        self.setReadOnly(True)
+        self.setVerticalScrollBar(MarkedScrollBar(self))
+        self.verticalScrollBar().valueChanged.connect(self._emit_position)
+        self.verticalScrollBar().valueChanged.connect(self._show_highlights)
+
+    def to_qt(self, offset: int) -> int:
+        raise NotImplementedError
+
+    def from_qt(self, position: int) -> int:
+        raise NotImplementedError
+
+    def select_range(self, offset: int, length: int) -> None:
+        """Scroll the source span [offset, offset + length) into view and select it."""
+        with self.highlights_batch():
+            self._select_range(offset, length)
+
+    @contextmanager
+    def highlights_batch(self):
+        """Highlights set and scroll steps inside update the extra selections once, at the end."""
+        outer = self._highlights_held
+        self._highlights_held = True
+        try:
+            yield
+        finally:
+            self._highlights_held = outer
+            if not outer:
+                self._show_highlights(force=True)
+
+    def _select_range(self, offset: int, length: int) -> None:
+        start, end = self.to_qt(offset), self.to_qt(offset + max(0, length))
+        cursor = self.textCursor()
+        cursor.setPosition(end)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._place_at_reading_line(cursor)
+
+    def reading_line_y(self) -> int:
+        """The height, in the viewport, at which jumps place their target and sections are read."""
+        return self.viewport().height() // 4
+
+    def _place_at_reading_line(self, cursor: QTextCursor) -> None:
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        self._scroll_cursor_to(start, self.reading_line_y())
+
+    def _scroll_cursor_to(self, cursor: QTextCursor, y: int) -> None:
+        """Scroll until `cursor`'s line is at height `y`; lazy layout can move lines, so re-check."""
+        bar = self.verticalScrollBar()
+        for _ in range(4):
+            delta = self._scroll_units(self.cursorRect(cursor).top() - y)
+            if delta == 0 or not bar.minimum() <= bar.value() + delta <= bar.maximum() and bar.value() in (bar.minimum(), bar.maximum()):
+                return
+            bar.setValue(bar.value() + delta)
+
+    def _scroll_units(self, pixels: int) -> int:
+        return pixels
+
+    def show_offset(self, offset: int) -> None:
+        """Scroll so that source `offset` is at the top of the view, selecting nothing."""
+        with self.highlights_batch():
+            cursor = self.textCursor()
+            cursor.setPosition(self.to_qt(offset))
+            self.setTextCursor(cursor)
+            self._scroll_cursor_to(cursor, 0)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as a source span (offset, length), or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.from_qt(cursor.selectionStart())
+        end = self.from_qt(cursor.selectionEnd())
+        return start, max(0, end - start)
+
+    def selected_text(self) -> str:
+        """The selected text as the view shows it (paragraph separators as newlines)."""
+        return self.textCursor().selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def cursor_offset(self) -> int:
+        return self.from_qt(self.textCursor().position())
+
+    def top_offset(self) -> int:
+        """The source offset shown at the top-left of the viewport."""
+        return self.from_qt(self.cursorForPosition(QPoint(2, 2)).position())
+
+    def reading_offset(self) -> int:
+        """The source offset on the reading line: what the current section is judged by.
+
+        The reading line sits a quarter down the view; over the last page of scrolling it slides
+        to the bottom, so that sections on the final screen become current too.
+        """
+        height = self.viewport().height()
+        line = self.fontMetrics().lineSpacing()
+        y = self.reading_line_y() + line // 2
+        bar = self.verticalScrollBar()
+        if bar.maximum() > 0 and bar.pageStep() > 0:
+            into_last_page = (bar.value() - (bar.maximum() - bar.pageStep())) / bar.pageStep()
+            y += int(max(0.0, min(1.0, into_last_page)) * max(0, height - line - y))
+        point = QPoint(self.viewport().width() - 4, y)
+        return self.from_qt(self.cursorForPosition(point).position())
+
+    def set_highlights(self, key: str, ranges: list[tuple[int, int]], color: QColor) -> None:
+        """Tint source spans under `key` (replacing that key's previous spans).
+
+        Only the spans near the visible text become Qt extra selections (again on every scroll):
+        100,000 bookmarks cost a few selections, not 100,000 cursors repainted on every frame."""
+        if ranges:
+            self._highlights[key] = _Highlights(ranges, _tint_format(color))
+        else:
+            self._highlights.pop(key, None)
+        self._show_highlights(force=True)  # at once, unless inside highlights_batch()
+
+    def highlight_count(self, key: str) -> int:
+        """How many spans are tinted under `key` (shown or not)."""
+        group = self._highlights.get(key)
+        return len(group.spans) if group is not None else 0
+
+    def _clear_highlights(self) -> None:
+        self._highlights.clear()
+        self._shown_highlights = ()
+        self.setExtraSelections([])
+
+    def _show_highlights(self, *_args, force: bool = False) -> None:
+        """Make the spans within half a screen of the visible text Qt's extra selections."""
+        if self._highlights_held:
+            return
+        first, last = self._visible_span()
+        wanted = tuple((key, *group.window(first, last)) for key, group in self._highlights.items())
+        if wanted == self._shown_highlights and not force:
+            return
+        self._shown_highlights = wanted
+        selections = []
+        for key, low, high in wanted:
+            group = self._highlights[key]
+            for offset, length in group.spans[low:high]:
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document_view())
+                cursor.setPosition(self.to_qt(offset))
+                cursor.setPosition(self.to_qt(offset + length), QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format = group.format
+                selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def _visible_span(self) -> tuple[int, int]:
+        """Source offsets from a screen above the visible text to a screen below it."""
+        if self.document is None:
+            return 0, 0
+        viewport = self.viewport()
+        top = self.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        bottom = self.from_qt(self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position())
+        margin = max(500, (bottom - top) // 2)
+        return max(0, top - margin), bottom + margin
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._highlights:
+            self._show_highlights()
+
+    def set_scrollbar_marks(self, key: str, offsets: list[int], color: QColor) -> None:
+        """Ticks on the scrollbar at these source offsets."""
+        total = max(1, len(self.document.text) if self.document else 1)
+        self.verticalScrollBar().set_marks(key, [o / total for o in offsets], color)
+
+    def document_view(self):
+        return super().document()
+
+    def _emit_position(self) -> None:
+        if self.document is not None:
+            self.positionChanged.emit(self.reading_offset())
+
+
+class PlainView(OffsetViewMixin, QPlainTextEdit):
+    """Plain text, laid out lazily, so a 20 MB document opens and jumps at once."""
+
+    positionChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_view()
+        self._map = Utf16Map("")
+        self._adopted: QTextDocument | None = None  # the document shown, if we gave it (not Qt's first)
+        self.setObjectName("textView")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setUndoRedoEnabled(False)
+
+    def show_document(self, document: Document, html: str | None = None, prepared: QTextDocument | None = None,
+                      utf16: Utf16Map | None = None) -> None:
+        """Show `document`'s text, from `prepared` (a QTextDocument a worker filled) when given.
+
+        `html` is for the rendered view and ignored here. Setting a prepared document costs the UI
+        thread a pass over its blocks (~25 ms for 20 MB) instead of a setPlainText (~220 ms)."""
+        self.document = document
+        self._map = utf16 or Utf16Map(document.text)
+        self._clear_highlights()
+        if prepared is None:
+            prepared = QTextDocument()
+            prepared.setUndoRedoEnabled(False)
+            prepared.setPlainText(document.text)
+        prepared.setDocumentLayout(QPlainTextDocumentLayout(prepared))
+        if prepared.defaultFont() != self.font():
+            prepared.setDefaultFont(self.font())
+        previous = self._adopted  # Qt deletes the view's own first document itself; we delete ours
+        self.setDocument(prepared)
+        prepared.setParent(self)
+        self._adopted = prepared
+        if previous is not None:
+            previous.deleteLater()
+        self.verticalScrollBar().setValue(0)  # as setPlainText does: a new document starts at its top
+        self.horizontalScrollBar().setValue(0)
+
+    def to_qt(self, offset: int) -> int:
+        return self._map.to_qt(offset)
+
+    def from_qt(self, position: int) -> int:
+        return self._map.from_qt(position)
+
+    def _scroll_units(self, pixels: int) -> int:
+        """Pixels to scrollbar steps: one step is one laid-out line (taller with line spacing)."""
+        block = self.firstVisibleBlock()
+        lines = block.layout().lineCount() if block.isValid() and block.layout() else 0
+        line = self.blockBoundingRect(block).height() / lines if lines else self.fontMetrics().lineSpacing()
+        return round(pixels / max(1.0, line))
+
+
+class RichView(OffsetViewMixin, QTextBrowser):
+    """Markdown rendered to HTML; source offsets map to view positions through an alignment."""
+
+    positionChanged = Signal(int)
+    documentLinkActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_view()
+        self._map = SourceMap([], 0)
+        self._qt = Utf16Map("")
+        self.setObjectName("textView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._follow_link)
+
+    def show_document(self, document: Document, html: str | None = None) -> None:
+        """Show `document` rendered (from `html` when a worker already rendered it)."""
+        self.document = document
+        self._clear_highlights()
+        self.setHtml(html if html is not None else render_markdown(document.text))
+        raw = self.document_view().toRawText()
+        self._qt = Utf16Map(raw)
+        self._map = align(raw, document.text)
+
+    @property
+    def source_map(self) -> SourceMap:
+        return self._map
+
+    def to_qt(self, offset: int) -> int:
+        return self._qt.to_qt(self._map.to_view(offset))
+
+    def from_qt(self, position: int) -> int:
+        return self._map.to_source(self._qt.from_qt(position))
+
+    def selected_range(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._qt.from_qt(cursor.selectionStart())
+        end = self._qt.from_qt(cursor.selectionEnd())
+        return self._map.source_range(start, end)
+
+    def loadResource(self, kind: int, url: QUrl):
+        """Files inside the document's folder, read by us; anything else is an empty resource.
+
+        Never None, a null value or the base implementation: Qt would then load the URL itself
+        (against the working folder, outside the folder, through symlinks). An image we refuse or
+        cannot decode is the refused-image icon, since a null image makes Qt open the file by name."""
+        target = self._sandboxed(url)
+        data = _read_capped(target) if target is not None else b""
+        if kind == QTextDocument.ResourceType.ImageResource:
+            image = QImage.fromData(data) if data else QImage()
+            return refused_image() if image.isNull() else image
+        return QByteArray(data)  # b"" gives an empty, non-null QByteArray
+
+    def _sandboxed(self, url: QUrl) -> Path | None:
+        """The regular file `url` names inside the document's folder (symlinks resolved), else None."""
+        if self.document is None or url.scheme() not in ("", "file") or url.host():
+            return None
+        folder = self.document.path.parent.resolve()
+        local = url.toLocalFile() if url.scheme() == "file" else url.path(QUrl.ComponentFormattingOption.FullyDecoded)
+        if not local:
+            return None
+        try:
+            target = (folder / local).resolve()
+            return target if target.is_relative_to(folder) and target.is_file() else None
+        except (OSError, RuntimeError, ValueError):  # a symlink loop, an unencodable name
+            return None
+
+    def _follow_link(self, url: QUrl) -> None:
+        """Links open only when clicked: anchors scroll, local documents open, web links go to the browser."""
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif url.hasFragment() and not url.path():
+            self.scrollToAnchor(url.fragment())
+        elif url.scheme() in ("", "file") and url.path():
+            self.documentLinkActivated.emit(url.path())
+
+
+def _read_capped(path: Path) -> bytes:
+    """The file's bytes, or b"" if it cannot be read or is larger than RESOURCE_LIMIT_BYTES."""
+    try:
+        with path.open("rb") as source:
+            data = source.read(RESOURCE_LIMIT_BYTES + 1)
+    except OSError:
+        return b""
+    return data if len(data) <= RESOURCE_LIMIT_BYTES else b""
+
+
+def refused_image() -> QImage:
+    """What an image the sandbox refused shows: Qt's small "missing image" icon."""
+    image = QImage(":/qt-project.org/styles/commonstyle/images/file-16.png")
+    if image.isNull():
+        image = QImage(1, 1, QImage.Format.Format_ARGB32)
+        image.fill(0)
+    return image
+
+
+def set_reading_font(view: QWidget, family: str | None, point_size: float) -> None:
+    """Apply a reading font to a view."""
+    font = QFont(view.font())
+    if family:
+        font.setFamily(family)
+    font.setPointSizeF(point_size)
+    view.setFont(font)

@@ -1,0 +1,127 @@
+"""The UI language: a complete Chinese catalogue, the language setting, live switching of the menus."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
+
+from reader.ui.settings import i18n
+from reader.ui.settings.settings import ReaderSettings
+
+REPO = Path(__file__).resolve().parents[3]
+TS = REPO / "resources" / "translations" / "reader_zh_CN.ts"
+PLACEHOLDER = re.compile(r"%(?:\d+|[sdn])")
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """Whatever a test switches to, the next test starts in English."""
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        i18n.install_translator(app, "en")
+
+
+def _messages(path: Path):
+    root = ElementTree.parse(path).getroot()
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            yield context.findtext("name"), message
+
+
+def _title(menu) -> str:
+    return re.sub(r"\(&.\)|&", "", menu.title())
+
+
+def test_every_string_of_the_catalogue_is_translated() -> None:
+    untranslated = []
+    for context, message in _messages(TS):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        text = "".join(translation.itertext()) if translation is not None else ""
+        if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") or not text.strip():
+            untranslated.append(f"{context}: {source}")
+            continue
+        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (source, text)
+        if re.search(r"&[^& ]", source):
+            assert re.search(r"&[^& ]", text), f"the mnemonic of {source!r} is lost in {text!r}"
+    assert untranslated == []
+
+
+def test_the_catalogue_has_every_string_of_the_ui(tmp_path: Path) -> None:
+    """Re-extracting the strings finds nothing new: run scripts/update_translations.sh when this fails."""
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(__import__("sys").executable).parent))
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    sources = [str(p) for p in sorted((REPO / "reader" / "ui").rglob("*.py"))] + [str(REPO / "reader" / "app.py")]
+    subprocess.run([lupdate, "-no-obsolete", "-locations", "none", *sources, "-ts", str(copy)],
+                   check=True, capture_output=True, cwd=REPO)
+    new = [f"{context}: {m.findtext('source')}" for context, m in _messages(copy)
+           if m.find("translation") is not None and m.find("translation").get("type") == "unfinished"]
+    assert new == [], "untranslated UI strings; run scripts/update_translations.sh and translate them"
+
+
+def test_chinese_ui_from_the_settings(make_window) -> None:
+    ReaderSettings(language="zh_CN").save()
+    window = make_window()
+    assert _title(window.file_menu) == "文件"
+    assert window.file_menu.title() == "文件(&F)"
+    titles = [_title(action.menu()) for action in window.menuBar().actions() if action.menu()]
+    assert titles[:3] == ["文件", "编辑", "视图"]
+    assert window.findChild(type(window.file_menu.actions()[0]), "backAction").text() == "后退(&B)"
+    assert window.outline_pane.windowTitle() == "大纲"  # a pane's own self.tr() strings
+
+
+def test_english_ui_from_the_settings(make_window) -> None:
+    ReaderSettings(language="en").save()
+    window = make_window()
+    assert window.file_menu.title() == "&File"
+
+
+def test_switching_the_language_in_the_preferences_changes_the_menus_at_once(make_window, qtbot) -> None:
+    ReaderSettings(language="en").save()
+    window = make_window()
+    window.findChild(type(window.file_menu.actions()[0]), "preferencesAction").trigger()
+    dialog = window.findChild(QDialog, "preferencesDialog")
+    box = dialog.languageCombo if hasattr(dialog, "languageCombo") else dialog.language_box
+    box.setCurrentIndex(box.findData("zh_CN"))
+    assert _title(window.file_menu) == "文件"
+    assert _title(window.view_menu) == "视图"
+    assert dialog.windowTitle() == "首选项"
+    assert "重新启动" in dialog.findChild(QLabel, "languageNote").text()
+    assert ReaderSettings.load().language == "zh_CN"
+    box.setCurrentIndex(box.findData("en"))
+    assert window.file_menu.title() == "&File"
+
+
+def test_the_system_language_is_resolved_to_a_supported_one() -> None:
+    assert i18n.resolve_language("zh_CN") == "zh_CN"
+    assert i18n.resolve_language("en") == "en"
+    assert i18n.resolve_language("system") in ("en", "zh_CN")
+
+
+def test_a_missing_qm_is_compiled_from_the_ts_into_the_data_dir(monkeypatch, tmp_path: Path, data_dir: Path) -> None:
+    resources = tmp_path / "resources"
+    (resources / "translations").mkdir(parents=True)
+    shutil.copy(TS, resources / "translations" / TS.name)
+    monkeypatch.setattr(i18n, "resource_path", lambda *parts: resources.joinpath(*parts))
+    if i18n.lrelease_command() is None:
+        pytest.skip("lrelease is not installed")
+    path = i18n.qm_path("zh_CN")
+    assert path == data_dir / "translations" / "reader_zh_CN.qm" and path.stat().st_size > 0
+
+
+def test_outline_correction_actions_are_translated_in_the_pane(make_window) -> None:
+    """The correction actions live in a mixin, so lupdate files them under another context."""
+    ReaderSettings(language="zh_CN").save()
+    window = make_window()
+    assert window.outline_pane.promote_action.text() == "升级"
+    assert window.outline_pane.remove_action.text() == "从大纲中移除"
