@@ -30,9 +30,11 @@ run: $(STAMP) translations
 test: lint $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
-# The core's boundary: no Qt outside reader/ui and reader/app.py, the core packages in layers (pyproject.toml).
+# The core's boundary: no Qt outside reader/ui and reader/app.py, the core packages in layers; then ruff
+# (pyflakes, pycodestyle, isort, bugbear). Both are configured in pyproject.toml.
 lint: $(STAMP)
 	$(BIN)/lint-imports
+	$(BIN)/ruff check .
 
 # The UI tests as on a bare machine: fontconfig sees DejaVu only (no CJK glyphs), whatever fonts are installed.
 NOCJK := FONTCONFIG_FILE=$(CURDIR)/tests/fontconfig/no-cjk.conf QT_QPA_PLATFORM=offscreen

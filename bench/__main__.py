@@ -71,8 +71,10 @@ def search_section(sizes: list[float]) -> str:
          "Each engine runs in its own process; peak RSS is that process's (or its build workers') ru_maxrss. "
          "Build = a first build from scratch (reader: 2 processes above 8 MB). "
          "First result while building = the same service, from another thread as the build starts, answering "
-         "`贾宝玉` (it scans what is not indexed yet). Not answered = no result although the other engine found some.", "", *lines,
-         "", "Queries FTS5 trigram cannot answer (a CJK piece of fewer than 3 characters; no traditional/simplified folding), or reader missed:", *misses, ""]
+         "`贾宝玉` (it scans what is not indexed yet). "
+         "Not answered = no result although the other engine found some.", "", *lines,
+         "", "Queries FTS5 trigram cannot answer (a CJK piece of fewer than 3 characters; "
+         "no traditional/simplified folding), or reader missed:", *misses, ""]
     )
 
 

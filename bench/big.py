@@ -111,7 +111,10 @@ def _verdicts(size_mb: float, window: dict) -> list[str]:
             continue
         value = window.get(key)
         verdict = "n/a" if value is None else ("PASS" if value <= limit else "FAIL")
-        shown = f"not measured ({window.get('error', f'no {key}')})" if value is None else f"{value:g} {_UNITS[key.rsplit('_', 1)[1]]}"
+        if value is None:
+            shown = f"not measured ({window.get('error', f'no {key}')})"
+        else:
+            shown = f"{value:g} {_UNITS[key.rsplit('_', 1)[1]]}"
         lines.append(f"- {size_mb:g} MB, {target}: {shown} — **{verdict}**")
     return lines
 
@@ -146,7 +149,8 @@ def section(sizes: list[float]) -> str:
             verdicts += _verdicts(size_mb, window)
             notes += _notes(size_mb, core, window)
             path.unlink()
-    return "\n".join(head + rows + ["", "Targets (issue 9):", *verdicts, *(["", "Not measured:", *notes] if notes else []), ""])
+    unmeasured = ["", "Not measured:", *notes] if notes else []
+    return "\n".join(head + rows + ["", "Targets (issue 9):", *verdicts, *unmeasured, ""])
 
 
 def main() -> None:

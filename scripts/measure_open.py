@@ -92,7 +92,7 @@ def measure(path: Path, bookmarks: int = 0) -> dict:
     outlined = time.perf_counter() - opened
     _pump(app, SETTLE_S)
     heartbeat.stop()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     jump_max = _jumps(window, app)
     result = {
         "file": str(path),

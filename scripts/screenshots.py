@@ -121,7 +121,9 @@ def shoot(out: Path, docs: bool) -> int:
         results = window.findChild(QTreeView, "searchResults")
         box.setFocus()
         box.setText("乡村振兴")
-        if not wait_until(lambda: results is not None and results.model() is not None and results.model().rowCount() > 0):
+        if not wait_until(
+            lambda: results is not None and results.model() is not None and results.model().rowCount() > 0
+        ):
             print("  (no search results within 30 s)")
         save(window, "02-search.png")
 
@@ -153,14 +155,15 @@ def shoot(out: Path, docs: bool) -> int:
         window.jump_to(headings[4].offset, len(headings[4].title))
     save(window, "06-dark-zh.png")
     menu = window.view_menu
-    menu.popup(window.mapToGlobal(QPoint(window.menuBar().actionGeometry(menu.menuAction()).x(), window.menuBar().height())))
+    bar = window.menuBar()
+    menu.popup(window.mapToGlobal(QPoint(bar.actionGeometry(menu.menuAction()).x(), bar.height())))
     save_screen("07-dark-zh-menu.png", window)
     menu.close()
     window.preferences.change(theme="light")
 
-    from reader.ui.settings.preferences import open_preferences
-    from reader.ui.dialogs.shortcuts import show_shortcuts
     from reader.ui.dialogs.about import show_about
+    from reader.ui.dialogs.shortcuts import show_shortcuts
+    from reader.ui.settings.preferences import open_preferences
 
     dialog = open_preferences(window)
     save(dialog, "08-preferences-zh.png")

@@ -26,7 +26,6 @@ from reader.bookmarks.service import (
 )
 from reader.bookmarks.store import check_store, open_store, store_path, take_notices
 
-
 __all__ = [
     "COLORS",
     "STATUSES",

@@ -7,7 +7,6 @@ import os
 import stat
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from reader.bookmarks.errors import BookmarkError, ImportRejectedError

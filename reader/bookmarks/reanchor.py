@@ -1,4 +1,4 @@
-"""Re-anchoring in a changed text: at its offset (ok), elsewhere exactly (moved), approximately (fuzzy), or lost (orphaned)."""
+"""Re-anchoring in changed text: at its offset (ok), elsewhere exactly (moved), roughly (fuzzy), or lost (orphaned)."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def _locate_point(bookmark: Bookmark, text: str) -> Placement:
 
 def _common_prefix(a: str, b: str) -> int:
     count = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         count += 1

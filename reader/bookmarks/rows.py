@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.bookmarks.model import COLUMNS, COLORS, STATUSES, Bookmark
+from reader.bookmarks.model import COLORS, COLUMNS, STATUSES, Bookmark
 from reader.documents.names import path_from_key, path_key
 
 _INTEGERS = ("offset", "length", "size_bytes")
@@ -33,7 +33,7 @@ def decode(row: tuple[Any, ...]) -> tuple[Bookmark, str | None]:
 
     A value of the wrong type (text in an INTEGER column, say) is read as 0 and the bookmark marked
     orphaned, so re-anchoring finds its passage again by the quote; the row itself is left as it is."""
-    values = dict(zip(COLUMNS, row))
+    values = dict(zip(COLUMNS, row, strict=True))
     problems: list[str] = []
     for name in _INTEGERS:
         value = values[name]

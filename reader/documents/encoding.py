@@ -38,7 +38,7 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 @lru_cache(maxsize=1)
 def _common_chars() -> frozenset[str]:
     common = set(_COMMON_SIMPLIFIED)
-    common |= {trad for trad, simp in zip(TRADITIONAL, SIMPLIFIED) if simp in common}
+    common |= {trad for trad, simp in zip(TRADITIONAL, SIMPLIFIED, strict=True) if simp in common}
     return frozenset(common)
 
 

@@ -1,10 +1,10 @@
 """Outline engine: heading detection for Markdown and plain text (Qt-free, stdlib only)."""
 from __future__ import annotations
 
+from .doctitle import document_title
 from .markdown import extract_markdown
 from .model import Heading, flatten, nest
 from .plain import extract_text
-from .doctitle import document_title
 
 __all__ = ["Heading", "extract_outline", "nest", "flatten", "document_title"]
 

@@ -25,7 +25,7 @@ def extract_text(text: str) -> list[Heading]:
     found = _keep_sequences(keep_chains(found, lines))
     found = _first_article(text, lines, found)
     return [Heading(level=level, title=c.title, offset=c.offset, length=c.end - c.offset,
-                    line=c.line) for c, level in zip(found, _levels(found))]
+                    line=c.line) for c, level in zip(found, _levels(found), strict=True)]
 
 
 def _line_offsets(lines: list[str]) -> list[int]:

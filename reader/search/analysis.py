@@ -179,7 +179,7 @@ class Vocabulary:
         if self._known.issuperset(words):
             return
         with self._lock:
-            for word, root in zip(words, stems):
+            for word, root in zip(words, stems, strict=False):
                 if word not in self._known:
                     self._variants.setdefault(root, set()).add(word)
                     self._known.add(word)

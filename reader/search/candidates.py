@@ -120,7 +120,7 @@ class Candidates:
     def _and_docs(self, node: And, parts) -> tuple[DocSet, bool]:
         found: set[str] | None = None
         exact = True
-        for child, (docs, child_exact) in zip(node.children, parts):
+        for child, (docs, child_exact) in zip(node.children, parts, strict=True):
             if isinstance(child, Not):
                 continue
             exact = exact and child_exact

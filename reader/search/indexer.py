@@ -8,9 +8,9 @@ import os
 import shutil
 import time
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from contextlib import contextmanager
 from typing import Callable, Iterator
 
 from whoosh import index
@@ -24,8 +24,8 @@ from reader.search.bulk import BulkMpWriter, BulkWriter
 from reader.search.locks import WriterLock
 from reader.search.messages import Message, message
 from reader.search.prepare import SECTION_SEPARATOR, Prepared, prepare
-from reader.search.texts import TextFiles
 from reader.search.schema import build_schema, codec, index_name
+from reader.search.texts import TextFiles
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, Path], None]
@@ -86,7 +86,10 @@ class IndexStore:
     """The whoosh index in `directory`: a rebuildable cache, opened (or rebuilt) on demand."""
 
     def __init__(
-        self, directory: Path, lock_timeout: float = 10.0, keep: Callable[[Prepared, os.stat_result], None] | None = None
+        self,
+        directory: Path,
+        lock_timeout: float = 10.0,
+        keep: Callable[[Prepared, os.stat_result], None] | None = None,
     ) -> None:
         self.directory = Path(directory)
         self.lock_timeout = lock_timeout

@@ -111,14 +111,14 @@ def passage_score(doc: Prepared, spans: dict[Term, list[Span]], idfs: dict[Term,
             score += idfs[term] * weighted * (K1 + 1.0) / (weighted + norm)
         scores.append(score)
     scores.sort(reverse=True)
-    return sum(w * s for w, s in zip(PASSAGE_WEIGHTS, scores))
+    return sum(w * s for w, s in zip(PASSAGE_WEIGHTS, scores, strict=False))
 
 
 def rerank(results: list, whoosh: list[float], passages: list[float]) -> None:
     """Set each result's score from its whoosh score and passage score (parallel lists) and sort
     `results` best first, ties by path."""
     top_whoosh, top_passage = max(whoosh, default=0.0), max(passages, default=0.0)
-    for result, w, p in zip(results, whoosh, passages):
+    for result, w, p in zip(results, whoosh, passages, strict=True):
         w_norm = w / top_whoosh if top_whoosh > 0 else 0.0
         p_norm = p / top_passage if top_passage > 0 else 0.0
         result.score = WHOOSH_SHARE * w_norm + (1.0 - WHOOSH_SHARE) * p_norm

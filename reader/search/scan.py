@@ -52,7 +52,9 @@ def own_vocabulary(doc: Prepared) -> Vocabulary:
     return vocabulary
 
 
-def _word_spans(doc: Prepared, stems: tuple[str, ...], vocabulary: Vocabulary | None, prefix: bool = False) -> list[Span]:
+def _word_spans(
+    doc: Prepared, stems: tuple[str, ...], vocabulary: Vocabulary | None, prefix: bool = False
+) -> list[Span]:
     text, out = doc.folded.text, []
     if prefix:
         pattern = _prefix_pattern(stems[0])

@@ -23,8 +23,8 @@ from reader.search.indexer import (
     IndexStore,
     IndexUnavailable,
     Progress,
-    quiet_leaks,
     file_records,
+    quiet_leaks,
 )
 from reader.search.messages import Message, message
 from reader.search.prepare import Prepared, prepare

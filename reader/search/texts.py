@@ -3,8 +3,9 @@
 
 A file holds a pickled tuple (format, path, mtime, size, title, sections, folded text, gloss map,
 differences, the text's English words and their stems: a new process learns the stem variants of a
-document from these instead of finding and stemming its words again). It is written to a temporary name and renamed (a kill -9 leaves no half file), read
-only if its path, mtime and size match the document's, and any damage just means "not there".
+document from these instead of finding and stemming its words again). It is written to a temporary
+name and renamed (a kill -9 leaves no half file), read only if its path, mtime and size match the
+document's, and any damage just means "not there".
 Like the index, the folder is a rebuildable cache.
 """
 

@@ -23,7 +23,7 @@ def _table() -> dict[int, str]:
         single = _single_char_nfkc(code)
         if single is not None:
             table[code] = single
-    for trad, simp in zip(TRADITIONAL, SIMPLIFIED):
+    for trad, simp in zip(TRADITIONAL, SIMPLIFIED, strict=True):
         table[ord(trad)] = simp
     for code in range(0x41, 0x5B):
         table[code] = chr(code + 32)

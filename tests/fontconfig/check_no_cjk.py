@@ -1,4 +1,4 @@
-"""Exit 1 unless Qt sees no font with CJK glyphs: proof that `make test-nocjk` runs the UI tests as on a bare machine."""
+"""Exit 1 unless Qt sees no font with CJK glyphs: proof that `make test-nocjk` tests the UI as on a bare machine."""
 from __future__ import annotations
 
 import os

@@ -93,7 +93,8 @@ def test_lonely_mid_paragraph_number_is_not_a_heading() -> None:
 
 
 def test_yi_shi_er_shi_lists_are_not_headings() -> None:
-    text = "标题\n主要有以下考虑:一是党的建设。二是工作部署。三是作风建设。\n一是要抓重点。正文。\n二是要抓难点。正文。\n"
+    text = ("标题\n主要有以下考虑:一是党的建设。二是工作部署。三是作风建设。\n"
+            "一是要抓重点。正文。\n二是要抓难点。正文。\n")
     assert titles(text) == []
 
 

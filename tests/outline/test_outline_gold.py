@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from outline_shared import GOLD, read_document
+
 from reader.outline import Heading, document_title, extract_outline, nest
 
 GOLD_FILES = sorted(GOLD.glob("*.json"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from outline_shared import read_document
+
 from reader.outline import document_title, extract_outline
 from reader.outline.chinese import cn_number
 

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from outline_shared import GOLD, read_document
+
 from reader.outline import Heading, extract_outline, nest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -98,15 +98,17 @@ def test_written_documents_in_every_squash_variant(path: Path, squash: str | Non
 def test_written_documents_nest_the_same_without_breaks(path: Path) -> None:
     text, entries = _fixture(path)
     for squashed in (text, text.replace("\n", "")):
-        parents: list[tuple[int, str | None]] = []
-
-        def walk(nodes: list[Heading], parent: str | None) -> None:
-            for node in nodes:
-                parents.append((node.level, parent and _norm(parent)[:6]))
-                walk(node.children, node.title)
-
-        walk(nest(extract_outline(squashed)), None)
+        parents = _levels_and_parents(nest(extract_outline(squashed)), None)
         assert parents == [(level, parent and _norm(parent)[:6]) for level, _, parent in entries]
+
+
+def _levels_and_parents(nodes: list[Heading], parent: str | None) -> list[tuple[int, str | None]]:
+    """(level, start of the parent's title) of every node of the tree, depth first."""
+    found: list[tuple[int, str | None]] = []
+    for node in nodes:
+        found.append((node.level, parent and _norm(parent)[:6]))
+        found += _levels_and_parents(node.children, node.title)
+    return found
 
 
 def test_four_levels_without_breaks() -> None:

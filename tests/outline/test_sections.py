@@ -5,7 +5,14 @@ from __future__ import annotations
 import random
 
 from reader.outline import Heading, extract_outline
-from reader.outline.sections import SEPARATOR, section_at, section_index, section_path, section_paths, section_title_path
+from reader.outline.sections import (
+    SEPARATOR,
+    section_at,
+    section_index,
+    section_path,
+    section_paths,
+    section_title_path,
+)
 
 TEXT = "intro\n# One\ntext\n## One.a\ntext\n### deep\n## One.b\n# Two\nend\n"
 

@@ -55,7 +55,9 @@ def test_saved_texts_being_a_file_is_repaired_by_the_cli(library: Path, tmp_path
     found = run_reader(data, "search", "独角兽", "--library", str(library), "--json")
     assert found.returncode == 0 and "Traceback" not in found.stderr
     assert json.loads(found.stdout)["total_hits"] == 3
-    assert found.stderr == f"reader: The saved texts {texts} were not a folder; replaced it (texts are prepared again).\n"
+    assert found.stderr == (
+        f"reader: The saved texts {texts} were not a folder; replaced it (texts are prepared again).\n"
+    )
     assert texts.is_dir()
     again = run_reader(data, "search", "独角兽", "--library", str(library), "--json")
     assert again.stderr == "" and json.loads(again.stdout)["total_hits"] == 3

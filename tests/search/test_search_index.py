@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from whoosh import index
 
-from reader.search import SearchService
-from reader.search import schema
+from reader.search import SearchService, schema
 
 
 @pytest.fixture

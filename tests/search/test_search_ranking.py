@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from reader.search import SearchService
-from reader.search.rank import passage_score, term_idfs
 from reader.search.prepare import prepare
 from reader.search.query import parse_query, positive_terms
+from reader.search.rank import passage_score, term_idfs
 from reader.search.scan import term_spans
 
 FILLER = "The committee met again and reviewed the minutes of the previous session in detail. "

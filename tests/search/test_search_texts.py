@@ -98,7 +98,8 @@ def test_a_new_service_reads_saved_preparations(tmp_path: Path, library: Path, m
     real_stem = analysis._porter_stem
     monkeypatch.setattr(analysis, "_porter_stem", lambda word: stemmed.append(word) or real_stem(word))
     third = SearchService(tmp_path / "index")
-    assert [h.match for r in third.search("turtle", [library]).results for h in r.hits] == ["Turtles", "turtle", "turtle"]
+    hits = [h.match for r in third.search("turtle", [library]).results for h in r.hits]
+    assert hits == ["Turtles", "turtle", "turtle"]
     assert set(stemmed) == {"turtle", "turtl"}  # the query only: the documents' words and stems were saved
     assert second.warm([library]) == 5
 

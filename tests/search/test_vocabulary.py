@@ -6,9 +6,9 @@ from pathlib import Path
 
 from reader.search import SearchService
 from reader.search.analysis import Vocabulary, known_words
-from reader.search.scan import term_spans
 from reader.search.prepare import prepare_text
 from reader.search.query import parse_query
+from reader.search.scan import term_spans
 
 
 def test_a_vocabulary_learns_forms_by_stem_and_says_when_it_changed() -> None:
