@@ -124,11 +124,8 @@ def _clean(result: subprocess.CompletedProcess[str]) -> None:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Path:
-    folder = tmp_path / "library"
-    folder.mkdir()
-    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
-    return folder
+def library(library_folder) -> Path:
+    return library_folder({"good.txt": GOOD}, name="library")
 
 
 @pytest.mark.parametrize("name", INPUTS)

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from notes_data import NOTES_TEXT as TEXT
 
 REPO = Path(__file__).resolve().parents[2]
-TEXT = "# Notes\n\nThe first passage is here.\n\n## Part two\n\nThe second passage is here.\n"
 NOBODY = ("--reuid=65534", "--regid=65534", "--clear-groups")
 
 
@@ -78,23 +78,16 @@ def _fill(folder: Path) -> Path:
     return filler
 
 
-@pytest.fixture
-def doc(tmp_path: Path) -> Path:
-    path = tmp_path / "notes.md"
-    path.write_text(TEXT, encoding="utf-8")
-    return path
-
-
-def test_a_full_disk_keeps_reads_refuses_writes_and_moves_nothing(doc: Path) -> None:
+def test_a_full_disk_keeps_reads_refuses_writes_and_moves_nothing(notes_doc: Path) -> None:
     with _small_tmpfs() as data:
-        added = [json.loads(_add(data, doc, p, "--json").stdout)["id"]
+        added = [json.loads(_add(data, notes_doc, p, "--json").stdout)["id"]
                  for p in ("first passage", "second passage")]
         store = data / "bookmarks.sqlite3"
         before_bytes, before_rows = store.read_bytes(), _rows(store)
         filler = _fill(data)
 
         assert _listed_ids(_reader(data, "bookmarks", "list", "--json")) == sorted(added)
-        refused = _add(data, doc, "Part two")
+        refused = _add(data, notes_doc, "Part two")
         assert refused.returncode == 2
         assert refused.stderr == f"reader: The disk holding {store} is full; nothing was changed.\n"
         exported = _reader(data, "bookmarks", "export", "--format", "json")
@@ -104,7 +97,7 @@ def test_a_full_disk_keeps_reads_refuses_writes_and_moves_nothing(doc: Path) -> 
 
         filler.unlink()
         assert _listed_ids(_reader(data, "bookmarks", "list", "--json")) == sorted(added)
-        assert _add(data, doc, "Part two").returncode == 0
+        assert _add(data, notes_doc, "Part two").returncode == 0
         assert len(_rows(store)) == 3 and not list(data.glob("*.corrupt-*"))
 
 
@@ -164,15 +157,15 @@ db.execute("ROLLBACK")
 """
 
 
-def test_a_store_locked_by_another_process_is_busy_not_corrupt(doc: Path, tmp_path: Path) -> None:
+def test_a_store_locked_by_another_process_is_busy_not_corrupt(notes_doc: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    added = json.loads(_add(data, doc, "first passage", "--json").stdout)["id"]
+    added = json.loads(_add(data, notes_doc, "first passage", "--json").stdout)["id"]
     store = data / "bookmarks.sqlite3"
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
-        refused = _add(data, doc, "second passage")
+        refused = _add(data, notes_doc, "second passage")
         assert refused.returncode == 2
         assert refused.stderr == (f"reader: The bookmark store {store} is busy: another program has "
                                   "it locked; nothing was changed. Close it and try again.\n")

@@ -8,20 +8,13 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from notes_data import NOTES_TEXT as TEXT
 
 from reader.bookmarks import store as store_module
 from reader.bookmarks.store import store_path
 from reader.cli import main
 
-TEXT = "# Notes\n\nThe first passage is here.\n\n## Part two\n\nThe second passage is here.\n"
 KEYS = {"id", "path", "offset", "length", "quote", "note", "color", "created", "status"}
-
-
-@pytest.fixture
-def doc(tmp_path: Path) -> Path:
-    path = tmp_path / "notes.md"
-    path.write_text(TEXT, encoding="utf-8")
-    return path
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -44,40 +37,40 @@ def _list(capsys, *extra: str) -> list[dict]:
     return json.loads(out)
 
 
-def test_add_prints_one_object_with_an_id(capsys, doc: Path) -> None:
-    added = _add(capsys, doc, "second passage", "--note", "mine", "--color", "green")
+def test_add_prints_one_object_with_an_id(capsys, notes_doc: Path) -> None:
+    added = _add(capsys, notes_doc, "second passage", "--note", "mine", "--color", "green")
     assert len(added["id"]) == 32 and KEYS <= set(added)
     assert (added["quote"], added["note"], added["color"], added["status"]) == (
         "second passage", "mine", "green", "ok")
-    assert added["path"] == str(doc.resolve())
+    assert added["path"] == str(notes_doc.resolve())
 
 
-def test_list_shape_and_status_after_an_edit(capsys, doc: Path) -> None:
-    first = _add(capsys, doc, "first passage")
-    second = _add(capsys, doc, "second passage")
-    doc.write_text("Preamble.\n" + TEXT.replace("The first passage is here.\n", ""), "utf-8")
+def test_list_shape_and_status_after_an_edit(capsys, notes_doc: Path) -> None:
+    first = _add(capsys, notes_doc, "first passage")
+    second = _add(capsys, notes_doc, "second passage")
+    notes_doc.write_text("Preamble.\n" + TEXT.replace("The first passage is here.\n", ""), "utf-8")
     listed = {item["id"]: item for item in _list(capsys)}
     assert all(set(item) == KEYS for item in listed.values())
     assert listed[first["id"]]["status"] == "orphaned"
     assert listed[second["id"]]["status"] == "moved"
-    new_text = doc.read_text("utf-8")
+    new_text = notes_doc.read_text("utf-8")
     assert listed[second["id"]]["offset"] == new_text.index("second passage")
-    assert [i["id"] for i in _list(capsys, "--document", str(doc))] == [first["id"], second["id"]]
+    assert [i["id"] for i in _list(capsys, "--document", str(notes_doc))] == [first["id"], second["id"]]
 
 
-def test_position_bookmark_and_range_errors(capsys, doc: Path) -> None:
-    status, out, _ = _run(capsys, "bookmarks", "add", str(doc), "--offset", "3", "--length", "0")
+def test_position_bookmark_and_range_errors(capsys, notes_doc: Path) -> None:
+    status, out, _ = _run(capsys, "bookmarks", "add", str(notes_doc), "--offset", "3", "--length", "0")
     assert status == 0 and "Added" in out
-    status, _, err = _run(capsys, "bookmarks", "add", str(doc), "--offset", "3",
+    status, _, err = _run(capsys, "bookmarks", "add", str(notes_doc), "--offset", "3",
                           "--length", str(len(TEXT)))
     assert status == 2 and "past the end" in err and "Traceback" not in err
-    status, _, err = _run(capsys, "bookmarks", "add", str(doc.parent / "missing.txt"),
+    status, _, err = _run(capsys, "bookmarks", "add", str(notes_doc.parent / "missing.txt"),
                           "--offset", "0", "--length", "1")
     assert status == 2 and "cannot open" in err
 
 
-def test_export_formats_and_import_round_trip(capsys, doc: Path, tmp_path: Path) -> None:
-    added = _add(capsys, doc, "first passage", "--note", "a note")
+def test_export_formats_and_import_round_trip(capsys, notes_doc: Path, tmp_path: Path) -> None:
+    added = _add(capsys, notes_doc, "first passage", "--note", "a note")
     status, markdown, _ = _run(capsys, "bookmarks", "export", "--format", "md")
     assert status == 0 and "> first passage" in markdown and "a note" in markdown
     status, text, _ = _run(capsys, "bookmarks", "export", "--format", "csv")
@@ -103,7 +96,7 @@ def test_remove_unknown_id_and_bad_import(capsys, tmp_path: Path) -> None:
     assert status == 2 and "JSON" in err and "Traceback" not in err
 
 
-def test_corrupt_store_is_reported_and_kept(capsys, doc: Path, data_dir: Path) -> None:
+def test_corrupt_store_is_reported_and_kept(capsys, notes_doc: Path, data_dir: Path) -> None:
     store_path().write_bytes(b"garbage" * 500)
     status, out, err = _run(capsys, "bookmarks", "list", "--json")
     assert status == 0 and json.loads(out) == []
@@ -111,8 +104,8 @@ def test_corrupt_store_is_reported_and_kept(capsys, doc: Path, data_dir: Path) -
     assert len(list(data_dir.glob("bookmarks.sqlite3.corrupt-*"))) == 1
 
 
-def test_locked_store_is_a_clean_error(capsys, doc: Path, monkeypatch) -> None:
-    _add(capsys, doc, "first passage")
+def test_locked_store_is_a_clean_error(capsys, notes_doc: Path, monkeypatch) -> None:
+    _add(capsys, notes_doc, "first passage")
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.05)
     with closing(sqlite3.connect(str(store_path()))) as other:
         other.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -137,9 +130,9 @@ def _export_file(capsys, doc: Path, tmp_path: Path) -> tuple[Path, dict]:
     ("id", "", '"id": is empty'),
     ("quote", "first\ud800passage", '"quote": has a lone surrogate (\\ud800) at character 5'),
 ])
-def test_import_rejects_a_bad_entry_and_changes_nothing(capsys, doc: Path, tmp_path: Path,
+def test_import_rejects_a_bad_entry_and_changes_nothing(capsys, notes_doc: Path, tmp_path: Path,
                                                         field: str, value: object, reason: str) -> None:
-    target, payload = _export_file(capsys, doc, tmp_path)
+    target, payload = _export_file(capsys, notes_doc, tmp_path)
     good = payload["bookmarks"][0]
     payload["bookmarks"] = [{**good, "id": "a" * 32}, {**good, "id": "b" * 32, field: value}]
     target.write_text(json.dumps(payload), encoding="utf-8")
@@ -151,9 +144,9 @@ def test_import_rejects_a_bad_entry_and_changes_nothing(capsys, doc: Path, tmp_p
     assert _list(capsys) == before
 
 
-def test_import_reports_counts_accepts_a_bom_and_survives_deep_nesting(capsys, doc: Path,
+def test_import_reports_counts_accepts_a_bom_and_survives_deep_nesting(capsys, notes_doc: Path,
                                                                        tmp_path: Path) -> None:
-    target, payload = _export_file(capsys, doc, tmp_path)
+    target, payload = _export_file(capsys, notes_doc, tmp_path)
     [only] = _list(capsys)
     assert _run(capsys, "bookmarks", "remove", only["id"])[0] == 0
     target.write_bytes(b"\xef\xbb\xbf" + json.dumps(payload).encode("utf-8"))

@@ -72,7 +72,6 @@ def test_data_dir_option_keeps_files_there(tmp_path: Path, monkeypatch) -> None:
 # -- the reader's corrections --------------------------------------------------------------------------
 
 REPO = Path(__file__).resolve().parents[2]
-SPEECH = REPO / "corpus" / "在“大学习、大调研、大讨论”活动动员部署会上的讲话.txt"
 
 
 def _reader(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -86,15 +85,13 @@ def _entries(headings) -> list[dict]:
 
 
 @pytest.fixture
-def corrected(tmp_path: Path) -> tuple[Path, CorrectionEditor]:
+def corrected(speech: Path) -> tuple[Path, CorrectionEditor]:
     """A copy of the speech whose outline the reader corrected: a line marked, a chapter removed, one demoted."""
-    path = tmp_path / "speech.txt"
-    path.write_text(SPEECH.read_text(encoding="utf-8"), encoding="utf-8")
-    editor = CorrectionEditor(load_document(path))
+    editor = CorrectionEditor(load_document(speech))
     editor.mark(editor.document.text.index("同志们"), 2)
     editor.remove(next(h.offset for h in editor.headings if h.title.startswith("二、")))
     editor.demote(next(h.offset for h in editor.headings if h.title.startswith("三、")))
-    return path, editor
+    return speech, editor
 
 
 def test_outline_shows_the_readers_corrections_and_no_corrections_the_detection(corrected, data_dir: Path) -> None:

@@ -12,13 +12,12 @@ from reader.cli import main
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    (lib / "a.txt").write_text("大学习、大调研\n\n我们要學習。\n", encoding="utf-8")
-    (lib / "b.md").write_text("# Turtles\n\nThe mock turtle sings.\n", encoding="utf-8")
-    (lib / "bad.txt").write_bytes(b"\x00\x01\x02binary")
-    return lib
+def folder(library_folder) -> Path:
+    return library_folder({
+        "a.txt": "大学习、大调研\n\n我们要學習。\n",
+        "b.md": "# Turtles\n\nThe mock turtle sings.\n",
+        "bad.txt": b"\x00\x01\x02binary",
+    })
 
 
 def test_index_prints_a_summary_with_skips(folder: Path, capsys) -> None:

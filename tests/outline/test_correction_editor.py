@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from reader.documents import load_document
 from reader.outline import extract_outline
 from reader.outline.corrections import BLANK_LINE, CorrectionEditor, CorrectionStore, Edit, store_path
@@ -18,13 +16,6 @@ REPO = Path(__file__).resolve().parents[2]
 SPEECH = REPO / "corpus" / "在“大学习、大调研、大讨论”活动动员部署会上的讲话.txt"
 CHAPTER_2 = "二、怎么开展“三大”活动"
 CHAPTER_3 = "三、开展“三大”活动的基本要求"
-
-
-@pytest.fixture
-def speech(tmp_path: Path) -> Path:
-    copy = tmp_path / "speech.txt"
-    copy.write_text(SPEECH.read_text(encoding="utf-8"), encoding="utf-8")
-    return copy
 
 
 def _editor(path: Path, store: CorrectionStore | None = None) -> CorrectionEditor:

@@ -18,15 +18,7 @@ from reader.outline.loading import (
     load_with_outline,
 )
 
-SPEECH = Path(__file__).resolve().parents[2] / "corpus" / "在“大学习、大调研、大讨论”活动动员部署会上的讲话.txt"
 GUIDE = "# Guide\n\nSome *words*.\n\n## Setting up\n\nMore words.\n"
-
-
-@pytest.fixture
-def speech(tmp_path: Path) -> Path:
-    copy = tmp_path / "speech.txt"
-    copy.write_text(SPEECH.read_text(encoding="utf-8"), encoding="utf-8")
-    return copy
 
 
 @pytest.fixture

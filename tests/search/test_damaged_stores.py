@@ -21,12 +21,8 @@ def run_reader(data: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Path:
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    (lib / "one.txt").write_text("第一篇：独角兽\n", encoding="utf-8")
-    (lib / "two.md").write_text("# 第二篇\n\n独角兽，独角兽。\n", encoding="utf-8")
-    return lib
+def library(library_folder) -> Path:
+    return library_folder({"one.txt": "第一篇：独角兽\n", "two.md": "# 第二篇\n\n独角兽，独角兽。\n"})
 
 
 def _replace_with_file(path: Path) -> None:

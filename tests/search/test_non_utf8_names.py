@@ -32,12 +32,8 @@ def run_reader(data_dir: Path, *args: str):
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Path:
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    for name, text in TEXTS.items():
-        (lib / name).write_text(text, encoding="utf-8")
-    return lib
+def library(library_folder) -> Path:
+    return library_folder(TEXTS)
 
 
 def _expected_hits(lib: Path) -> dict[bytes, list[int]]:

@@ -16,12 +16,8 @@ DOCUMENTS = 8
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Path:
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    for number in range(DOCUMENTS):
-        (lib / f"doc{number}.txt").write_text(f"第{number}份文件，讲学习。\n", encoding="utf-8")
-    return lib
+def library(library_folder) -> Path:
+    return library_folder({f"doc{number}.txt": f"第{number}份文件，讲学习。\n" for number in range(DOCUMENTS)})
 
 
 class Counter:

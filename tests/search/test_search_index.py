@@ -13,15 +13,14 @@ from reader.search import SearchService, schema
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    (lib / "one.txt").write_text("第一份文件，讲学习。\n", encoding="utf-8")
-    (lib / "two.md").write_text("# 调研\n\n第二份文件。\n", encoding="utf-8")
-    (lib / "gbk.txt").write_bytes("第三份文件，学习红楼梦。\n".encode("gb18030"))
-    (lib / "empty.txt").write_bytes(b"")
-    (lib / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    return lib
+def folder(library_folder) -> Path:
+    return library_folder({
+        "one.txt": "第一份文件，讲学习。\n",
+        "two.md": "# 调研\n\n第二份文件。\n",
+        "gbk.txt": "第三份文件，学习红楼梦。\n".encode("gb18030"),
+        "empty.txt": b"",
+        "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00",
+    })
 
 
 def _names(service: SearchService, folder: Path, query: str) -> list[str]:

@@ -57,12 +57,12 @@ def test_malformed_queries_give_messages(query: str) -> None:
 
 
 @pytest.fixture
-def small_library(tmp_path: Path) -> tuple[SearchService, Path]:
-    folder = tmp_path / "lib"
-    folder.mkdir()
-    (folder / "a.txt").write_text("学习文件\n苹果 apples and pears\n", encoding="utf-8")
-    (folder / "b.txt").write_text("調研報告\n苹果 and cherries\n", encoding="utf-8")
-    (folder / "c.md").write_text("# 学习\n\n调研 pears only\n", encoding="utf-8")
+def small_library(tmp_path: Path, library_folder) -> tuple[SearchService, Path]:
+    folder = library_folder({
+        "a.txt": "学习文件\n苹果 apples and pears\n",
+        "b.txt": "調研報告\n苹果 and cherries\n",
+        "c.md": "# 学习\n\n调研 pears only\n",
+    })
     service = SearchService(tmp_path / "index")
     service.update([folder])
     return service, folder

@@ -37,15 +37,14 @@ def test_a_mostly_traditional_text_keeps_its_original(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Path:
-    folder = tmp_path / "lib"
-    folder.mkdir()
-    (folder / "a.txt").write_text("学习学习，學習。\n" * 5, encoding="utf-8")
-    (folder / "b.md").write_text("# 學習\n\n要学习。哈哈哈\n", encoding="utf-8")
-    (folder / "c.txt").write_text("大家要學(xué)習(xí)。学习\n", encoding="utf-8")
-    (folder / "d.txt").write_text("没有那个词。哈哈哈哈\n", encoding="utf-8")
-    (folder / "e.txt").write_text("Turtles and a turtle; the mock turtle.\n", encoding="utf-8")
-    return folder
+def library(library_folder) -> Path:
+    return library_folder({
+        "a.txt": "学习学习，學習。\n" * 5,
+        "b.md": "# 學習\n\n要学习。哈哈哈\n",
+        "c.txt": "大家要學(xué)習(xí)。学习\n",
+        "d.txt": "没有那个词。哈哈哈哈\n",
+        "e.txt": "Turtles and a turtle; the mock turtle.\n",
+    })
 
 
 def _brute(folder: Path, needle: str) -> tuple[int, int]:
@@ -132,15 +131,14 @@ def _brute_words(folder: Path, word: str) -> int:
 
 
 @pytest.fixture
-def bigger(tmp_path: Path) -> Path:
-    folder = tmp_path / "bigger"
-    folder.mkdir()
+def bigger(library_folder) -> Path:
     lines = ["學習學習，学习。", "大家要學(xué)習(xí)新思想", "哈哈哈哈 哈", "紅樓夢里的贾宝玉和林黛玉",
              "The mock turtle sang; turtles, TURTLE and a turtleneck.", "没有那个词", "习学习学习"]
+    files = {}
     for number in range(9):
         text = "\n".join(lines[(number + k) % len(lines)] for k in range(number % 4 + 2)) * (number + 1)
-        (folder / f"d{number}.txt").write_text(f"# 第{number}篇\n\n{text}\n", encoding="utf-8")
-    return folder
+        files[f"d{number}.txt"] = f"# 第{number}篇\n\n{text}\n"
+    return library_folder(files, name="bigger")
 
 
 @pytest.mark.parametrize("limit", [1, 3])
