@@ -130,7 +130,8 @@ def section(sizes: list[float]) -> str:
             f"`{SOURCE.name}` decoded, repeated to each size and written as UTF-8 (120 chapters a copy). "
             "Core = `load_document` + `extract_outline` in a fresh process (peak RSS = ru_maxrss; in brackets "
             "its growth over the RSS after the imports). Window = `scripts/measure_open.py` offscreen: "
-            "open-to-text, when the outline is shown (a large document's comes after its text), the longest UI-thread gap under a 10 ms heartbeat timer, peak RSS, the slowest "
+            "open-to-text, when the outline is shown (a large document's comes after its text), "
+            "the longest UI-thread gap under a 10 ms heartbeat timer, peak RSS, the slowest "
             "chapter jump.", ""]
     if not SOURCE.is_file():
         return "\n".join(head + [f"Skipped: {SOURCE} not found (../shared/testdata is not beside this clone).", ""])

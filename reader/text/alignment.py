@@ -20,7 +20,7 @@ def align(view_text: str, source: str) -> SourceMap:
     source_of_view: list[int] = []
     cursor = 0
     limit = len(source)
-    for char, original in zip(folded_view, view_text):
+    for char, original in zip(folded_view, view_text, strict=True):
         if original in _LAYOUT_CHARS or original.isspace():
             source_of_view.append(cursor)
             continue
