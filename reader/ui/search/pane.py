@@ -16,6 +16,7 @@ from reader.documents.library import iter_documents, library_folders
 from reader.documents.names import display_name, is_clean, path_from_key, path_key
 from reader.search import SearchResponse, SearchService
 from reader.ui.search.controller import SearchController
+from reader.ui.search.messages import translate, translate_all
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (path_key(path), offset, length) on hit rows
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -182,10 +183,10 @@ class SearchPane(QDockWidget):
         self.model.set_results(response)
         self.tree.expandAll()
         self.hit_cursor = -1
-        if response.error:
-            self.status.setText(response.error)
+        if response.problem is not None:
+            self.status.setText(translate(response.problem))
         else:
-            notes = " ".join(response.status)
+            notes = translate_all(response.notes)
             if len(response.results) < response.total_documents:
                 notes = (self.tr("Listing the best %d.") % len(response.results) + " " + notes).strip()
             self.status.setText(
@@ -232,8 +233,8 @@ class SearchPane(QDockWidget):
         self.progress_bar.hide()
         if isinstance(report, Exception):
             self.status.setText(self.tr("Indexing failed: %s") % report)
-        elif report.status:
-            self.status.setText(" ".join(report.status))
+        elif report.notes:
+            self.status.setText(translate_all(report.notes))
         elif self.retry_note:
             self.status.setText("")  # the note that indexing waited for another reader is over
         self.retry_note = not isinstance(report, Exception) and (report.locked or report.failed)
