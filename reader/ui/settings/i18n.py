@@ -21,7 +21,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 
 from reader.paths import resource_path
 
-LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # the UI languages, each named in itself
+LANGUAGE_SETTINGS = ("system", *LANGUAGES)  # the language settings: the system's, or one of LANGUAGES
 CATALOGUE = "reader"
 _log = logging.getLogger(__name__)
 
