@@ -97,8 +97,6 @@ class HtmlDelegate(QStyledItemDelegate):
 class SearchPane(QDockWidget):
     """Search box, scope, progress and results; activating a hit opens and selects it."""
 
-    SCOPES = ("library", "document")
-
     def __init__(self, window, service: SearchService | None = None) -> None:
         super().__init__(window.tr("Search"), window)
         self.setObjectName("searchPane")
@@ -182,7 +180,6 @@ class SearchPane(QDockWidget):
         """The current query's results (the controller drops stale ones)."""
         self.model.set_results(response)
         self.tree.expandAll()
-        self.hit_cursor = -1
         if response.problem is not None:
             self.status.setText(translate(response.problem))
         else:
