@@ -261,6 +261,8 @@ class SearchPane(QDockWidget):
     def shutdown(self) -> None:
         """Stop background work and wait for it (called when the window closes or the application
         quits): indexing stops after the document it is on, and no worker emits afterwards."""
+        if self.controller.closing:
+            return  # already stopped: on quit, the pane's timers may be gone by now
         self.rescan.stop()
         self.retry.stop()
         self.debounce.stop()

@@ -120,3 +120,16 @@ def test_the_search_pane_alone_shows_the_hits_of_a_folder(qtbot, tmp_path: Path,
     assert hits == [(path_key(library / "doc3.txt"), 14, 2), (path_key(library / "doc3.txt"), 18, 2)]
     assert pane.status.text().startswith("2 hits in 1 documents")
     pane.shutdown()
+
+
+def test_shutting_down_again_after_the_pane_is_gone_is_harmless(qtbot, tmp_path: Path) -> None:
+    """The window's Close stops the workers; the application's aboutToQuit asks again once the pane is deleted."""
+    import shiboken6
+
+    window = QMainWindow()
+    pane = SearchPane(window, SearchService(tmp_path / "index"))
+    pane.shutdown()
+    assert pane.controller.closing and pane.controller.index_pool.activeThreadCount() == 0
+    shiboken6.delete(window)  # the window, the pane and its timers with it
+    assert not shiboken6.isValid(pane)
+    pane.shutdown()  # nothing left to stop, and no RuntimeError from a deleted timer
