@@ -291,7 +291,7 @@
         <translation>未安装中文字体，中文可能显示为方框（请安装 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/shell/menus.py" line="+23"/>
+        <location filename="../../reader/ui/shell/menus.py" line="+24"/>
         <source>GB18030 / GBK (Simplified Chinese)</source>
         <translation>GB18030 / GBK（简体中文）</translation>
     </message>
@@ -841,22 +841,22 @@
         <translation>无法创建搜索索引文件夹 %1：%2；改为逐篇扫描文档。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The search index %1 is not a folder; scanning documents instead (reader index replaces it).</source>
         <translation>搜索索引 %1 不是文件夹；改为逐篇扫描文档（reader index 会替换它）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The search index %1 is not a folder and cannot be replaced: %2.</source>
         <translation>搜索索引 %1 不是文件夹，且无法替换：%2。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The search index %1 was not a folder; kept it as %2 and rebuilt the index.</source>
         <translation>搜索索引 %1 原先不是文件夹；已将其保留为 %2 并重建索引。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Rebuilding the search index from scratch.</source>
         <translation>正在从头重建搜索索引。</translation>
     </message>
@@ -906,7 +906,7 @@
         <translation>无法在 %1 中保存准备好的文本（%2）；直接从文档本身搜索。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The saved texts %1 are not a folder; searching from the documents themselves (reader index repairs it).</source>
         <translation>已保存的文本 %1 不是文件夹；直接从文档本身搜索（reader index 会修复它）。</translation>
     </message>
@@ -914,7 +914,7 @@
 <context>
     <name>SearchPane</name>
     <message>
-        <location filename="../../reader/ui/search/pane.py" line="+85"/>
+        <location filename="../../reader/ui/search/pane.py" line="+83"/>
         <source>Search: words, &quot;phrase&quot;, -exclude, a OR b</source>
         <translation>搜索：词语、&quot;短语&quot;、-排除、a OR b</translation>
     </message>
@@ -934,7 +934,7 @@
         <translation>文件夹：%s</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Listing the best %d.</source>
         <translation>列出最相关的 %d 个。</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>建立索引失败：%s</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Search the library</source>
         <translation>搜索文库</translation>
     </message>
@@ -1030,7 +1030,7 @@
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search/pane.py" line="-186"/>
+        <location filename="../../reader/ui/search/pane.py" line="-187"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>

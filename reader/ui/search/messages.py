@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from reader.search import Message
 
@@ -43,16 +43,16 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("SearchMessages",
                           "Cannot create the search index folder %1: %2; scanning documents instead."),
         ("folder", "reason")),
-    "index.not_a_folder": (
-        QT_TRANSLATE_NOOP("SearchMessages",
-                          "The search index %1 is not a folder; scanning documents instead (reader index replaces it)."),
-        ("folder",)),
+    "index.not_a_folder": (QT_TRANSLATE_NOOP(
+        "SearchMessages",
+        "The search index %1 is not a folder; scanning documents instead (reader index replaces it).",
+    ), ("folder",)),
     "index.not_a_folder_kept": (
         QT_TRANSLATE_NOOP("SearchMessages", "The search index %1 is not a folder and cannot be replaced: %2."),
         ("folder", "reason")),
-    "index.not_a_folder_replaced": (
-        QT_TRANSLATE_NOOP("SearchMessages", "The search index %1 was not a folder; kept it as %2 and rebuilt the index."),
-        ("folder", "aside")),
+    "index.not_a_folder_replaced": (QT_TRANSLATE_NOOP(
+        "SearchMessages", "The search index %1 was not a folder; kept it as %2 and rebuilt the index.",
+    ), ("folder", "aside")),
     "index.rebuilding": (QT_TRANSLATE_NOOP("SearchMessages", "Rebuilding the search index from scratch."), ()),
     "index.other_version": (
         QT_TRANSLATE_NOOP("SearchMessages",
@@ -80,10 +80,10 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("SearchMessages",
                           "Cannot save prepared texts in %1 (%2); searching from the documents themselves."),
         ("folder", "reason")),
-    "texts.not_a_folder": (
-        QT_TRANSLATE_NOOP("SearchMessages",
-                          "The saved texts %1 are not a folder; searching from the documents themselves (reader index repairs it)."),
-        ("folder",)),
+    "texts.not_a_folder": (QT_TRANSLATE_NOOP(
+        "SearchMessages",
+        "The saved texts %1 are not a folder; searching from the documents themselves (reader index repairs it).",
+    ), ("folder",)),
 }
 _PLACEHOLDER = re.compile(r"%(\d)")
 
