@@ -43,7 +43,7 @@ test-nocjk: $(STAMP) translations
 	$(NOCJK) $(BIN)/python -m pytest -m "not slow" tests/ui
 
 # Builds the bundle into a temporary dir and runs the frozen app (tests/test_dist.py).
-test-dist: $(STAMP)
+test-dist: $(STAMP) translations
 	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
 

@@ -113,6 +113,8 @@ def test_bundle_has_resources_and_corpus_in_internal(internal: Path) -> None:
         bundled = {p.relative_to(internal / folder).as_posix() for p in (internal / folder).rglob("*") if p.is_file()}
         assert expected <= bundled, f"missing from the bundle's {folder}/: {sorted(expected - bundled)}"
     assert (internal / "resources" / "icons" / "reader.svg").is_file()
+    for ts in (REPO / "resources" / "translations").glob("*.ts"):  # compiled by make translations, bundled
+        assert (internal / "resources" / "translations" / ts.with_suffix(".qm").name).stat().st_size > 0
     for source in (REPO / "corpus").iterdir():
         if source.is_file():
             assert (internal / "corpus" / source.name).read_bytes() == source.read_bytes()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
@@ -42,10 +42,6 @@ class SourceMap:
         self._source_of_view = source_of_view
         self._source_length = source_length
 
-    @property
-    def view_length(self) -> int:
-        return len(self._source_of_view)
-
     def to_view(self, offset: int) -> int:
         """The first view position whose source offset is at or after `offset`."""
         return bisect_left(self._source_of_view, offset)
@@ -72,7 +68,3 @@ class SourceMap:
         first = self.to_source(start)
         last = self.to_source(end - 1)
         return first, max(0, last + 1 - first)
-
-    def last_view_before(self, offset: int) -> int:
-        """The last view position whose source offset is at or before `offset`."""
-        return max(0, bisect_right(self._source_of_view, offset) - 1)

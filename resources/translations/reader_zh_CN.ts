@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../reader/ui/about.py" line="+16"/>
+        <location filename="../../reader/ui/dialogs/about.py" line="+16"/>
         <source>the window toolkit</source>
         <translation>窗口工具包</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>BookmarkEditor</name>
     <message>
-        <location filename="../../reader/ui/bookmark_editor.py" line="+45"/>
+        <location filename="../../reader/ui/bookmarks/editor.py" line="+45"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
@@ -115,7 +115,7 @@
 <context>
     <name>BookmarksPane</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_pane.py" line="+304"/>
+        <location filename="../../reader/ui/bookmarks/pane.py" line="+304"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
@@ -189,13 +189,13 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="+27"/>
-        <location line="+75"/>
+        <location filename="../../reader/ui/search/find_bar.py" line="+29"/>
+        <location line="+80"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-64"/>
         <source>Previous match</source>
         <translation>上一个匹配</translation>
     </message>
@@ -205,7 +205,7 @@
         <translation>关闭查找栏</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No matches</source>
         <translation>无匹配项</translation>
     </message>
@@ -213,7 +213,7 @@
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../reader/ui/library_pane.py" line="+26"/>
+        <location filename="../../reader/ui/library/pane.py" line="+29"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
@@ -228,7 +228,7 @@
         <translation>文库中的文档</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Skipped library entries</source>
         <translation>文库中跳过的条目</translation>
     </message>
@@ -241,7 +241,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+243"/>
+        <location filename="../../reader/ui/shell/main_window.py" line="+256"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -291,7 +291,7 @@
         <translation>未安装中文字体，中文可能显示为方框（请安装 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="+23"/>
+        <location filename="../../reader/ui/shell/menus.py" line="+24"/>
         <source>GB18030 / GBK (Simplified Chinese)</source>
         <translation>GB18030 / GBK（简体中文）</translation>
     </message>
@@ -509,7 +509,7 @@
 <context>
     <name>OutlineCorrectionsMixin</name>
     <message>
-        <location filename="../../reader/ui/outline_corrections.py" line="+26"/>
+        <location filename="../../reader/ui/outline/corrections.py" line="+26"/>
         <source>Promote</source>
         <translation>升级</translation>
     </message>
@@ -552,7 +552,7 @@
 <context>
     <name>OutlinePane</name>
     <message>
-        <location filename="../../reader/ui/outline_pane.py" line="+42"/>
+        <location filename="../../reader/ui/outline/pane.py" line="+42"/>
         <location line="+42"/>
         <source>Outline</source>
         <translation>大纲</translation>
@@ -597,7 +597,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="+140"/>
+        <location filename="../../reader/ui/settings/preferences.py" line="+140"/>
         <location line="+1"/>
         <source>Document text</source>
         <translation>文档正文</translation>
@@ -735,7 +735,7 @@
 <context>
     <name>ReadingPositions</name>
     <message>
-        <location filename="../../reader/ui/positions.py" line="+50"/>
+        <location filename="../../reader/ui/shell/positions.py" line="+50"/>
         <source>Could not remember the reading position: %s</source>
         <translation>无法记住阅读位置：%s</translation>
     </message>
@@ -743,15 +743,178 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../reader/ui/search_pane.py" line="+40"/>
+        <location filename="../../reader/ui/search/pane.py" line="+40"/>
         <source>(before the first heading)</source>
         <translation>（第一个标题之前）</translation>
     </message>
 </context>
 <context>
+    <name>SearchMessages</name>
+    <message>
+        <location filename="../../reader/ui/search/messages.py" line="+15"/>
+        <source>Type something to search for.</source>
+        <translation>请输入要搜索的内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A quotation mark is not closed: add the closing &quot;.</source>
+        <translation>引号没有闭合：请补上后面的 &quot;。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A closing parenthesis has no opening one.</source>
+        <translation>右括号没有对应的左括号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A parenthesis is not closed.</source>
+        <translation>括号没有闭合。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is nothing to search for between the quotation marks.</source>
+        <translation>引号之间没有要搜索的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is nothing inside the parentheses.</source>
+        <translation>括号里没有内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OR needs a term on both sides.</source>
+        <translation>OR 两边都需要有词语。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AND needs a term on both sides.</source>
+        <translation>AND 两边都需要有词语。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT (or -) needs a term after it.</source>
+        <translation>NOT（或 -）后面需要有词语。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unexpected %1 in the query.</source>
+        <translation>查询中出现了意外的 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The query needs at least one term that is not excluded.</source>
+        <translation>查询至少需要一个未被排除的词语。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 documents not indexed yet were scanned.</source>
+        <translation>已逐篇扫描 %1 篇尚未建立索引的文档。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 documents not indexed yet were not counted.</source>
+        <translation>有 %1 篇尚未建立索引的文档未计入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index could not be read; scanning documents instead.</source>
+        <translation>无法读取搜索索引；改为逐篇扫描文档。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The search index was damaged; rebuilt it.</source>
+        <translation>搜索索引已损坏；已重建。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index is being built; scanning documents meanwhile.</source>
+        <translation>正在建立搜索索引；在此期间逐篇扫描文档。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot create the search index (%1); scanning documents instead.</source>
+        <translation>无法创建搜索索引（%1）；改为逐篇扫描文档。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create the search index folder %1: %2; scanning documents instead.</source>
+        <translation>无法创建搜索索引文件夹 %1：%2；改为逐篇扫描文档。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The search index %1 is not a folder; scanning documents instead (reader index replaces it).</source>
+        <translation>搜索索引 %1 不是文件夹；改为逐篇扫描文档（reader index 会替换它）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The search index %1 is not a folder and cannot be replaced: %2.</source>
+        <translation>搜索索引 %1 不是文件夹，且无法替换：%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index %1 was not a folder; kept it as %2 and rebuilt the index.</source>
+        <translation>搜索索引 %1 原先不是文件夹；已将其保留为 %2 并重建索引。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rebuilding the search index from scratch.</source>
+        <translation>正在从头重建搜索索引。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index was made by another version of the reader; rebuilding it.</source>
+        <translation>搜索索引由其他版本的 Reader 创建；正在重建。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The search index was damaged (%1); rebuilding it.</source>
+        <translation>搜索索引已损坏（%1）；正在重建。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot lock the search index: %1.</source>
+        <translation>无法锁定搜索索引：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another reader is indexing this library; try again when it finishes.</source>
+        <translation>另一个 Reader 正在为此文库建立索引；请在它完成后再试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The search index %1 was deleted during the update; it is rebuilt on the next run.</source>
+        <translation>搜索索引 %1 在更新期间被删除；下次运行时将重建。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Indexing stopped (%1); the index is brought up to date on the next run.</source>
+        <translation>建立索引已停止（%1）；下次运行时将更新索引。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The saved texts %1 are not a folder: %2.</source>
+        <translation>已保存的文本 %1 不是文件夹：%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The saved texts %1 were not a folder; replaced it (texts are prepared again).</source>
+        <translation>已保存的文本 %1 原先不是文件夹；已替换（文本将重新准备）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot save prepared texts in %1 (%2); searching from the documents themselves.</source>
+        <translation>无法在 %1 中保存准备好的文本（%2）；直接从文档本身搜索。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The saved texts %1 are not a folder; searching from the documents themselves (reader index repairs it).</source>
+        <translation>已保存的文本 %1 不是文件夹；直接从文档本身搜索（reader index 会修复它）。</translation>
+    </message>
+</context>
+<context>
     <name>SearchPane</name>
     <message>
-        <location line="+139"/>
+        <location filename="../../reader/ui/search/pane.py" line="+83"/>
         <source>Search: words, &quot;phrase&quot;, -exclude, a OR b</source>
         <translation>搜索：词语、&quot;短语&quot;、-排除、a OR b</translation>
     </message>
@@ -771,7 +934,7 @@
         <translation>文件夹：%s</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>Listing the best %d.</source>
         <translation>列出最相关的 %d 个。</translation>
     </message>
@@ -781,7 +944,7 @@
         <translation>%d 处命中，共 %d 篇文档（%.0f 毫秒）。%s</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+42"/>
         <source>Indexing failed: %s</source>
         <translation>建立索引失败：%s</translation>
     </message>
@@ -804,7 +967,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/shortcuts_dialog.py" line="+81"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+81"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -852,7 +1015,7 @@
         <translation>%s 不存在。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_pane.py" line="-257"/>
+        <location filename="../../reader/ui/bookmarks/pane.py" line="-257"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
@@ -862,17 +1025,17 @@
         <translation>为所选文本添加书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="+29"/>
+        <location filename="../../reader/ui/search/find_bar.py" line="+33"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_pane.py" line="-196"/>
+        <location filename="../../reader/ui/search/pane.py" line="-187"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_menu.py" line="+31"/>
+        <location filename="../../reader/ui/bookmarks/menu.py" line="+31"/>
         <source>Could not import %s: %s</source>
         <translation>无法导入 %s：%s</translation>
     </message>

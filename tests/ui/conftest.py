@@ -31,6 +31,6 @@ def indexed_window(qtbot):
     window = build_main_window([])
     qtbot.addWidget(window)
     pane = window.findChild(SearchPane, "searchPane")
-    qtbot.waitUntil(lambda: not pane._indexing, timeout=30000)
+    qtbot.waitUntil(lambda: not pane.controller.indexing, timeout=30000)
     yield window
     pane.shutdown()

@@ -81,9 +81,6 @@ class AboutDialog(QDialog):
             + "</p>"
         )
 
-    def licence_names(self) -> list[str]:
-        return [licence for _, _, licence, _, _ in BUNDLED]
-
 
 def show_about(window: QMainWindow) -> AboutDialog:
     dialog = AboutDialog(window)

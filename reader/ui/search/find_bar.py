@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
 from reader.search import QueryError, find_in_text
+from reader.ui.search.messages import translate
 from reader.ui.views.plain import plain_label
 
 HIGHLIGHT = QColor("#ffe680")
@@ -21,6 +22,7 @@ class FindBar(QWidget):
         self.window_ = window
         self.matches: list[tuple[int, int]] = []
         self.current = -1
+        self.showing_error = False  # the counter shows why the query is malformed
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         self.edit = QLineEdit(self, objectName="findText", clearButtonEnabled=True)
@@ -53,18 +55,23 @@ class FindBar(QWidget):
         query = self.edit.text().strip()
         self.matches, self.current = [], -1
         if document is not None and query and not self.toolbar.isHidden():
+            self.showing_error = False  # searched afresh: an earlier query's error no longer holds
             try:
                 self.matches = find_in_text(document.text, query)
             except QueryError as error:
-                self.count.setText(str(error))
+                self._show_count(translate(error.message), error=True)
         if document is not None:
             self.window_.text_view.set_highlights("find", self.matches, HIGHLIGHT)
         if self.matches:
             self.step(True)
-        elif query and not self.count.text().endswith("."):
-            self.count.setText(self.tr("No matches"))
+        elif query and not self.showing_error:
+            self._show_count(self.tr("No matches"))
         elif not query:
-            self.count.setText("")
+            self._show_count("")
+
+    def _show_count(self, text: str, error: bool = False) -> None:
+        self.count.setText(text)
+        self.showing_error = error
 
     def step(self, forward: bool = True) -> None:
         """Select the next (or previous) match after the current one."""
@@ -73,7 +80,7 @@ class FindBar(QWidget):
         self.current = (self.current + (1 if forward else -1)) % len(self.matches)
         offset, length = self.matches[self.current]
         self.window_.text_view.select_range(offset, length)
-        self.count.setText(f"{self.current + 1} / {len(self.matches)}")
+        self._show_count(f"{self.current + 1} / {len(self.matches)}")
 
     def open_bar(self) -> None:
         self.toolbar.show()

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import html
-import itertools
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication, QEvent, QFileSystemWatcher, QModelIndex, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDockWidget, QLabel, QLineEdit, QProgressBar, QStyle, QStyledItemDelegate,
@@ -18,12 +15,13 @@ from PySide6.QtWidgets import (
 from reader.documents.library import iter_documents, library_folders
 from reader.documents.names import display_name, is_clean, path_from_key, path_key
 from reader.search import SearchResponse, SearchService
+from reader.ui.search.controller import SearchController
+from reader.ui.search.messages import translate, translate_all
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (path_key(path), offset, length) on hit rows
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 200
 RETRY_MS = 3000  # while another reader holds the index, try again this often
-_ids = itertools.count(1)
 
 
 class ResultsModel(QStandardItemModel):
@@ -96,78 +94,20 @@ class HtmlDelegate(QStyledItemDelegate):
         return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
 
-class _Signals(QObject):
-    finished = Signal(int, object)
-    progress = Signal(int, int)
-    indexed = Signal(object)
-
-
-def _emit(signal, *args) -> bool:
-    """Emit from a worker; False (and nothing raised) once the window, and the signals' source with
-    it, is gone: a worker may outlive the window it was started for."""
-    try:
-        signal.emit(*args)
-    except RuntimeError:  # "Signal source has been deleted"
-        return False
-    return True
-
-
-class _SearchTask(QRunnable):
-    def __init__(self, pane: "SearchPane", query_id: int, query: str, folders) -> None:
-        super().__init__()
-        self.pane, self.query_id, self.query, self.folders = pane, query_id, query, folders
-        self.signals, self.service, self.limit = pane.signals, pane.service, pane.limit
-
-    def run(self) -> None:
-        if self.query_id != self.pane.query_id or self.pane.closing:
-            return  # superseded (or the window closed) before it started
-        response = self.service.search(self.query, self.folders, limit=self.limit)
-        if self.query_id == self.pane.query_id and not self.pane.closing:
-            _emit(self.signals.finished, self.query_id, response)
-
-
-class _IndexTask(QRunnable):
-    def __init__(self, pane: "SearchPane") -> None:
-        super().__init__()
-        self.pane, self.signals, self.service = pane, pane.signals, pane.service
-        self.folders = pane.folders()  # read on the UI thread, while the pane surely exists
-        self.gone = False
-
-    def _progress(self, done: int, total: int, _path) -> None:
-        if not self.pane.closing and not _emit(self.signals.progress, done, total):
-            self.gone = True
-
-    def run(self) -> None:
-        try:
-            stop = lambda: self.gone or self.pane.closing  # noqa: E731
-            report = self.service.update(self.folders, progress=self._progress, cancelled=stop)
-            self.service.warm(self.folders, cancelled=stop)  # saved texts into memory, off the query path
-        except Exception as error:  # never let indexing take the window down
-            report = error
-        if not self.gone and not self.pane.closing:
-            _emit(self.signals.indexed, report)
-
-
 class SearchPane(QDockWidget):
     """Search box, scope, progress and results; activating a hit opens and selects it."""
-
-    SCOPES = ("library", "document")
 
     def __init__(self, window, service: SearchService | None = None) -> None:
         super().__init__(window.tr("Search"), window)
         self.setObjectName("searchPane")
         self.window_ = window
-        self.service = service or SearchService()
-        self.signals = _Signals()
-        self.pool, self.index_pool = QThreadPool(self), QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.index_pool.setMaxThreadCount(1)
-        self.query_id, self.limit, self.closing = 0, 50, False
-        self._indexing = self._reindex = False
+        self.controller = SearchController(service, self)
+        self.query_id_shown = 0
         self._build()
-        self.signals.finished.connect(self._show, Qt.ConnectionType.QueuedConnection)
-        self.signals.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
-        self.signals.indexed.connect(self._indexed, Qt.ConnectionType.QueuedConnection)
+        self.controller.resultsReady.connect(self._show)
+        self.controller.indexingStarted.connect(self._indexing_started)
+        self.controller.indexProgress.connect(self._progress)
+        self.controller.indexingFinished.connect(self._indexed)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._changed)
         self.watcher.fileChanged.connect(self._changed)
@@ -228,24 +168,22 @@ class SearchPane(QDockWidget):
 
     def run_search(self) -> None:
         self.debounce.stop()
-        self.query_id = next(_ids)
         query = self.box.text().strip()
         if not query:
+            self.controller.cancel()
             self.model.clear()
             self.status.setText("")
             return
-        self.pool.start(_SearchTask(self, self.query_id, query, self.scope_folders()))
+        self.controller.search(query, self.scope_folders())
 
     def _show(self, query_id: int, response: SearchResponse) -> None:
-        if query_id != self.query_id:
-            return  # stale
+        """The current query's results (the controller drops stale ones)."""
         self.model.set_results(response)
         self.tree.expandAll()
-        self.hit_cursor = -1
-        if response.error:
-            self.status.setText(response.error)
+        if response.problem is not None:
+            self.status.setText(translate(response.problem))
         else:
-            notes = " ".join(response.status)
+            notes = translate_all(response.notes)
             if len(response.results) < response.total_documents:
                 notes = (self.tr("Listing the best %d.") % len(response.results) + " " + notes).strip()
             self.status.setText(
@@ -278,27 +216,22 @@ class SearchPane(QDockWidget):
 
     # -- indexing -------------------------------------------------------------------------
     def start_indexing(self) -> None:
-        if self.closing:
-            return
-        if self._indexing:
-            self._reindex = True
-            return
-        self._indexing = True
+        self.controller.start_indexing(self.folders())
+
+    def _indexing_started(self) -> None:
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
-        self.index_pool.start(_IndexTask(self))
 
     def _progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
 
     def _indexed(self, report) -> None:
-        self._indexing = False
         self.progress_bar.hide()
         if isinstance(report, Exception):
             self.status.setText(self.tr("Indexing failed: %s") % report)
-        elif report.status:
-            self.status.setText(" ".join(report.status))
+        elif report.notes:
+            self.status.setText(translate_all(report.notes))
         elif self.retry_note:
             self.status.setText("")  # the note that indexing waited for another reader is over
         self.retry_note = not isinstance(report, Exception) and (report.locked or report.failed)
@@ -307,9 +240,6 @@ class SearchPane(QDockWidget):
         if self.retry_note:
             self.retry.start()  # another reader is indexing (searches scan meanwhile), or it was cut short
         self._watch()
-        if self._reindex:
-            self._reindex = False
-            self.start_indexing()
 
     def _watch(self) -> None:
         folders = self.folders()
@@ -331,15 +261,12 @@ class SearchPane(QDockWidget):
     def shutdown(self) -> None:
         """Stop background work and wait for it (called when the window closes or the application
         quits): indexing stops after the document it is on, and no worker emits afterwards."""
-        if self.closing:
-            return
-        self.closing = True
-        self.query_id = -1
+        if self.controller.closing:
+            return  # already stopped: on quit, the pane's timers may be gone by now
         self.rescan.stop()
         self.retry.stop()
         self.debounce.stop()
-        self.pool.waitForDone(5000)
-        self.index_pool.waitForDone(10000)
+        self.controller.shutdown()
 
 
 def install(window) -> SearchPane:

@@ -1,31 +1,28 @@
-"""The UI language: Qt translations (resources/translations/reader_<lang>.ts, compiled to .qm).
+"""The UI language: Qt translations (resources/translations/reader_<lang>.ts, compiled to .qm at build time).
 
 `install_translator(app, language)` loads the reader's catalogue and Qt's own (qtbase: standard
 dialogs and buttons) for "en", "zh_CN" or "system" (the system locale), replacing the catalogues a
-previous call installed. The .qm files are compiled from the .ts by `make translations` (which `make
-run`, `make test` and `make dist` do first); when they are missing or older than the .ts (a checkout
-without make), they are compiled into the data dir with PySide6's lrelease.
+previous call installed; a `UiTranslators` object, a child of the application, owns them. The .qm
+files are compiled from the .ts by `make translations` (which `make run`, `make test` and `make dist`
+do first) and bundled by build.spec; without them the UI stays in English (and a log line says so).
 
-Translations are looked up by context, the class name of the object whose tr() is called. Code in
-module functions that calls `window.tr("…")` is catalogued by pyside6-lupdate under the context
-"window", not "MainWindow"; the reader's translator falls back to the other contexts of its
-catalogue, so those strings are translated too.
+Translations are looked up by context, the class name of the object whose tr() is called. Two
+contexts of the catalogue are not class names, and are looked up too for the class that uses them
+(ALIASES): "window", for module functions that call `window.tr("…")` (MainWindow at run time), and
+"OutlineCorrectionsMixin", whose strings OutlinePane shows.
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
-from reader.paths import data_dir, resource_path
+from reader.paths import resource_path
 
-LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # the UI languages, each named in itself
+LANGUAGE_SETTINGS = ("system", *LANGUAGES)  # the language settings: the system's, or one of LANGUAGES
 CATALOGUE = "reader"
 _log = logging.getLogger(__name__)
 
@@ -43,80 +40,70 @@ def resolve_language(language: str) -> str:
     return "en"
 
 
-def ts_path(language: str) -> Path:
-    return resource_path("translations", f"{CATALOGUE}_{language}.ts")
+# run-time context (a class name) -> the catalogue's contexts that pyside6-lupdate files its strings under
+ALIASES: dict[str, tuple[str, ...]] = {
+    "MainWindow": ("window",),
+    "OutlinePane": ("OutlineCorrectionsMixin",),
+}
 
 
 def qm_path(language: str) -> Path | None:
-    """The compiled catalogue for `language`: the bundled .qm, else one compiled into the data dir."""
-    source = ts_path(language)
-    bundled = source.with_suffix(".qm")
-    if bundled.is_file() and (not source.is_file() or bundled.stat().st_mtime >= source.stat().st_mtime):
-        return bundled
-    if not source.is_file():
-        return None
-    compiled = data_dir() / "translations" / bundled.name
-    if compiled.is_file() and compiled.stat().st_mtime >= source.stat().st_mtime:
-        return compiled
-    return compiled if compile_catalogue(source, compiled) else (bundled if bundled.is_file() else None)
-
-
-def lrelease_command() -> list[str] | None:
-    """How to run Qt's lrelease: PySide6's binary, or pyside6-lrelease on the PATH."""
-    import PySide6
-
-    package = Path(PySide6.__file__).parent
-    for candidate in (package / "lrelease", package / "lrelease.exe", package / "Qt" / "libexec" / "lrelease"):
-        if candidate.is_file():
-            return [str(candidate)]
-    beside = Path(sys.executable).parent / "pyside6-lrelease"
-    if beside.is_file():
-        return [str(beside)]
-    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
-    return [found] if found else None
-
-
-def compile_catalogue(source: Path, target: Path) -> bool:
-    """Compile a .ts into a .qm with lrelease; False (and a log line) if that cannot be done."""
-    command = lrelease_command()
-    if command is None:
-        _log.warning("Cannot compile %s: lrelease not found", source.name)
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        subprocess.run([*command, "-silent", str(source), "-qm", str(target)], check=True, capture_output=True, timeout=60)
-    except (OSError, subprocess.SubprocessError) as error:
-        _log.warning("Cannot compile %s: %s", source.name, error)
-        return False
-    return target.is_file()
+    """The compiled catalogue for `language` (built by `make translations`), None if it is missing."""
+    path = resource_path("translations", f"{CATALOGUE}_{language}.qm")
+    return path if path.is_file() else None
 
 
 class ReaderTranslator(QTranslator):
-    """The reader's catalogue, looked up in the caller's context first, then in the others."""
-
-    def __init__(self, contexts: list[str], parent=None) -> None:
-        super().__init__(parent)
-        self._contexts = contexts
+    """The reader's catalogue, looked up in the caller's context, then in its ALIASES."""
 
     def translate(self, context, source_text, disambiguation=None, n=-1):
         found = super().translate(context, source_text, disambiguation, n)
         if found:
             return found
-        for other in self._contexts:
-            if other != context:
-                found = super().translate(other, source_text, disambiguation, n)
-                if found:
-                    return found
+        for alias in ALIASES.get(context, ()):
+            found = super().translate(alias, source_text, disambiguation, n)
+            if found:
+                return found
         return None  # a null string: "not here", so Qt asks the next catalogue or keeps the source (not "")
 
 
-def catalogue_contexts(language: str) -> list[str]:
-    """The context names of a language's .ts, in file order."""
-    source = ts_path(language)
-    if not source.is_file():
-        return []
-    root = ElementTree.parse(source).getroot()
-    return [name.text or "" for name in root.iter("name")]
+class UiTranslators(QObject):
+    """The catalogues installed in the application (its child): one language at a time."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("readerTranslators")
+        self.language = "en"
+        self.installed: list[QTranslator] = []
+
+    @classmethod
+    def of(cls, app: QCoreApplication) -> "UiTranslators":
+        """The application's translators, created on first use."""
+        return app.findChild(cls, "readerTranslators") or cls(app)
+
+    def switch(self, language: str) -> None:
+        """Install the catalogues of a concrete `language` ("en" or "zh_CN"), removing the previous ones."""
+        app = QCoreApplication.instance()
+        for old in self.installed:
+            app.removeTranslator(old)
+            old.deleteLater()
+        self.installed = [] if language == "en" else self._load(language)
+        for translator in self.installed:
+            app.installTranslator(translator)
+        self.language = language
+
+    def _load(self, language: str) -> list[QTranslator]:
+        loaded: list[QTranslator] = []
+        qt_catalogue = QTranslator(self)
+        if qt_catalogue.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            loaded.append(qt_catalogue)
+        path = qm_path(language)
+        ours = ReaderTranslator(self)
+        if path is not None and ours.load(str(path)):
+            loaded.append(ours)
+        else:
+            _log.warning("No compiled translation for %s: run make translations", language)
+        return loaded
 
 
 def install_translator(app: QCoreApplication, language: str) -> str:
@@ -126,27 +113,5 @@ def install_translator(app: QCoreApplication, language: str) -> str:
     (the menus do) change at once.
     """
     concrete = resolve_language(language)
-    for old in getattr(app, "_reader_translators", []):
-        app.removeTranslator(old)
-    installed: list[QTranslator] = []
-    if concrete != "en":
-        qt_catalogue = QTranslator(app)
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt_catalogue.load(f"qtbase_{concrete}", qt_dir):
-            installed.append(qt_catalogue)
-        path = qm_path(concrete)
-        ours = ReaderTranslator(catalogue_contexts(concrete), app)
-        if path is not None and ours.load(str(path)):
-            installed.append(ours)
-        else:
-            _log.warning("No compiled translation for %s", concrete)
-    for translator in installed:
-        app.installTranslator(translator)
-    app._reader_translators = installed
-    app.setProperty("readerLanguage", concrete)
+    UiTranslators.of(app).switch(concrete)
     return concrete
-
-
-def current_language() -> str:
-    app = QCoreApplication.instance()
-    return str(app.property("readerLanguage") or "en") if app else "en"

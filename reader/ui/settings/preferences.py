@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.settings.i18n import install_translator
+from reader.ui.settings.i18n import LANGUAGE_SETTINGS, LANGUAGES, install_translator
 from reader.ui.settings.settings import FONT_SIZE_RANGE, LINE_SPACING_RANGE, TEXT_WIDTH_RANGE, ReaderSettings
-from reader.ui.settings.themes import apply_reading_colors, apply_theme, resolve_theme
+from reader.ui.settings.themes import THEMES, apply_reading_colors, apply_theme, resolve_theme
 
 # A text column's width is counted in full-width characters, measured with this one.
 WIDTH_SAMPLE = "\u4e2d"
@@ -223,7 +223,7 @@ class PreferencesDialog(QDialog):
         layout.addLayout(self.form)
 
         self.theme_box = QComboBox(self, objectName="themeCombo")
-        for theme in ("system", "light", "dark", "sepia"):
+        for theme in THEMES:
             self.theme_box.addItem("", theme)
         self.theme_box.currentIndexChanged.connect(lambda: self._set(theme=self.theme_box.currentData()))
 
@@ -256,7 +256,7 @@ class PreferencesDialog(QDialog):
         self.width_spin.valueChanged.connect(lambda value: self._set(max_text_width=value))
 
         self.language_box = QComboBox(self, objectName="languageCombo")
-        for language in ("system", "en", "zh_CN"):
+        for language in LANGUAGE_SETTINGS:
             self.language_box.addItem("", language)
         self.language_box.currentIndexChanged.connect(lambda: self._set(language=self.language_box.currentData()))
         self.language_note = QLabel(self, objectName="languageNote")
@@ -295,7 +295,7 @@ class PreferencesDialog(QDialog):
         self.width_spin.setSuffix(self.tr(" characters"))
         self.width_spin.setSpecialValueText(self.tr("No limit"))
         self.width_spin.setToolTip(self.tr("The widest the text column gets, in full-width (Chinese) characters."))
-        for index, text in enumerate((self.tr("Follow the system"), "English", "简体中文")):
+        for index, text in enumerate((self.tr("Follow the system"), *LANGUAGES.values())):
             self.language_box.setItemText(index, text)
         self.language_note.setText(self.tr("Menus and this dialog change at once; the panes change when Reader is restarted."))
         self.defaults_button.setText(self.tr("Restore &Defaults"))

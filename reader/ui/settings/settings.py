@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from reader.paths import data_dir
+from reader.ui.settings.i18n import LANGUAGE_SETTINGS
+from reader.ui.settings.themes import THEMES
 
 SETTINGS_VERSION = 2
-THEMES = ("system", "light", "dark", "sepia")
-LANGUAGES = ("system", "en", "zh_CN")
 FONT_SIZE_RANGE = (6.0, 48.0)
 LINE_SPACING_RANGE = (1.0, 3.0)
 TEXT_WIDTH_RANGE = (0, 400)
@@ -80,7 +80,7 @@ class ReaderSettings:
             self,
             version=SETTINGS_VERSION,
             theme=self.theme if self.theme in THEMES else default.theme,
-            language=self.language if self.language in LANGUAGES else default.language,
+            language=self.language if self.language in LANGUAGE_SETTINGS else default.language,
             font_family=self.font_family.strip(),
             font_size=_clamp(self.font_size, *FONT_SIZE_RANGE),
             line_spacing=round(_clamp(self.line_spacing, *LINE_SPACING_RANGE), 2),

@@ -59,7 +59,7 @@ COLORS = {
         page="#f4ecd8", ink="#5b4636", selection="#c9a878", selection_text="#2b1f12",
     ),
 }
-THEME_NAMES = ("system", "light", "dark", "sepia")
+THEMES = ("system", *COLORS)  # the theme settings: follow the desktop, or one of COLORS
 
 
 def system_is_dark() -> bool:

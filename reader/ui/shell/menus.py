@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFileDialog, QMain
 
 from reader.documents.library import add_folder
 from reader.documents.names import display_name
+from reader.ui.settings.themes import THEMES
 from reader.ui.views.plain import plain_tooltip
 
 CONTEXT = "MainWindow"
@@ -29,12 +30,12 @@ ENCODINGS = (
     ("cp1252", QT_TRANSLATE_NOOP("MainWindow", "Windows-1252 (Western)")),
     ("latin-1", QT_TRANSLATE_NOOP("MainWindow", "ISO-8859-1 (Latin-1)")),
 )
-THEME_CHOICES = (
-    ("system", QT_TRANSLATE_NOOP("MainWindow", "Follow the &System")),
-    ("light", QT_TRANSLATE_NOOP("MainWindow", "&Light")),
-    ("dark", QT_TRANSLATE_NOOP("MainWindow", "&Dark")),
-    ("sepia", QT_TRANSLATE_NOOP("MainWindow", "S&epia")),
-)
+THEME_CHOICES = tuple(zip(THEMES, (  # the labels of themes.THEMES, in its order
+    QT_TRANSLATE_NOOP("MainWindow", "Follow the &System"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Light"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Dark"),
+    QT_TRANSLATE_NOOP("MainWindow", "S&epia"),
+), strict=True))
 # Panes that F6 / Shift+F6 move the keyboard focus between, in order (the text view goes third).
 FOCUS_PANES = ("libraryPane", "outlinePane", "textView", "searchPane", "bookmarksPane")
 

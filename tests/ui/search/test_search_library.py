@@ -23,7 +23,7 @@ def _add_library_folder(qtbot, window, folder: Path, files: dict[str, str]) -> S
     add_folder(folder)
     window.refresh_library()
     pane = window.search_pane
-    qtbot.waitUntil(lambda: not pane._indexing and str(folder) in pane.watcher.directories(), timeout=30000)
+    qtbot.waitUntil(lambda: not pane.controller.indexing and str(folder) in pane.watcher.directories(), timeout=30000)
     return pane
 
 
@@ -32,7 +32,7 @@ def _results(qtbot, pane: SearchPane, query: str) -> set[str]:
     pane.box.setText(query)
     pane.run_search()
     qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None
-                    and pane.last_response.query == query and pane.query_id_shown == pane.query_id, timeout=10000)
+                    and pane.last_response.query == query and pane.query_id_shown == pane.controller.query_id, timeout=10000)
     return {Path(result.path).name for result in pane.last_response.results}
 
 

@@ -71,7 +71,7 @@ def test_stale_results_are_dropped(qtbot, window) -> None:
     _search(qtbot, pane, "学习")
     from reader.search import SearchResponse
 
-    pane._show(pane.query_id - 1, SearchResponse("old"))
+    pane.controller._deliver(pane.controller.query_id - 1, SearchResponse("old"))
     assert pane.last_response.query == "学习"
 
 
@@ -83,15 +83,15 @@ def test_closing_the_window_while_indexing_stops_the_worker_cleanly(qtbot, tmp_p
         (big / f"doc{number}.txt").write_text(f"第{number}份文件，讲学习和调研。\n" * 4000, encoding="utf-8")
     window = build_main_window([])
     pane = window.findChild(SearchPane, "searchPane")
-    qtbot.waitUntil(lambda: not pane._indexing, timeout=30000)
+    qtbot.waitUntil(lambda: not pane.controller.indexing, timeout=30000)
     pane.folders = lambda: [big]
-    with qtbot.waitSignal(pane.signals.progress, timeout=30000):
+    with qtbot.waitSignal(pane.controller.indexProgress, timeout=30000):
         pane.start_indexing()
     window.close()
-    assert pane.closing and pane.index_pool.activeThreadCount() == 0  # close waited for the worker
+    assert pane.controller.closing and pane.controller.index_pool.activeThreadCount() == 0  # close waited for the worker
     window.deleteLater()
     qtbot.wait(50)
-    report = pane.service.update([big])
+    report = pane.controller.service.update([big])
     assert report.added  # the cancelled build left documents to index, and the index still works
 
 

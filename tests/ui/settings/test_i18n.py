@@ -108,15 +108,54 @@ def test_the_system_language_is_resolved_to_a_supported_one() -> None:
     assert i18n.resolve_language("system") in ("en", "zh_CN")
 
 
-def test_a_missing_qm_is_compiled_from_the_ts_into_the_data_dir(monkeypatch, tmp_path: Path, data_dir: Path) -> None:
+def test_a_missing_qm_leaves_the_ui_in_english_and_nothing_is_compiled(monkeypatch, tmp_path: Path,
+                                                                        data_dir: Path, make_window) -> None:
+    """The .qm are built by `make translations` only: a checkout without them shows English."""
     resources = tmp_path / "resources"
     (resources / "translations").mkdir(parents=True)
     shutil.copy(TS, resources / "translations" / TS.name)
     monkeypatch.setattr(i18n, "resource_path", lambda *parts: resources.joinpath(*parts))
-    if i18n.lrelease_command() is None:
-        pytest.skip("lrelease is not installed")
-    path = i18n.qm_path("zh_CN")
-    assert path == data_dir / "translations" / "reader_zh_CN.qm" and path.stat().st_size > 0
+    assert i18n.qm_path("zh_CN") is None
+    ReaderSettings(language="zh_CN").save()
+    window = make_window()
+    assert window.file_menu.title() == "&File"
+    assert sorted(p.name for p in resources.rglob("*")) == ["reader_zh_CN.ts", "translations"]
+    assert not (data_dir / "translations").exists()
+
+
+def test_the_built_qm_is_found_and_the_translators_have_an_owner(qapp) -> None:
+    assert i18n.qm_path("zh_CN") == TS.with_suffix(".qm")
+    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+    owner = qapp.findChild(i18n.UiTranslators, "readerTranslators")
+    assert owner is not None and owner.language == "zh_CN" and len(owner.installed) >= 1
+    assert QApplication.translate("FindBar", "No matches") == "无匹配项"
+    assert QApplication.translate("MainWindow", "Find") == "查找"  # window.tr() in a module function
+    assert QApplication.translate("OutlinePane", "Promote") == "升级"  # the corrections mixin's
+    assert QApplication.translate("FindBar", "Promote") == "Promote"  # no search through every context
+    i18n.install_translator(qapp, "en")
+    assert (owner.language, owner.installed) == ("en", [])
+    assert qapp.findChildren(i18n.UiTranslators) == [owner]
+    assert QApplication.translate("FindBar", "No matches") == "No matches"
+
+
+def _looked_up_contexts() -> set[str]:
+    """The contexts the code asks for: its class names, the fixed contexts of translate() and
+    QT_TRANSLATE_NOOP, and the aliases the reader's translator knows."""
+    sources = [*sorted((REPO / "reader" / "ui").rglob("*.py")), REPO / "reader" / "app.py"]
+    found: set[str] = set()
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r"^class (\w+)", text, re.MULTILINE))
+        found |= set(re.findall(r"(?:translate|QT_TRANSLATE_NOOP)\(\s*\"(\w+)\"", text))
+        found |= set(re.findall(r"^CONTEXT = \"(\w+)\"", text, re.MULTILINE))
+    return found | {alias for aliases in i18n.ALIASES.values() for alias in aliases}
+
+
+def test_every_context_of_the_catalogue_is_one_the_code_looks_up() -> None:
+    """A plain lookup by context finds every string: no context is catalogued that nothing asks for."""
+    contexts = {context for context, _message in _messages(TS)}
+    assert contexts - _looked_up_contexts() == set()
+    assert set(i18n.ALIASES["MainWindow"]) | set(i18n.ALIASES["OutlinePane"]) <= contexts
 
 
 def test_outline_correction_actions_are_translated_in_the_pane(make_window) -> None:

@@ -104,7 +104,7 @@ def test_history_spans_outline_search_and_bookmark_jumps(make_window, qtbot) -> 
 
     window = make_window([str(CORPUS_FILES[0])])
     pane = window.search_pane
-    qtbot.waitUntil(lambda: not pane._indexing, timeout=30000)
+    qtbot.waitUntil(lambda: not pane.controller.indexing, timeout=30000)
     outline_place = _heading_offsets(window)[2]
     window.outline_pane.headingActivated.emit(*outline_place)
 

@@ -1,0 +1,135 @@
+"""The search controller without any widget (a real SearchService on a tmp library), and the search pane alone."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow
+
+from reader.documents.library import add_folder
+from reader.documents.names import path_key
+from reader.search import SearchResponse, SearchService
+from reader.ui.search.controller import SearchController
+from reader.ui.search.pane import HIT_ROLE, SearchPane
+
+SURVEY = "第3份文件，讲学习。\n今天去调研。\n调研结束。\n"  # 调研 at offsets 14 and 18
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    for number in range(6):
+        (lib / f"doc{number}.txt").write_text(f"第{number}份文件，讲学习。\n", encoding="utf-8")
+    (lib / "doc3.txt").write_text(SURVEY, encoding="utf-8")
+    return lib
+
+
+class GatedService(SearchService):
+    """A real SearchService whose first search waits at a gate; records every response and its query."""
+
+    def __init__(self, index_dir: Path) -> None:
+        super().__init__(index_dir)
+        self.entered, self.gate = threading.Event(), threading.Event()
+        self.responses: list[SearchResponse] = []
+
+    def search(self, query, folders=None, limit=20, cancelled=None) -> SearchResponse:
+        if not self.responses and not self.entered.is_set():
+            self.entered.set()
+            self.gate.wait(60)
+        response = super().search(query, folders, limit=limit, cancelled=cancelled)
+        self.responses.append(response)
+        return response
+
+
+def _received(controller: SearchController) -> list[tuple[int, SearchResponse]]:
+    received: list[tuple[int, SearchResponse]] = []
+    controller.resultsReady.connect(lambda query_id, response: received.append((query_id, response)))
+    return received
+
+
+def test_a_second_query_cancels_the_first_whose_results_never_arrive(qtbot, tmp_path: Path, library: Path) -> None:
+    service = GatedService(tmp_path / "index")
+    service.update([library])
+    controller = SearchController(service)
+    received = _received(controller)
+    first = controller.search("学习", [library])
+    assert service.entered.wait(60)  # the first query runs on the worker, held at the gate
+    with qtbot.waitSignal(controller.resultsReady, timeout=30000) as blocker:
+        second = controller.search("调研", [library])
+        service.gate.set()
+    controller.pool.waitForDone(30000)
+    QCoreApplication.processEvents()  # anything still queued from the worker arrives now
+    assert second != first and blocker.args[0] == second
+    assert [query_id for query_id, _ in received] == [second]
+    stopped, answered = service.responses
+    assert (stopped.query, stopped.cancelled, stopped.results) == ("学习", True, [])  # stopped inside the search
+    assert answered.query == "调研" and not answered.cancelled
+    [result] = received[0][1].results
+    assert Path(result.path) == library / "doc3.txt"
+    assert [(hit.offset, hit.length) for hit in result.hits] == [(14, 2), (18, 2)]
+    assert {SURVEY[hit.offset : hit.offset + hit.length] for hit in result.hits} == {"调研"}
+    controller.shutdown()
+
+
+def test_a_cancelled_query_delivers_nothing_and_stale_results_are_dropped(qtbot, tmp_path: Path, library: Path) -> None:
+    service = SearchService(tmp_path / "index")
+    service.update([library])
+    controller = SearchController(service)
+    received = _received(controller)
+    with qtbot.waitSignal(controller.resultsReady, timeout=30000):
+        current = controller.search("学习", [library])
+    controller._deliver(current - 1, SearchResponse("old"))  # an older query's answer, arriving late
+    controller.cancel()  # the box was emptied
+    controller._deliver(current, SearchResponse("学习"))
+    assert [(query_id, response.query) for query_id, response in received] == [(current, "学习")]
+    assert received[0][1].total_documents == 6
+    controller.shutdown()
+
+
+def test_indexing_signals_and_a_run_asked_for_meanwhile(qtbot, tmp_path: Path, library: Path) -> None:
+    controller = SearchController(SearchService(tmp_path / "index"))
+    finished: list = []
+    controller.indexingFinished.connect(finished.append)
+    with qtbot.waitSignal(controller.indexingStarted, timeout=5000):
+        controller.start_indexing([library])
+    assert controller.indexing
+    controller.start_indexing([library])  # while the first run is under way: runs once more after it
+    qtbot.waitUntil(lambda: len(finished) == 2 and not controller.indexing, timeout=30000)
+    assert sorted(path.name for path in finished[0].added) == [f"doc{n}.txt" for n in range(6)]
+    assert (finished[1].added, finished[1].unchanged) == ([], 6)
+    controller.shutdown()
+    controller.start_indexing([library])  # after shutdown: nothing starts
+    assert not controller.indexing and controller.index_pool.activeThreadCount() == 0
+
+
+def test_the_search_pane_alone_shows_the_hits_of_a_folder(qtbot, tmp_path: Path, library: Path) -> None:
+    add_folder(library)
+    window = QMainWindow()  # the pane's constructor still takes a window; a bare one is enough to search
+    qtbot.addWidget(window)
+    service = SearchService(tmp_path / "index")
+    service.update([library])
+    pane = SearchPane(window, service)
+    pane.scope.setCurrentIndex(pane.scope.findData(path_key(library)))
+    pane.box.setText("调研")
+    qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None, timeout=30000)
+    hits = [index.data(HIT_ROLE) for index in pane.model.hit_indexes()]
+    assert hits == [(path_key(library / "doc3.txt"), 14, 2), (path_key(library / "doc3.txt"), 18, 2)]
+    assert pane.status.text().startswith("2 hits in 1 documents")
+    pane.shutdown()
+
+
+def test_shutting_down_again_after_the_pane_is_gone_is_harmless(qtbot, tmp_path: Path) -> None:
+    """The window's Close stops the workers; the application's aboutToQuit asks again once the pane is deleted."""
+    import shiboken6
+
+    window = QMainWindow()
+    pane = SearchPane(window, SearchService(tmp_path / "index"))
+    pane.shutdown()
+    assert pane.controller.closing and pane.controller.index_pool.activeThreadCount() == 0
+    shiboken6.delete(window)  # the window, the pane and its timers with it
+    assert not shiboken6.isValid(pane)
+    pane.shutdown()  # nothing left to stop, and no RuntimeError from a deleted timer
