@@ -158,11 +158,10 @@ def shoot(out: Path, docs: bool) -> int:
     menu.close()
     window.preferences.change(theme="light")
 
-    from reader.ui.settings.preferences import open_preferences
     from reader.ui.dialogs.shortcuts import show_shortcuts
     from reader.ui.dialogs.about import show_about
 
-    dialog = open_preferences(window)
+    dialog = window.open_preferences()
     save(dialog, "08-preferences-zh.png")
     dialog.close()
     dialog = show_shortcuts(window)

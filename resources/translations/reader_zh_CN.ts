@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../reader/ui/about.py" line="+16"/>
+        <location filename="../../reader/ui/dialogs/about.py" line="+16"/>
         <source>the window toolkit</source>
         <translation>窗口工具包</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>BookmarkEditor</name>
     <message>
-        <location filename="../../reader/ui/bookmark_editor.py" line="+45"/>
+        <location filename="../../reader/ui/bookmarks/editor.py" line="+45"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
@@ -113,9 +113,52 @@
     </message>
 </context>
 <context>
+    <name>BookmarksMenu</name>
+    <message>
+        <location filename="../../reader/ui/bookmarks/menu.py" line="+32"/>
+        <source>Could not import %s: %s</source>
+        <translation>无法导入 %s：%s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported %s: %d imported, 0 rejected (%d added, %d updated, %d unchanged).</source>
+        <translation>已导入 %s：导入 %d 个，拒绝 0 个（新增 %d 个，更新 %d 个，%d 个未变）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export Bookmarks…</source>
+        <translation>导出书签(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import Bookmarks…</source>
+        <translation>导入书签(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export bookmarks</source>
+        <translation>导出书签</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exported %d bookmarks to %s.</source>
+        <translation>已将 %d 个书签导出到 %s。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import bookmarks</source>
+        <translation>导入书签</translation>
+    </message>
+</context>
+<context>
     <name>BookmarksPane</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_pane.py" line="+304"/>
+        <location filename="../../reader/ui/bookmarks/pane.py" line="+307"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
@@ -141,12 +184,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+168"/>
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-164"/>
         <source>Re-attach to Selection</source>
         <translation>重新附着到所选文本</translation>
     </message>
@@ -161,7 +204,12 @@
         <translation>重做书签更改</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+3"/>
+        <source>&amp;Bookmark Selection</source>
+        <translation>为所选文本添加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+126"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
@@ -181,7 +229,8 @@
         <translation>重新附着书签</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-229"/>
+        <location line="+263"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
@@ -189,13 +238,13 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="+27"/>
-        <location line="+75"/>
+        <location filename="../../reader/ui/search/find_bar.py" line="+30"/>
+        <location filename="../../reader/ui/shell/main_window.py" line="+128"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="+16"/>
         <source>Previous match</source>
         <translation>上一个匹配</translation>
     </message>
@@ -213,7 +262,7 @@
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../reader/ui/library_pane.py" line="+26"/>
+        <location filename="../../reader/ui/library/pane.py" line="+29"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
@@ -228,7 +277,7 @@
         <translation>文库中的文档</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Skipped library entries</source>
         <translation>文库中跳过的条目</translation>
     </message>
@@ -241,17 +290,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+243"/>
+        <location filename="../../reader/ui/shell/main_window.py" line="-59"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+217"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Cannot open document</source>
         <translation>无法打开文档</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+34"/>
         <source> (chosen)</source>
         <translation>（手动选择）</translation>
     </message>
@@ -291,7 +345,7 @@
         <translation>未安装中文字体，中文可能显示为方框（请安装 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="+23"/>
+        <location filename="../../reader/ui/shell/menus.py" line="+24"/>
         <source>GB18030 / GBK (Simplified Chinese)</source>
         <translation>GB18030 / GBK（简体中文）</translation>
     </message>
@@ -341,7 +395,7 @@
         <translation>羊皮纸(&amp;E)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+98"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -361,7 +415,7 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -386,7 +440,7 @@
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -411,7 +465,7 @@
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;Encoding</source>
         <translation>编码(&amp;E)</translation>
     </message>
@@ -421,7 +475,7 @@
         <translation>自动检测</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -509,7 +563,7 @@
 <context>
     <name>OutlineCorrectionsMixin</name>
     <message>
-        <location filename="../../reader/ui/outline_corrections.py" line="+26"/>
+        <location filename="../../reader/ui/outline/corrections.py" line="+26"/>
         <source>Promote</source>
         <translation>升级</translation>
     </message>
@@ -552,7 +606,7 @@
 <context>
     <name>OutlinePane</name>
     <message>
-        <location filename="../../reader/ui/outline_pane.py" line="+42"/>
+        <location filename="../../reader/ui/outline/pane.py" line="+44"/>
         <location line="+42"/>
         <source>Outline</source>
         <translation>大纲</translation>
@@ -597,7 +651,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../reader/ui/preferences.py" line="+140"/>
+        <location filename="../../reader/ui/settings/preferences.py" line="+152"/>
         <location line="+1"/>
         <source>Document text</source>
         <translation>文档正文</translation>
@@ -631,7 +685,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location line="+139"/>
+        <location line="+122"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -735,7 +789,7 @@
 <context>
     <name>ReadingPositions</name>
     <message>
-        <location filename="../../reader/ui/positions.py" line="+50"/>
+        <location filename="../../reader/ui/shell/positions.py" line="+54"/>
         <source>Could not remember the reading position: %s</source>
         <translation>无法记住阅读位置：%s</translation>
     </message>
@@ -743,7 +797,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../reader/ui/search_pane.py" line="+40"/>
+        <location filename="../../reader/ui/search/pane.py" line="+42"/>
         <source>(before the first heading)</source>
         <translation>（第一个标题之前）</translation>
     </message>
@@ -751,7 +805,12 @@
 <context>
     <name>SearchPane</name>
     <message>
-        <location line="+139"/>
+        <location line="+120"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Search: words, &quot;phrase&quot;, -exclude, a OR b</source>
         <translation>搜索：词语、&quot;短语&quot;、-排除、a OR b</translation>
     </message>
@@ -786,7 +845,7 @@
         <translation>建立索引失败：%s</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+51"/>
         <source>Search the library</source>
         <translation>搜索文库</translation>
     </message>
@@ -804,7 +863,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/shortcuts_dialog.py" line="+81"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+81"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -850,68 +909,6 @@
         <location filename="../../reader/app.py" line="+43"/>
         <source>%s does not exist.</source>
         <translation>%s 不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_pane.py" line="-257"/>
-        <source>Bookmarks</source>
-        <translation>书签</translation>
-    </message>
-    <message>
-        <location line="+292"/>
-        <source>&amp;Bookmark Selection</source>
-        <translation>为所选文本添加书签(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/find_bar.py" line="+29"/>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/search_pane.py" line="-196"/>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_menu.py" line="+31"/>
-        <source>Could not import %s: %s</source>
-        <translation>无法导入 %s：%s</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Imported %s: %d imported, 0 rejected (%d added, %d updated, %d unchanged).</source>
-        <translation>已导入 %s：导入 %d 个，拒绝 0 个（新增 %d 个，更新 %d 个，%d 个未变）。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Bookmarks</source>
-        <translation>书签(&amp;B)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Export Bookmarks…</source>
-        <translation>导出书签(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Import Bookmarks…</source>
-        <translation>导入书签(&amp;I)…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+7"/>
-        <source>Export bookmarks</source>
-        <translation>导出书签</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exported %d bookmarks to %s.</source>
-        <translation>已将 %d 个书签导出到 %s。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+6"/>
-        <source>Import bookmarks</source>
-        <translation>导入书签</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -145,9 +145,10 @@ class OutlineCorrectionsMixin:
         return self.proxy.source_item(index) if index.isValid() and self._document is not None else None
 
     def _cursor_offset(self) -> int | None:
-        view = self._view_source()
-        if view is None:
+        session = self.session
+        if session is None or session.document is None:
             return None
+        view = session.view
         selected = view.selected_range()
         return selected[0] if selected else view.cursor_offset()
 
@@ -160,9 +161,7 @@ class OutlineCorrectionsMixin:
             menu.setEnabled(self._document is not None)
 
     def _tell(self, message: str) -> None:
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(message, 8000)
+        self.message.emit(message, 8000)
 
     def tree_menu(self) -> QMenu:
         """The tree's context menu for its current entry."""
@@ -186,42 +185,18 @@ class OutlineCorrectionsMixin:
     def text_menu(self, view, pos: QPoint) -> QMenu:
         """A standard text-view context menu at `pos`, with 'Mark line as heading' for the line there."""
         menu = view.createStandardContextMenu()
-        self._extend_text_menu(menu, self._offset_at(view, pos))
+        self.extend_text_menu(menu, view.offset_at(pos))
         return menu
 
-    def _extend_text_menu(self, menu: QMenu, offset: int) -> None:
+    def extend_text_menu(self, menu: QMenu, offset: int) -> None:
+        """A text view's context menu provider: 'Mark line as heading' for the line holding `offset`."""
         menu.addSeparator()
         menu.addMenu(self._mark_menu(menu, lambda: offset))
-
-    @staticmethod
-    def _offset_at(view, pos: QPoint) -> int:
-        selected = view.selected_range()
-        return selected[0] if selected else view.from_qt(view.cursorForPosition(pos).position())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
             return self._filter_key(event)
-        if event.type() == QEvent.Type.ContextMenu and watched in self._viewports:
-            self._arm_menu_hook(self._viewports[watched], event.pos())
-        elif event.type() == QEvent.Type.ChildPolished and self._menu_hook is not None and watched is self._menu_hook[0]:
-            child = event.child()  # polished: fully built, so it is seen as the QMenu it is
-            if isinstance(child, QMenu):
-                offset = self._menu_hook[1]
-                self._disarm_menu_hook()
-                self._extend_text_menu(child, offset)
         return super().eventFilter(watched, event)
-
-    def _arm_menu_hook(self, view, pos: QPoint) -> None:
-        """Add our entries to whatever context menu the view (or another pane's hook) builds next."""
-        self._disarm_menu_hook()
-        self._menu_hook = (view, self._offset_at(view, pos))
-        view.installEventFilter(self)
-        QTimer.singleShot(0, self._disarm_menu_hook)
-
-    def _disarm_menu_hook(self) -> None:
-        if self._menu_hook is not None:
-            self._menu_hook[0].removeEventFilter(self)
-            self._menu_hook = None
 
     def _expanded_offsets(self) -> set[int]:
         expanded = set()

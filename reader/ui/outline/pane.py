@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,8 +37,10 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
 
     headingActivated = Signal(int, int)
     outlineChanged = Signal()  # after a correction: the window re-syncs its breadcrumb
+    message = Signal(str, int)  # for the status bar: text, milliseconds
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session=None, parent: QWidget | None = None) -> None:
+        """`session` (a ReadingSession): the document to follow, its text cursor and its bookmarks' counts."""
         super().__init__(self.tr("Outline"), parent)
         self.setObjectName("outlinePane")
         self.model = OutlineModel(self)
@@ -51,15 +53,15 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
         self._current_item = None
         self._synced_offset: int | None = None
         self._expanded_before_filter: set[int] | None = None
-        self._viewports: dict[QObject, QWidget] = {}
-        self._menu_hook: tuple[QWidget, int] | None = None
         self._badge_timer = QTimer(self, singleShot=True, interval=0)
         self._badge_timer.timeout.connect(self.refresh_badges)
-        self._watched_bookmarks: QObject | None = None
-        self._view_source = lambda: None
+        self.session = session
         self.setWidget(self._build())
         self._build_actions()
         self.tree.selectionModel().currentChanged.connect(self._update_actions)
+        if session is not None:
+            session.documentChanged.connect(self.set_document)
+            session.bookmarksChanged.connect(self._badge_timer.start)
 
     # --- construction -------------------------------------------------------------------------
 
@@ -114,15 +116,6 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
         row.addWidget(self.edit_button)
         return row
 
-    def bind(self, window) -> None:
-        """Follow `window`'s documents, read its text cursor, and add corrections to its views' menus."""
-        self._view_source = lambda: window.text_view if window.current_document is not None else None
-        self._window = window
-        window.documentChanged.connect(self.set_document)
-        for view in (window.plain_view, window.rich_view):
-            self._viewports[view.viewport()] = view
-            view.viewport().installEventFilter(self)
-
     # --- showing an outline ---------------------------------------------------------------------
 
     def set_outline(self, tree: list) -> None:
@@ -141,21 +134,8 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
             self._corrections = load_corrections(document.path, lambda: document.content_hash)
         except OSError:
             self._corrections = []
-        self._watch_bookmarks()
-        for viewport in self._viewports:
-            viewport.installEventFilter(self)  # again: in front of filters other panes installed since
         self.refresh_badges()
         self._update_actions()
-
-    def _watch_bookmarks(self) -> None:
-        """Recount badges whenever the bookmarks pane's list (objectName bookmarksList) changes."""
-        window = getattr(self, "_window", None)
-        found = window.findChild(QAbstractItemView, "bookmarksList") if window is not None else None
-        if found is None or found.model() is self._watched_bookmarks:
-            return
-        self._watched_bookmarks = model = found.model()
-        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
-            signal.connect(self._badge_timer.start)
 
     def outline(self) -> list:
         """The nested outline shown, corrections included."""
@@ -174,15 +154,14 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
             self.tree.expandToDepth(level - 2)
 
     def refresh_badges(self) -> None:
-        """Count the document's bookmarks per section (a hook for the bookmarks pane to call on change)."""
+        """Count the document's bookmarks per section (again whenever the session's bookmarksChanged)."""
         document = self._document
-        pane = getattr(getattr(self, "_window", None), "bookmarks_pane", None)
         if document is None:
             offsets = []
-        elif pane is not None:
-            offsets = pane.offsets_for(document)  # what the pane read, so the store is read once
+        elif self.session is not None:
+            offsets = self.session.bookmark_offsets(document)  # what the bookmarks pane read: the store is read once
             if offsets is None:
-                return  # not read yet: its list's reset brings us here again
+                return  # not read yet: bookmarksChanged brings us here again
         else:
             offsets = sorted(_bookmark_offsets(document))
         self._bookmark_offsets = offsets

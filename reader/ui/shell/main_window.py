@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QFontDatabase
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDockWidget,
+    QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -22,10 +24,15 @@ from reader.documents.names import display_name, path_from_key, path_key
 from reader.documents.library import iter_documents, library_folders
 from reader.ui.views.breadcrumb import Breadcrumb
 from reader.ui.library.pane import LibraryPane
-from reader.ui.shell.menus import build_menus
+from reader.ui.bookmarks.menu import BookmarksMenu
+from reader.ui.bookmarks.pane import BookmarksPane
+from reader.ui.search.find_bar import FindBar
+from reader.ui.search.pane import SearchPane
+from reader.ui.search.pane import add_shortcuts as add_search_shortcuts
+from reader.ui.shell.menus import build_menus, retranslate
 from reader.ui.outline.pane import OutlinePane
 from reader.ui.views.plain import plain_label, plain_message_box
-from reader.ui.settings.preferences import Preferences
+from reader.ui.settings.preferences import Preferences, PreferencesDialog
 from reader.ui.settings.settings import open_settings
 from reader.ui.views.text_views import PlainView, RichView
 from reader.ui.shell.loader import NESTED_TOO_DEEPLY, LoadedDocument
@@ -47,16 +54,23 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.setAcceptDrops(True)
         self._told_no_cjk_font = False
+        self._library_folders: list[Path] | None = None
+        self._preferences_dialog: PreferencesDialog | None = None
         self._build_central()
         self.session = ReadingSession(self.plain_view, self.rich_view, lambda: self.preferences.settings.line_spacing,
                                       self)
-        self._connect_session()
-        self._build_panes()
+        self.library_pane = LibraryPane(self)
+        self.outline_pane = OutlinePane(self.session, self)
         self._build_status_bar()
-        build_menus(self)
-        self.preferences = Preferences(self)  # theme, reading font, spacing, width (settings.ini)
-        self.zoom(0)
-        self._install_feature_panes()
+        self.menus = build_menus(self, (self.library_pane, self.outline_pane))
+        self.preferences = Preferences(self.session.views, self)  # theme, reading font, spacing, width (settings.ini)
+        self.bookmarks_pane = BookmarksPane(self.session, self)
+        self.bookmarks_menu = BookmarksMenu(self.bookmarks_pane, self)
+        self.find_toolbar = QToolBar(self.tr("Find"), self, objectName="findToolBar", movable=False)
+        self.find_bar = FindBar(self.session, self.find_toolbar)
+        self.search_pane = SearchPane(self.session, self, find_bar=self.find_bar)
+        self._place_children()
+        self._connect_signals()
         self.refresh_library()
 
     # --- construction -------------------------------------------------------------------------
@@ -68,7 +82,6 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.breadcrumb = Breadcrumb(central)
-        self.breadcrumb.crumbActivated.connect(lambda offset, length: self.jump_to(offset, length))
         layout.addWidget(self.breadcrumb)
         self.stack = QStackedWidget(central)
         self.plain_view = PlainView(self.stack)
@@ -76,36 +89,8 @@ class MainWindow(QMainWindow):
         self.rich_view.setObjectName("textViewInactive")
         for view in (self.plain_view, self.rich_view):
             self.stack.addWidget(view)
-        self.rich_view.documentLinkActivated.connect(self._open_linked_document)
         layout.addWidget(self.stack)
         self.setCentralWidget(central)
-        self._base_point_size = self.plain_view.font().pointSizeF() + 1
-        for view in (self.plain_view, self.rich_view):
-            view.viewport().installEventFilter(self)
-
-    def _connect_session(self) -> None:
-        session = self.session
-        session.loadingStarted.connect(self._show_loading)
-        session.loadFailed.connect(self._show_failure)
-        session.showingDocument.connect(self._show_document_status)
-        session.viewChanged.connect(self.stack.setCurrentWidget)
-        session.documentShown.connect(self._document_shown)
-        session.documentChanged.connect(self.documentChanged)
-        session.positionChanged.connect(self._show_position)
-        session.positionError.connect(lambda message: self.statusBar().showMessage(message, 10000))
-
-    def _build_panes(self) -> None:
-        self.library_pane = LibraryPane(self)
-        self.library_pane.documentActivated.connect(lambda path: self.open_document(path))
-        self.outline_pane = OutlinePane(self)
-        self.outline_pane.headingActivated.connect(lambda offset, length: self.jump_to(offset, length))
-        self.session.outlineChanged.connect(self.outline_pane.set_outline)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_pane)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_pane)
-        self.outline_pane.outlineChanged.connect(self.session.sync_position)
-        self.outline_pane.bind(self)
-        self.resizeDocks([self.library_pane, self.outline_pane], [220, 520], Qt.Orientation.Vertical)
-        self.resizeDocks([self.outline_pane], [330], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -121,26 +106,109 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
             self.status_labels[key] = label
 
-    def _install_feature_panes(self) -> None:
-        """Feature panes (search, find bar, bookmarks) install themselves here."""
-        from reader.ui.bookmarks import menu as bookmarks_menu
-        from reader.ui.bookmarks import pane as bookmarks_pane
-        from reader.ui.search import find_bar
-        from reader.ui.search import pane as search_pane
+    def _place_children(self) -> None:
+        """Docks, the Bookmarks menu, the find bar, and the shortcuts that work anywhere in the window."""
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_pane)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_pane)
+        self.resizeDocks([self.library_pane, self.outline_pane], [220, 520], Qt.Orientation.Vertical)
+        self.resizeDocks([self.outline_pane], [330], Qt.Orientation.Horizontal)
+        for dock in (self.bookmarks_pane, self.search_pane):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.menus.panes.addAction(dock.toggleViewAction())
+        self.addActions(self.bookmarks_pane.window_actions())
+        self.menuBar().insertMenu(self.menus.library.menuAction(), self.bookmarks_menu)
+        add_search_shortcuts(self.search_pane, self)
+        self.resizeDocks([self.bookmarks_pane, self.search_pane], [400, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.bookmarks_pane, self.search_pane], [300, 520], Qt.Orientation.Vertical)
+        self.find_toolbar.addWidget(self.find_bar)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_toolbar)
+        self.find_toolbar.hide()
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setObjectName("findShortcut")
+        find.setWhatsThis(QCoreApplication.translate("FindBar", "Find in document"))
+        find.activated.connect(self.find_bar.open_bar)
 
-        bookmarks = self.bookmarks_pane = bookmarks_pane.install(self)
-        bookmarks_menu.install(self, bookmarks)
-        search = search_pane.install(self)
-        find_bar.install(self)
-        self.resizeDocks([bookmarks, search], [400, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([bookmarks, search], [300, 520], Qt.Orientation.Vertical)
+    def _connect_signals(self) -> None:
+        """Every connection between the session, the panes and the window, in one place."""
+        session = self.session
+        session.loadingStarted.connect(self._show_loading)
+        session.loadFailed.connect(self._show_failure)
+        session.showingDocument.connect(self._show_document_status)
+        session.viewChanged.connect(self.stack.setCurrentWidget)
+        session.outlineChanged.connect(self.outline_pane.set_outline)
+        session.documentShown.connect(self._document_shown)
+        session.documentChanged.connect(self.documentChanged)
+        session.documentChanged.connect(lambda _document: self.preferences.format_documents())
+        session.positionChanged.connect(self._show_position)
+        session.positionError.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        for view in session.views:
+            view.add_context_menu_provider(self._bookmark_menu_entry)
+            view.add_context_menu_provider(self.outline_pane.extend_text_menu)
+            view.historyStepRequested.connect(lambda step: self.go_back() if step < 0 else self.go_forward())
+            view.zoomRequested.connect(self.zoom)
+        self.rich_view.documentLinkActivated.connect(self._open_linked_document)
+        self.breadcrumb.crumbActivated.connect(lambda offset, length: self.jump_to(offset, length))
+        self.library_pane.documentActivated.connect(lambda path: self.open_document(path))
+        self.outline_pane.headingActivated.connect(lambda offset, length: self.jump_to(offset, length))
+        self.outline_pane.outlineChanged.connect(session.sync_position)
+        for source in (self.outline_pane, self.bookmarks_pane, self.bookmarks_menu):
+            source.message.connect(self.statusBar().showMessage)
+        self.preferences.languageChanged.connect(lambda _language: self._retranslate())
+        self.libraryChanged.connect(self.search_pane.library_changed)
+        self.search_pane.documentsChanged.connect(self.refresh_library)
+        search = self.search_pane
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(search.shutdown)
+        self.destroyed.connect(lambda *_: search.shutdown())
+        self.bookmarks_pane.refresh()
+        QTimer.singleShot(0, search.start_indexing)
 
-    def add_pane(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
-        """Add a feature's dock pane and list it in View ▸ Panes."""
-        self.addDockWidget(area, dock)
-        menu = getattr(self, "panes_menu", None)
-        if menu is not None:
-            menu.addAction(dock.toggleViewAction())
+    def _bookmark_menu_entry(self, menu: QMenu, _offset: int) -> None:
+        menu.addSeparator()
+        menu.addAction(self.bookmarks_pane.bookmark_action)
+
+    def _retranslate(self) -> None:
+        retranslate(self)
+        if self._preferences_dialog is not None:
+            self._preferences_dialog.retranslate()
+
+    def open_preferences(self) -> PreferencesDialog:
+        """Show the preferences dialog (one per window), and bring it to the front."""
+        if self._preferences_dialog is None:
+            self._preferences_dialog = PreferencesDialog(self.preferences, self)
+        dialog = self._preferences_dialog
+        dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # which cannot raise windows (and says so)
+            dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    # --- menus, for tests and callers that know the window --------------------------------------
+
+    @property
+    def file_menu(self) -> QMenu:
+        return self.menus.file
+
+    @property
+    def edit_menu(self) -> QMenu:
+        return self.menus.edit
+
+    @property
+    def view_menu(self) -> QMenu:
+        return self.menus.view
+
+    @property
+    def go_menu(self) -> QMenu:
+        return self.menus.go
+
+    @property
+    def help_menu(self) -> QMenu:
+        return self.menus.help
+
+    @property
+    def recent_menu(self) -> QMenu:
+        return self.menus.recent
 
     # --- the session, for tests and callers that know the window ------------------------------
 
@@ -248,7 +316,7 @@ class MainWindow(QMainWindow):
         folders = library_folders()
         self.library_pane.set_library(folders, iter_documents(folders))
         self.library_pane.mark_current(self.current_document.path if self.current_document else None)
-        if folders != getattr(self, "_library_folders", folders):
+        if self._library_folders is not None and folders != self._library_folders:
             self.libraryChanged.emit(folders)
         self._library_folders = folders
 
@@ -270,7 +338,7 @@ class MainWindow(QMainWindow):
         notes = []
         if loaded.plain_reason == NESTED_TOO_DEEPLY:
             notes.append(self.tr("Shown as plain text: the Markdown is nested too deeply to render."))
-        replacements = getattr(loaded.document, "replacements", 0)
+        replacements = loaded.document.replacements
         if replacements:
             notes.append(self.tr("Decoded as %s with %d replacement characters; try View ▸ Encoding.")
                          % (loaded.document.encoding, replacements))
@@ -287,17 +355,6 @@ class MainWindow(QMainWindow):
             return ""
         self._told_no_cjk_font = True
         return self.tr("No Chinese font is installed, so Chinese text may show as boxes (install fonts-noto-cjk).")
-
-    def eventFilter(self, watched, event) -> bool:
-        """Mouse back/forward buttons navigate history; Ctrl+wheel zooms."""
-        kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
-            self.go_back() if event.button() == Qt.MouseButton.BackButton else self.go_forward()
-            return True
-        if kind == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom(1 if event.angleDelta().y() > 0 else -1)
-            return True
-        return super().eventFilter(watched, event)
 
     # --- drag and drop, session -----------------------------------------------------------------
 
@@ -340,11 +397,7 @@ class MainWindow(QMainWindow):
 
     def zoom(self, steps: int) -> None:
         """Make the text larger (steps > 0), smaller, or (steps == 0) the default size."""
-        self._zoom = 0 if steps == 0 else max(-8, min(20, getattr(self, "_zoom", 0) + steps))
-        for view in (self.plain_view, self.rich_view):
-            font = view.font()
-            font.setPointSizeF(max(6.0, self._base_point_size + self._zoom))
-            view.setFont(font)
+        self.preferences.zoom_by(steps)
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -370,6 +423,7 @@ class MainWindow(QMainWindow):
         return str(path_from_key(key)) if isinstance(key, str) and key else ""
 
     def closeEvent(self, event) -> None:
+        self.search_pane.shutdown()  # stop the workers before widgets go
         self.session.save_position()
         self.save_session()
         super().closeEvent(event)

@@ -8,6 +8,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont
 
+from reader.bookmarks.service import path_key
 from reader.documents import Document
 from reader.documents.history import History, Place
 from reader.documents.overrides import remember_encoding, remembered_encoding
@@ -46,6 +47,7 @@ class ReadingSession(QObject):
         self._pinned: tuple[int, int] | None = None  # (scroll value, offset) of the last jump
         self._recording = True
         self.history = History()
+        self._bookmarks: tuple[str | None, list[int]] = (None, [])  # (store key of a document, its bookmarks' offsets)
         self.loader = DocumentLoader(self)
         self.loader.loaded.connect(self._show_loaded)
         self.loader.outlined.connect(self._show_late_outline)
@@ -76,6 +78,16 @@ class ReadingSession(QObject):
     @property
     def outline(self) -> list:
         return (self.loaded.outline or []) if self.loaded else []
+
+    def bookmark_offsets(self, document: Document) -> list[int] | None:
+        """Sorted offsets of `document`'s bookmarks as last listed, or None if not listed for it yet."""
+        key, offsets = self._bookmarks
+        return offsets if key is not None and key == path_key(document.path) else None
+
+    def set_bookmark_offsets(self, key: str | None, offsets: list[int]) -> None:
+        """The bookmarks of the document stored under `key` were listed (or changed): say bookmarksChanged."""
+        self._bookmarks = (key, offsets)
+        self.bookmarksChanged.emit()
 
     def reading_offset(self) -> int:
         """The offset the reader is at: the last jump's while the view has not scrolled since, else the view's."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QByteArray, QPoint, QUrl, Signal
+from PySide6.QtCore import QByteArray, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
 from reader.documents import Document
 from reader.documents.render import render_markdown
@@ -52,6 +53,7 @@ class OffsetViewMixin:
         self._highlights: dict[str, _Highlights] = {}
         self._shown_highlights: tuple = ()
         self._highlights_held = False
+        self._menu_providers: list[Callable[[QMenu, int], None]] = []
         self.setReadOnly(True)
         self.setVerticalScrollBar(MarkedScrollBar(self))
         self.verticalScrollBar().valueChanged.connect(self._emit_position)
@@ -222,6 +224,45 @@ class OffsetViewMixin:
     def document_view(self):
         return super().document()
 
+    def add_context_menu_provider(self, provider: Callable[[QMenu, int], None]) -> None:
+        """Call `provider(menu, offset)` to add entries to the context menu, for the text at `offset`."""
+        self._menu_providers.append(provider)
+
+    def offset_at(self, pos: QPoint) -> int:
+        """The source offset a context menu at viewport `pos` is about: the selection's start, else the point's."""
+        selected = self.selected_range()
+        return selected[0] if selected else self.from_qt(self.cursorForPosition(pos).position())
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The standard context menu at viewport `pos`, with every provider's entries."""
+        offset = self.offset_at(pos)
+        menu = self.createStandardContextMenu(pos)
+        for provider in self._menu_providers:
+            provider(menu, offset)
+        return menu
+
+    def mousePressEvent(self, event) -> None:
+        """The mouse's back and forward buttons ask for a step in the history (historyStepRequested)."""
+        button = event.button()
+        if button in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+            self.historyStepRequested.emit(-1 if button == Qt.MouseButton.BackButton else 1)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        """Ctrl+wheel asks for a zoom step (zoomRequested) instead of scrolling."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoomRequested.emit(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def _emit_position(self) -> None:
         if self.document is not None:
             self.positionChanged.emit(self.reading_offset())
@@ -231,6 +272,8 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
     """Plain text, laid out lazily, so a 20 MB document opens and jumps at once."""
 
     positionChanged = Signal(int)
+    historyStepRequested = Signal(int)  # -1: back, 1: forward (the mouse's side buttons)
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -284,6 +327,8 @@ class RichView(OffsetViewMixin, QTextBrowser):
     """Markdown rendered to HTML; source offsets map to view positions through an alignment."""
 
     positionChanged = Signal(int)
+    historyStepRequested = Signal(int)  # -1: back, 1: forward (the mouse's side buttons)
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
     documentLinkActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
