@@ -295,7 +295,7 @@
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+216"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -561,52 +561,9 @@
     </message>
 </context>
 <context>
-    <name>OutlineCorrectionsMixin</name>
-    <message>
-        <location filename="../../reader/ui/outline/corrections.py" line="+26"/>
-        <source>Promote</source>
-        <translation>升级</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Demote</source>
-        <translation>降级</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove from outline</source>
-        <translation>从大纲中移除</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Forget my corrections</source>
-        <translation>撤销我的全部修正</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Mark line as heading</source>
-        <translation>将此行标记为标题</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Level %d</source>
-        <translation>第 %d 级</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>A blank line cannot be a heading.</source>
-        <translation>空行不能作为标题。</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Could not save the outline corrections: %s</source>
-        <translation>无法保存大纲修正：%s</translation>
-    </message>
-</context>
-<context>
     <name>OutlinePane</name>
     <message>
-        <location filename="../../reader/ui/outline/pane.py" line="+44"/>
+        <location filename="../../reader/ui/outline/pane.py" line="+49"/>
         <location line="+42"/>
         <source>Outline</source>
         <translation>大纲</translation>
@@ -646,6 +603,46 @@
         <location line="-3"/>
         <source>Correct the outline</source>
         <translation>修正大纲</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Promote</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demote</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove from outline</source>
+        <translation>从大纲中移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget my corrections</source>
+        <translation>撤销我的全部修正</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Mark line as heading</source>
+        <translation>将此行标记为标题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Level %d</source>
+        <translation>第 %d 级</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A blank line cannot be a heading.</source>
+        <translation>空行不能作为标题。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Could not save the outline corrections: %s</source>
+        <translation>无法保存大纲修正：%s</translation>
     </message>
 </context>
 <context>

@@ -420,7 +420,7 @@ class BookmarksPane(QDockWidget):
 
     def _tint(self) -> None:
         view, document, listing = self.session.view, self.session.document, self.listing
-        if document is None or view.document is not document:
+        if document is None or view.shown_document is not document:
             return
         mine = listing is not None and listing.document_key == path_key(document.path)
         tints = listing.tints if mine else {}

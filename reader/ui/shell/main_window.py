@@ -135,7 +135,6 @@ class MainWindow(QMainWindow):
         session.loadFailed.connect(self._show_failure)
         session.showingDocument.connect(self._show_document_status)
         session.viewChanged.connect(self.stack.setCurrentWidget)
-        session.outlineChanged.connect(self.outline_pane.set_outline)
         session.documentShown.connect(self._document_shown)
         session.documentChanged.connect(self.documentChanged)
         session.documentChanged.connect(lambda _document: self.preferences.format_documents())

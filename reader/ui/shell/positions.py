@@ -40,7 +40,7 @@ class ReadingPositions(QObject):
 
     def save(self, document: Document | None, view) -> None:
         """Remember where `view` shows `document`."""
-        if document is None or view.document is not document:
+        if document is None or view.shown_document is not document:
             return
         try:
             save_position(document.path, document.content_hash, view.top_offset())

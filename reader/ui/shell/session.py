@@ -76,6 +76,11 @@ class ReadingSession(QObject):
         return self.loaded.document if self.loaded else None
 
     @property
+    def editor(self):
+        """The open document's outline corrections editor (None while its outline is being worked out)."""
+        return self.loaded.editor if self.loaded else None
+
+    @property
     def outline(self) -> list:
         return (self.loaded.outline or []) if self.loaded else []
 

@@ -46,10 +46,10 @@ def _tint_format(color: QColor) -> QTextCharFormat:
 class OffsetViewMixin:
     """Source-offset operations shared by both views; subclasses map offsets to Qt positions."""
 
-    document: Document | None
+    shown_document: Document | None  # the Document shown (Qt's own document() is the QTextDocument)
 
     def _init_view(self) -> None:
-        self.document = None
+        self.shown_document = None
         self._highlights: dict[str, _Highlights] = {}
         self._shown_highlights: tuple = ()
         self._highlights_held = False
@@ -203,7 +203,7 @@ class OffsetViewMixin:
 
     def _visible_span(self) -> tuple[int, int]:
         """Source offsets from a screen above the visible text to a screen below it."""
-        if self.document is None:
+        if self.shown_document is None:
             return 0, 0
         viewport = self.viewport()
         top = self.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
@@ -218,7 +218,7 @@ class OffsetViewMixin:
 
     def set_scrollbar_marks(self, key: str, offsets: list[int], color: QColor) -> None:
         """Ticks on the scrollbar at these source offsets."""
-        total = max(1, len(self.document.text) if self.document else 1)
+        total = max(1, len(self.shown_document.text) if self.shown_document else 1)
         self.verticalScrollBar().set_marks(key, [o / total for o in offsets], color)
 
     def document_view(self):
@@ -264,7 +264,7 @@ class OffsetViewMixin:
         menu.deleteLater()
 
     def _emit_position(self) -> None:
-        if self.document is not None:
+        if self.shown_document is not None:
             self.positionChanged.emit(self.reading_offset())
 
 
@@ -290,7 +290,7 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
 
         `html` is for the rendered view and ignored here. Setting a prepared document costs the UI
         thread a pass over its blocks (~25 ms for 20 MB) instead of a setPlainText (~220 ms)."""
-        self.document = document
+        self.shown_document = document
         self._map = utf16 or Utf16Map(document.text)
         self._clear_highlights()
         if prepared is None:
@@ -343,16 +343,12 @@ class RichView(OffsetViewMixin, QTextBrowser):
 
     def show_document(self, document: Document, html: str | None = None) -> None:
         """Show `document` rendered (from `html` when a worker already rendered it)."""
-        self.document = document
+        self.shown_document = document
         self._clear_highlights()
         self.setHtml(html if html is not None else render_markdown(document.text))
         raw = self.document_view().toRawText()
         self._qt = Utf16Map(raw)
         self._map = align(raw, document.text)
-
-    @property
-    def source_map(self) -> SourceMap:
-        return self._map
 
     def to_qt(self, offset: int) -> int:
         return self._qt.to_qt(self._map.to_view(offset))
@@ -383,9 +379,9 @@ class RichView(OffsetViewMixin, QTextBrowser):
 
     def _sandboxed(self, url: QUrl) -> Path | None:
         """The regular file `url` names inside the document's folder (symlinks resolved), else None."""
-        if self.document is None or url.scheme() not in ("", "file") or url.host():
+        if self.shown_document is None or url.scheme() not in ("", "file") or url.host():
             return None
-        folder = self.document.path.parent.resolve()
+        folder = self.shown_document.path.parent.resolve()
         local = url.toLocalFile() if url.scheme() == "file" else url.path(QUrl.ComponentFormattingOption.FullyDecoded)
         if not local:
             return None
@@ -422,12 +418,3 @@ def refused_image() -> QImage:
         image = QImage(1, 1, QImage.Format.Format_ARGB32)
         image.fill(0)
     return image
-
-
-def set_reading_font(view: QWidget, family: str | None, point_size: float) -> None:
-    """Apply a reading font to a view."""
-    font = QFont(view.font())
-    if family:
-        font.setFamily(family)
-    font.setPointSizeF(point_size)
-    view.setFont(font)
