@@ -47,9 +47,11 @@ class BookmarksMenu(QMenu):
     message = Signal(str, int)  # text, milliseconds
 
     def __init__(self, pane, parent: QWidget) -> None:
+        """`pane`: the bookmarks pane (its Ctrl+D action, refreshed after an import); `parent`: the menu bar."""
         super().__init__(QCoreApplication.translate("BookmarksMenu", "&Bookmarks"), parent)
         self.setObjectName("bookmarksMenu")
         self.pane = pane
+        self._dialogs_parent = parent.window()
         self.addAction(pane.bookmark_action)
         self.addSeparator()
         export_action = self.addAction(QCoreApplication.translate("BookmarksMenu", "&Export Bookmarks…"), self._ask_export)
@@ -61,24 +63,24 @@ class BookmarksMenu(QMenu):
 
     def _ask_export(self) -> None:
         title = QCoreApplication.translate("BookmarksMenu", "Export bookmarks")
-        path, chosen = QFileDialog.getSaveFileName(self.parentWidget(), title, "bookmarks.md", ";;".join(FORMATS.values()))
+        path, chosen = QFileDialog.getSaveFileName(self._dialogs_parent, title, "bookmarks.md", ";;".join(FORMATS.values()))
         if not path:
             return
         fmt = next((key for key, label in FORMATS.items() if label == chosen), Path(path).suffix.lstrip(".") or "md")
         try:
             count = export_bookmarks(Path(path), fmt if fmt in FORMATS else "md")
         except (OSError, BookmarkError, sqlite3.Error) as error:
-            QMessageBox.warning(self.parentWidget(), title, display_name(str(error)))
+            QMessageBox.warning(self._dialogs_parent, title, display_name(str(error)))
             return
         self.message.emit(QCoreApplication.translate("BookmarksMenu", "Exported %d bookmarks to %s.") % (count, path), 10000)
 
     def _ask_import(self) -> None:
         """Ask for a file and import it: the report goes to the status bar, a refusal to a message box."""
         title = QCoreApplication.translate("BookmarksMenu", "Import bookmarks")
-        path, _ = QFileDialog.getOpenFileName(self.parentWidget(), title, "", FORMATS["json"])
+        path, _ = QFileDialog.getOpenFileName(self._dialogs_parent, title, "", FORMATS["json"])
         if not path:
             return
         imported, message = import_report(self.pane, Path(path))
         self.message.emit(message, 15000)
         if not imported:
-            QMessageBox.warning(self.parentWidget(), title, message)
+            QMessageBox.warning(self._dialogs_parent, title, message)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -337,13 +337,14 @@ class BookmarksPane(QDockWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.list.addAction(self.delete_action)
         self.reattach_action = self._action(self.tr("Re-attach to Selection"), self.reattach_selected, "reattachBookmarkAction")
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo Bookmark Change"))
+        owner = self.parent() or self  # the window's own actions, as the shortcuts dialog lists them
+        self.undo_action = self.undo_stack.createUndoAction(owner, self.tr("Undo Bookmark Change"))
         self.undo_action.setObjectName("bookmarksUndoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo Bookmark Change"))
+        self.redo_action = self.undo_stack.createRedoAction(owner, self.tr("Redo Bookmark Change"))
         self.redo_action.setObjectName("bookmarksRedoAction")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.bookmark_action = QAction(self.tr("&Bookmark Selection"), self)
+        self.bookmark_action = QAction(self.tr("&Bookmark Selection"), owner)
         self.bookmark_action.setObjectName("bookmarkSelectionAction")
         self.bookmark_action.setShortcut(QKeySequence("Ctrl+D"))
         self.bookmark_action.triggered.connect(lambda _checked=False: self.bookmark_selection())
@@ -410,13 +411,6 @@ class BookmarksPane(QDockWidget):
     def visible_ids(self) -> list[str]:
         """Ids of the rows shown (after filtering), top to bottom."""
         return [self.model.bookmark(row).id for row in range(self.model.rowCount())]
-
-    def offsets_for(self, document: Document) -> list[int] | None:
-        """Sorted offsets of `document`'s bookmarks as last read, or None if not read for it yet."""
-        listing = self.listing
-        if listing is None or listing.document_key != path_key(document.path):
-            return None
-        return listing.offsets
 
     def _tint(self) -> None:
         view, document, listing = self.session.view, self.session.document, self.listing

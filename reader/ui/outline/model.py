@@ -85,9 +85,6 @@ class OutlineModel(QStandardItemModel):
             if item.text() != text:
                 item.setText(text)
 
-    def badge(self, item: QStandardItem) -> int:
-        return self._counts.get(item.data(OFFSET_ROLE), 0)
-
 
 class OutlineFilter(QSortFilterProxyModel):
     """Keeps headings whose title contains the filter text (ignoring case, width and 繁/简), with ancestors."""

@@ -42,7 +42,9 @@ RECENT_LIMIT = 12
 
 
 class MainWindow(QMainWindow):
-    """The reader's window. Tests drive it through open_document() and the named panes."""
+    """The reader's window: builds the session, the panes, menus and status bar, and wires them in
+    `_connect_signals()`. Tests drive it through open_document() and the named panes (thin delegates to the
+    ReadingSession keep the attributes they use)."""
 
     documentChanged = Signal(object)
     libraryChanged = Signal(list)  # the library's folders, after one was added or removed
@@ -65,7 +67,7 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self, (self.library_pane, self.outline_pane))
         self.preferences = Preferences(self.session.views, self)  # theme, reading font, spacing, width (settings.ini)
         self.bookmarks_pane = BookmarksPane(self.session, self)
-        self.bookmarks_menu = BookmarksMenu(self.bookmarks_pane, self)
+        self.bookmarks_menu = BookmarksMenu(self.bookmarks_pane, self.menuBar())
         self.find_toolbar = QToolBar(self.tr("Find"), self, objectName="findToolBar", movable=False)
         self.find_bar = FindBar(self.session, self.find_toolbar)
         self.search_pane = SearchPane(self.session, self, find_bar=self.find_bar)

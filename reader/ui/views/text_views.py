@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
 from reader.documents import Document
