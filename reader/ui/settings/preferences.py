@@ -68,7 +68,7 @@ class Preferences(QObject):
         self.settings = settings or ReaderSettings.load()
         self.theme = "light"
         for view in self._views():
-            view.installEventFilter(self)
+            view.sizeOrFontChanged.connect(lambda view=view: self._on_view_changed(view))
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_system_scheme)
@@ -162,11 +162,9 @@ class Preferences(QObject):
                 if not widget.accessibleName():
                     widget.setAccessibleName(label)
 
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
-            if isinstance(watched, QAbstractScrollArea) and self.settings.max_text_width:
-                self._fit_column(watched)
-        return False
+    def _on_view_changed(self, view: QAbstractScrollArea) -> None:
+        if self.settings.max_text_width:
+            self._fit_column(view)
 
     def _on_system_scheme(self, _scheme) -> None:
         if self.settings.theme == "system":

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
@@ -241,6 +241,11 @@ class OffsetViewMixin:
             provider(menu, offset)
         return menu
 
+    def event(self, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+            self.sizeOrFontChanged.emit()  # before the view handles it: a text column is fitted first
+        return super().event(event)
+
     def mousePressEvent(self, event) -> None:
         """The mouse's back and forward buttons ask for a step in the history (historyStepRequested)."""
         button = event.button()
@@ -274,6 +279,7 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
     positionChanged = Signal(int)
     historyStepRequested = Signal(int)  # -1: back, 1: forward (the mouse's side buttons)
     zoomRequested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
+    sizeOrFontChanged = Signal()  # resized, shown, or its font changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -329,6 +335,7 @@ class RichView(OffsetViewMixin, QTextBrowser):
     positionChanged = Signal(int)
     historyStepRequested = Signal(int)  # -1: back, 1: forward (the mouse's side buttons)
     zoomRequested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
+    sizeOrFontChanged = Signal()  # resized, shown, or its font changed
     documentLinkActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
