@@ -115,7 +115,7 @@ def measure(path: Path, bookmarks: int = 0) -> dict:
 def _shows(window, path: Path) -> bool:
     document = window.current_document
     return window.last_error is not None or (
-        document is not None and document.path == path.absolute() and window.text_view.document is document
+        document is not None and document.path == path.absolute() and window.text_view.shown_document is document
         and window.text_view.document_view().characterCount() > 1)
 
 

@@ -163,9 +163,8 @@ def shoot(out: Path, docs: bool) -> int:
 
     from reader.ui.dialogs.about import show_about
     from reader.ui.dialogs.shortcuts import show_shortcuts
-    from reader.ui.settings.preferences import open_preferences
 
-    dialog = open_preferences(window)
+    dialog = window.open_preferences()
     save(dialog, "08-preferences-zh.png")
     dialog.close()
     dialog = show_shortcuts(window)

@@ -113,9 +113,52 @@
     </message>
 </context>
 <context>
+    <name>BookmarksMenu</name>
+    <message>
+        <location filename="../../reader/ui/bookmarks/menu.py" line="+32"/>
+        <source>Could not import %s: %s</source>
+        <translation>无法导入 %s：%s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported %s: %d imported, 0 rejected (%d added, %d updated, %d unchanged).</source>
+        <translation>已导入 %s：导入 %d 个，拒绝 0 个（新增 %d 个，更新 %d 个，%d 个未变）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export Bookmarks…</source>
+        <translation>导出书签(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import Bookmarks…</source>
+        <translation>导入书签(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export bookmarks</source>
+        <translation>导出书签</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exported %d bookmarks to %s.</source>
+        <translation>已将 %d 个书签导出到 %s。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import bookmarks</source>
+        <translation>导入书签</translation>
+    </message>
+</context>
+<context>
     <name>BookmarksPane</name>
     <message>
-        <location filename="../../reader/ui/bookmarks/pane.py" line="+304"/>
+        <location filename="../../reader/ui/bookmarks/pane.py" line="+307"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
@@ -151,7 +194,7 @@
         <translation>重新附着到所选文本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Undo Bookmark Change</source>
         <translation>撤销书签更改</translation>
     </message>
@@ -161,7 +204,12 @@
         <translation>重做书签更改</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+3"/>
+        <source>&amp;Bookmark Selection</source>
+        <translation>为所选文本添加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+119"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
@@ -181,7 +229,8 @@
         <translation>重新附着书签</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-223"/>
+        <location line="+257"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
@@ -189,13 +238,13 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/search/find_bar.py" line="+29"/>
-        <location line="+80"/>
+        <location filename="../../reader/ui/search/find_bar.py" line="+32"/>
+        <location filename="../../reader/ui/shell/main_window.py" line="+130"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="+16"/>
         <source>Previous match</source>
         <translation>上一个匹配</translation>
     </message>
@@ -241,17 +290,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/shell/main_window.py" line="+256"/>
+        <location filename="../../reader/ui/shell/main_window.py" line="-59"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+216"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Cannot open document</source>
         <translation>无法打开文档</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+34"/>
         <source> (chosen)</source>
         <translation>（手动选择）</translation>
     </message>
@@ -291,7 +345,7 @@
         <translation>未安装中文字体，中文可能显示为方框（请安装 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/shell/menus.py" line="+24"/>
+        <location filename="../../reader/ui/shell/menus.py" line="+25"/>
         <source>GB18030 / GBK (Simplified Chinese)</source>
         <translation>GB18030 / GBK（简体中文）</translation>
     </message>
@@ -341,7 +395,7 @@
         <translation>羊皮纸(&amp;E)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+98"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -361,7 +415,7 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -386,7 +440,7 @@
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -411,7 +465,7 @@
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;Encoding</source>
         <translation>编码(&amp;E)</translation>
     </message>
@@ -421,7 +475,7 @@
         <translation>自动检测</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -507,52 +561,9 @@
     </message>
 </context>
 <context>
-    <name>OutlineCorrectionsMixin</name>
-    <message>
-        <location filename="../../reader/ui/outline/corrections.py" line="+26"/>
-        <source>Promote</source>
-        <translation>升级</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Demote</source>
-        <translation>降级</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove from outline</source>
-        <translation>从大纲中移除</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Forget my corrections</source>
-        <translation>撤销我的全部修正</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Mark line as heading</source>
-        <translation>将此行标记为标题</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Level %d</source>
-        <translation>第 %d 级</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>A blank line cannot be a heading.</source>
-        <translation>空行不能作为标题。</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Could not save the outline corrections: %s</source>
-        <translation>无法保存大纲修正：%s</translation>
-    </message>
-</context>
-<context>
     <name>OutlinePane</name>
     <message>
-        <location filename="../../reader/ui/outline/pane.py" line="+42"/>
+        <location filename="../../reader/ui/outline/pane.py" line="+49"/>
         <location line="+42"/>
         <source>Outline</source>
         <translation>大纲</translation>
@@ -593,11 +604,51 @@
         <source>Correct the outline</source>
         <translation>修正大纲</translation>
     </message>
+    <message>
+        <location line="+60"/>
+        <source>Promote</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demote</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove from outline</source>
+        <translation>从大纲中移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget my corrections</source>
+        <translation>撤销我的全部修正</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Mark line as heading</source>
+        <translation>将此行标记为标题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Level %d</source>
+        <translation>第 %d 级</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A blank line cannot be a heading.</source>
+        <translation>空行不能作为标题。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Could not save the outline corrections: %s</source>
+        <translation>无法保存大纲修正：%s</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../reader/ui/settings/preferences.py" line="+140"/>
+        <location filename="../../reader/ui/settings/preferences.py" line="+152"/>
         <location line="+1"/>
         <source>Document text</source>
         <translation>文档正文</translation>
@@ -631,7 +682,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location line="+139"/>
+        <location line="+120"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -735,7 +786,7 @@
 <context>
     <name>ReadingPositions</name>
     <message>
-        <location filename="../../reader/ui/shell/positions.py" line="+50"/>
+        <location filename="../../reader/ui/shell/positions.py" line="+54"/>
         <source>Could not remember the reading position: %s</source>
         <translation>无法记住阅读位置：%s</translation>
     </message>
@@ -914,7 +965,12 @@
 <context>
     <name>SearchPane</name>
     <message>
-        <location filename="../../reader/ui/search/pane.py" line="+83"/>
+        <location filename="../../reader/ui/search/pane.py" line="+66"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Search: words, &quot;phrase&quot;, -exclude, a OR b</source>
         <translation>搜索：词语、&quot;短语&quot;、-排除、a OR b</translation>
     </message>
@@ -949,7 +1005,7 @@
         <translation>建立索引失败：%s</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+45"/>
         <source>Search the library</source>
         <translation>搜索文库</translation>
     </message>
@@ -1013,68 +1069,6 @@
         <location filename="../../reader/app.py" line="+43"/>
         <source>%s does not exist.</source>
         <translation>%s 不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks/pane.py" line="-257"/>
-        <source>Bookmarks</source>
-        <translation>书签</translation>
-    </message>
-    <message>
-        <location line="+292"/>
-        <source>&amp;Bookmark Selection</source>
-        <translation>为所选文本添加书签(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/search/find_bar.py" line="+33"/>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/search/pane.py" line="-187"/>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks/menu.py" line="+31"/>
-        <source>Could not import %s: %s</source>
-        <translation>无法导入 %s：%s</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Imported %s: %d imported, 0 rejected (%d added, %d updated, %d unchanged).</source>
-        <translation>已导入 %s：导入 %d 个，拒绝 0 个（新增 %d 个，更新 %d 个，%d 个未变）。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Bookmarks</source>
-        <translation>书签(&amp;B)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Export Bookmarks…</source>
-        <translation>导出书签(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Import Bookmarks…</source>
-        <translation>导入书签(&amp;I)…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+7"/>
-        <source>Export bookmarks</source>
-        <translation>导出书签</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exported %d bookmarks to %s.</source>
-        <translation>已将 %d 个书签导出到 %s。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+6"/>
-        <source>Import bookmarks</source>
-        <translation>导入书签</translation>
     </message>
 </context>
 </TS>

@@ -34,3 +34,19 @@ def indexed_window(qtbot):
     qtbot.waitUntil(lambda: not pane.controller.indexing, timeout=30000)
     yield window
     pane.shutdown()
+
+
+@pytest.fixture
+def make_session(qtbot) -> Callable:
+    """A ReadingSession over its own two text views, with no main window (for panes tested alone)."""
+    from reader.ui.shell.session import ReadingSession
+    from reader.ui.views.text_views import PlainView, RichView
+
+    def make():
+        plain, rich = PlainView(), RichView()
+        for view in (plain, rich):
+            qtbot.addWidget(view)
+        session = ReadingSession(plain, rich, parent=plain)
+        return session
+
+    return make

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.bookmarks import BookmarkError, export, import_json, list_bookmarks
 from reader.bookmarks.importing import read_import_file
@@ -21,64 +22,65 @@ def export_bookmarks(path: Path, fmt: str) -> int:
     return len(bookmarks)
 
 
-def import_report(window: QMainWindow, path: Path) -> tuple[bool, str]:
-    """Merge a JSON export into the store (all or nothing) and refresh the pane.
+def import_report(pane, path: Path) -> tuple[bool, str]:
+    """Merge a JSON export into the store (all or nothing) and refresh the bookmarks `pane`.
     Returns (imported?, the report for the user: "N imported, M rejected: …")."""
     name = display_name(Path(path).name)
     try:
         result = import_json(read_import_file(path))
     except (OSError, BookmarkError, sqlite3.Error) as error:
-        return False, window.tr("Could not import %s: %s") % (name, error)
-    pane = getattr(window, "bookmarks_pane", None)
-    if pane is not None:
-        pane.refresh()
-    return True, window.tr("Imported %s: %d imported, 0 rejected (%d added, %d updated, %d unchanged).") % (
+        return False, QCoreApplication.translate("BookmarksMenu", "Could not import %s: %s") % (name, error)
+    pane.refresh()
+    return True, QCoreApplication.translate(
+        "BookmarksMenu", "Imported %s: %d imported, 0 rejected (%d added, %d updated, %d unchanged).") % (
         name, result.imported, result.added, result.updated, result.unchanged)
 
 
-def import_bookmarks(window: QMainWindow, path: Path) -> str:
+def import_bookmarks(pane, path: Path) -> str:
     """Merge a JSON export into the store, refresh the pane, and return a message for the user."""
-    return import_report(window, path)[1]
+    return import_report(pane, path)[1]
 
 
-def install(window: QMainWindow, pane) -> None:
-    """Add the Bookmarks menu to `window`'s menu bar, before Library."""
-    menu = window.menuBar().addMenu(window.tr("&Bookmarks"))
-    menu.setObjectName("bookmarksMenu")
-    library = getattr(window, "library_menu", None)
-    if library is not None:
-        window.menuBar().insertMenu(library.menuAction(), menu)
-    menu.addAction(pane.bookmark_action)
-    menu.addSeparator()
-    export_action = menu.addAction(window.tr("&Export Bookmarks…"), lambda: _ask_export(window))
-    export_action.setObjectName("exportBookmarksAction")
-    export_action.setShortcut("Ctrl+Shift+E")
-    import_action = menu.addAction(window.tr("&Import Bookmarks…"), lambda: _ask_import(window))
-    import_action.setObjectName("importBookmarksAction")
-    import_action.setShortcut("Ctrl+Shift+I")
-    window.bookmarks_menu = menu
+class BookmarksMenu(QMenu):
+    """Bookmark Selection (the pane's action), Export… and Import…; reports go out through `message`."""
 
+    message = Signal(str, int)  # text, milliseconds
 
-def _ask_export(window: QMainWindow) -> None:
-    path, chosen = QFileDialog.getSaveFileName(
-        window, window.tr("Export bookmarks"), "bookmarks.md", ";;".join(FORMATS.values()))
-    if not path:
-        return
-    fmt = next((key for key, label in FORMATS.items() if label == chosen), Path(path).suffix.lstrip(".") or "md")
-    try:
-        count = export_bookmarks(Path(path), fmt if fmt in FORMATS else "md")
-    except (OSError, BookmarkError, sqlite3.Error) as error:
-        QMessageBox.warning(window, window.tr("Export bookmarks"), display_name(str(error)))
-        return
-    window.statusBar().showMessage(window.tr("Exported %d bookmarks to %s.") % (count, path), 10000)
+    def __init__(self, pane, parent: QWidget) -> None:
+        """`pane`: the bookmarks pane (its Ctrl+D action, refreshed after an import); `parent`: the menu bar."""
+        super().__init__(QCoreApplication.translate("BookmarksMenu", "&Bookmarks"), parent)
+        self.setObjectName("bookmarksMenu")
+        self.pane = pane
+        self._dialogs_parent = parent.window()
+        self.addAction(pane.bookmark_action)
+        self.addSeparator()
+        export_action = self.addAction(QCoreApplication.translate("BookmarksMenu", "&Export Bookmarks…"), self._ask_export)
+        export_action.setObjectName("exportBookmarksAction")
+        export_action.setShortcut("Ctrl+Shift+E")
+        import_action = self.addAction(QCoreApplication.translate("BookmarksMenu", "&Import Bookmarks…"), self._ask_import)
+        import_action.setObjectName("importBookmarksAction")
+        import_action.setShortcut("Ctrl+Shift+I")
 
+    def _ask_export(self) -> None:
+        title = QCoreApplication.translate("BookmarksMenu", "Export bookmarks")
+        path, chosen = QFileDialog.getSaveFileName(self._dialogs_parent, title, "bookmarks.md", ";;".join(FORMATS.values()))
+        if not path:
+            return
+        fmt = next((key for key, label in FORMATS.items() if label == chosen), Path(path).suffix.lstrip(".") or "md")
+        try:
+            count = export_bookmarks(Path(path), fmt if fmt in FORMATS else "md")
+        except (OSError, BookmarkError, sqlite3.Error) as error:
+            QMessageBox.warning(self._dialogs_parent, title, display_name(str(error)))
+            return
+        self.message.emit(QCoreApplication.translate("BookmarksMenu", "Exported %d bookmarks to %s.") % (count, path), 10000)
 
-def _ask_import(window: QMainWindow) -> None:
-    """Ask for a file and import it: the report goes to the status bar, a refusal to a message box."""
-    path, _ = QFileDialog.getOpenFileName(window, window.tr("Import bookmarks"), "", FORMATS["json"])
-    if not path:
-        return
-    imported, message = import_report(window, Path(path))
-    window.statusBar().showMessage(message, 15000)
-    if not imported:
-        QMessageBox.warning(window, window.tr("Import bookmarks"), message)
+    def _ask_import(self) -> None:
+        """Ask for a file and import it: the report goes to the status bar, a refusal to a message box."""
+        title = QCoreApplication.translate("BookmarksMenu", "Import bookmarks")
+        path, _ = QFileDialog.getOpenFileName(self._dialogs_parent, title, "", FORMATS["json"])
+        if not path:
+            return
+        imported, message = import_report(self.pane, Path(path))
+        self.message.emit(message, 15000)
+        if not imported:
+            QMessageBox.warning(self._dialogs_parent, title, message)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -275,12 +275,15 @@ class BookmarkList(QListView):
 
 
 class BookmarksPane(QDockWidget):
-    """Bookmarks of the current document (or all), sortable and filterable, with undo."""
+    """Bookmarks of the session's document (or all), sortable and filterable, with undo. Jumps go through
+    the session; what the user should know goes out through `message`."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window.tr("Bookmarks"), window)
+    message = Signal(str, int)  # text, milliseconds to show it
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Bookmarks"), parent)
         self.setObjectName("bookmarksPane")
-        self.window_ = window
+        self.session = session
         self.bookmarks: list[Bookmark] = []
         self.listing: _Listing | None = None
         self.editor: BookmarkEditor | None = None
@@ -292,7 +295,7 @@ class BookmarksPane(QDockWidget):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._build()
-        window.documentChanged.connect(lambda _doc: self.refresh())
+        session.documentChanged.connect(lambda _doc: self.refresh())
 
     # --- construction ---------------------------------------------------------------------------
 
@@ -334,14 +337,21 @@ class BookmarksPane(QDockWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.list.addAction(self.delete_action)
         self.reattach_action = self._action(self.tr("Re-attach to Selection"), self.reattach_selected, "reattachBookmarkAction")
-        self.undo_action = self.undo_stack.createUndoAction(self.window_, self.tr("Undo Bookmark Change"))
+        owner = self.parent() or self  # the window's own actions, as the shortcuts dialog lists them
+        self.undo_action = self.undo_stack.createUndoAction(owner, self.tr("Undo Bookmark Change"))
         self.undo_action.setObjectName("bookmarksUndoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self.window_, self.tr("Redo Bookmark Change"))
+        self.redo_action = self.undo_stack.createRedoAction(owner, self.tr("Redo Bookmark Change"))
         self.redo_action.setObjectName("bookmarksRedoAction")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.window_.addAction(self.undo_action)
-        self.window_.addAction(self.redo_action)
+        self.bookmark_action = QAction(self.tr("&Bookmark Selection"), owner)
+        self.bookmark_action.setObjectName("bookmarkSelectionAction")
+        self.bookmark_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.bookmark_action.triggered.connect(lambda _checked=False: self.bookmark_selection())
+
+    def window_actions(self) -> list[QAction]:
+        """The actions whose shortcuts work anywhere in the window (undo, redo, Ctrl+D)."""
+        return [self.undo_action, self.redo_action, self.bookmark_action]
 
     def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
         action = QAction(text, self)
@@ -356,7 +366,7 @@ class BookmarksPane(QDockWidget):
 
         Up to SYNC_LIMIT bookmarks are read at once; more on a worker, the list filled when done."""
         self._token += 1
-        document, every = self.window_.current_document, self.all_documents.isChecked()
+        document, every = self.session.document, self.all_documents.isChecked()
         order = self.sort_box.currentData()
         if self.listing is not None and self.listing.document_key != (path_key(document.path) if document else None):
             self._show(_Listing([], None, {}, [], []))  # another document: never list the last one's
@@ -387,6 +397,7 @@ class BookmarksPane(QDockWidget):
         if selected is not None:
             self.select_id(selected)
         self._tint()
+        self.session.set_bookmark_offsets(listing.document_key, listing.offsets)
 
     def _sort(self) -> None:
         selected = self.selected_id()
@@ -401,16 +412,9 @@ class BookmarksPane(QDockWidget):
         """Ids of the rows shown (after filtering), top to bottom."""
         return [self.model.bookmark(row).id for row in range(self.model.rowCount())]
 
-    def offsets_for(self, document: Document) -> list[int] | None:
-        """Sorted offsets of `document`'s bookmarks as last read, or None if not read for it yet."""
-        listing = self.listing
-        if listing is None or listing.document_key != path_key(document.path):
-            return None
-        return listing.offsets
-
     def _tint(self) -> None:
-        view, document, listing = self.window_.text_view, self.window_.current_document, self.listing
-        if document is None or getattr(view, "document", None) is not document:
+        view, document, listing = self.session.view, self.session.document, self.listing
+        if document is None or view.shown_document is not document:
             return
         mine = listing is not None and listing.document_key == path_key(document.path)
         tints = listing.tints if mine else {}
@@ -419,8 +423,7 @@ class BookmarksPane(QDockWidget):
             for color in COLORS:
                 if color != "yellow":
                     view.set_highlights(f"bookmarks-{color}", tints.get(color, []), tint(color))
-        if hasattr(view, "set_scrollbar_marks"):
-            view.set_scrollbar_marks("bookmarks", listing.marks if mine else [], QColor("#d4a000"))
+        view.set_scrollbar_marks("bookmarks", listing.marks if mine else [], QColor("#d4a000"))
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -446,12 +449,12 @@ class BookmarksPane(QDockWidget):
     def jump(self, bookmark: Bookmark) -> bool:
         """Open the bookmark's document and select its passage (orphans: just open)."""
         if bookmark.status == "orphaned":
-            return self.window_.open_document(bookmark.path)
-        return self.window_.open_document(bookmark.path, select=(bookmark.offset, bookmark.length))
+            return self.session.open(bookmark.path)
+        return self.session.open(bookmark.path, select=(bookmark.offset, bookmark.length))
 
     def bookmark_selection(self) -> Bookmark | None:
         """Ctrl+D: bookmark the selection (or the current position) and open the editor."""
-        document, view = self.window_.current_document, self.window_.text_view
+        document, view = self.session.document, self.session.view
         if document is None:
             return None
         span = view.selected_range() or (view.top_offset(), 0)
@@ -470,7 +473,7 @@ class BookmarksPane(QDockWidget):
         """Show the (non-modal) editor for `bookmark`; its OK applies an undoable edit."""
         if self.editor is not None:
             self.editor.close()
-        self.editor = BookmarkEditor(bookmark, self.window_)
+        self.editor = BookmarkEditor(bookmark, self.window())
         self.editor.saved.connect(self._save_edit)
         self.editor.destroyed.connect(lambda _obj=None: setattr(self, "editor", None))
         self.editor.show()
@@ -496,8 +499,8 @@ class BookmarksPane(QDockWidget):
 
     def reattach_selected(self) -> None:
         """Anchor the selected bookmark to the text view's current selection."""
-        bookmark, document = self.selected(), self.window_.current_document
-        span = self.window_.text_view.selected_range() if document is not None else None
+        bookmark, document = self.selected(), self.session.document
+        span = self.session.view.selected_range() if document is not None else None
         if bookmark is None or span is None:
             self._tell(self.tr("Select a passage in the text first, then re-attach."))
             return
@@ -530,55 +533,13 @@ class BookmarksPane(QDockWidget):
         menu.deleteLater()
 
     def _tell(self, message: str) -> None:
-        self.window_.statusBar().showMessage(message, 10000)
+        self.message.emit(message, 10000)
 
     def _show_notices(self) -> None:
         for notice in take_notices():
             self._tell(notice)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), notice, parent=self.window_)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), notice, parent=self.window())
             box.setObjectName("bookmarksNotice")
             plain_message_box(box)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
-
-
-class _ContextMenuHook(QObject):
-    """Adds "Bookmark Selection" to the text views' standard context menus."""
-
-    def __init__(self, pane: BookmarksPane, action: QAction) -> None:
-        super().__init__(pane)
-        self.action = action
-        self.views = {}
-
-    def watch(self, view) -> None:
-        self.views[view.viewport()] = view
-        view.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        view = self.views.get(watched)
-        if view is None or event.type() != QEvent.Type.ContextMenu:
-            return False
-        menu = view.createStandardContextMenu(event.pos())
-        menu.addSeparator()
-        menu.addAction(self.action)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-        return True
-
-
-def install(window) -> BookmarksPane:
-    """Create the pane, add it to `window`, and wire Ctrl+D and the text views' context menu."""
-    pane = BookmarksPane(window)
-    window.add_pane(pane, Qt.DockWidgetArea.RightDockWidgetArea)
-    action = QAction(window.tr("&Bookmark Selection"), window)
-    action.setObjectName("bookmarkSelectionAction")
-    action.setShortcut(QKeySequence("Ctrl+D"))
-    action.triggered.connect(lambda _checked=False: pane.bookmark_selection())
-    window.addAction(action)
-    pane.bookmark_action = action
-    hook = _ContextMenuHook(pane, action)
-    for view in (getattr(window, "plain_view", None), getattr(window, "rich_view", None)):
-        if view is not None:
-            hook.watch(view)
-    pane.refresh()
-    return pane

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
+from reader.outline.sections import section_index
 from reader.text import fold
 from reader.ui.views.plain import plain_tooltip
 
@@ -58,7 +58,7 @@ class OutlineModel(QStandardItemModel):
 
     def item_at(self, offset: int) -> QStandardItem | None:
         """The item of the last heading at or before `offset` (the section holding it)."""
-        position = bisect_right(self._offsets, offset) - 1
+        position = section_index(self._offsets, offset)
         return self._items[position] if position >= 0 else None
 
     def item_starting_at(self, offset: int) -> QStandardItem | None:
@@ -84,9 +84,6 @@ class OutlineModel(QStandardItemModel):
             text = f"{title}  ({count})" if count else title
             if item.text() != text:
                 item.setText(text)
-
-    def badge(self, item: QStandardItem) -> int:
-        return self._counts.get(item.data(OFFSET_ROLE), 0)
 
 
 class OutlineFilter(QSortFilterProxyModel):

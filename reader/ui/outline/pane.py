@@ -1,16 +1,17 @@
-"""The outline pane: the heading tree, a filter, expand controls and the current section."""
+"""The outline pane: the heading tree, a filter, expand controls, the current section, and the reader's corrections."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QSpinBox,
     QToolButton,
     QTreeView,
@@ -18,9 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.outline.corrections import Correction, load_corrections
-from reader.ui.outline.corrections import OutlineCorrectionsMixin
-from reader.ui.outline.model import LENGTH_ROLE, OFFSET_ROLE, TITLE_ROLE, OutlineFilter, OutlineModel
+from reader.bookmarks import BookmarkError, bookmarks_for, store_path
+from reader.outline.corrections import BLANK_LINE, Correction, CorrectionEditor, Edit
+from reader.ui.outline.model import LENGTH_ROLE, LEVEL_ROLE, OFFSET_ROLE, TITLE_ROLE, OutlineFilter, OutlineModel
+
+MARK_LEVELS = range(1, 7)
+
 
 class OutlineTree(QTreeView):
     """The heading tree; Enter activates like a click."""
@@ -32,34 +36,37 @@ class OutlineTree(QTreeView):
         super().keyPressEvent(event)
 
 
-class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
-    """Shows a document's outline; activating an entry asks to jump to (offset, length)."""
+class OutlinePane(QDockWidget):
+    """Shows a document's outline; activating an entry asks to jump to (offset, length). Its corrections
+    (mark a line as a heading, remove, promote, demote, reset) go through the loaded document's CorrectionEditor."""
 
     headingActivated = Signal(int, int)
     outlineChanged = Signal()  # after a correction: the window re-syncs its breadcrumb
+    message = Signal(str, int)  # for the status bar: text, milliseconds
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session=None, parent: QWidget | None = None) -> None:
+        """`session` (a ReadingSession): the document to follow, its text cursor and its bookmarks' counts."""
         super().__init__(self.tr("Outline"), parent)
         self.setObjectName("outlinePane")
         self.model = OutlineModel(self)
         self.proxy = OutlineFilter(self)
         self.proxy.setSourceModel(self.model)
-        self._tree: list = []
+        self._outline: list = []  # the nested headings shown, corrections included
         self._document = None
-        self._corrections: list[Correction] = []
         self._bookmark_offsets: list[int] = []
         self._current_item = None
         self._synced_offset: int | None = None
         self._expanded_before_filter: set[int] | None = None
-        self._viewports: dict[QObject, QWidget] = {}
-        self._menu_hook: tuple[QWidget, int] | None = None
         self._badge_timer = QTimer(self, singleShot=True, interval=0)
         self._badge_timer.timeout.connect(self.refresh_badges)
-        self._watched_bookmarks: QObject | None = None
-        self._view_source = lambda: None
+        self.session = session
         self.setWidget(self._build())
         self._build_actions()
         self.tree.selectionModel().currentChanged.connect(self._update_actions)
+        if session is not None:
+            session.outlineChanged.connect(self.set_outline)
+            session.documentChanged.connect(self.set_document)
+            session.bookmarksChanged.connect(self._badge_timer.start)
 
     # --- construction -------------------------------------------------------------------------
 
@@ -114,20 +121,11 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
         row.addWidget(self.edit_button)
         return row
 
-    def bind(self, window) -> None:
-        """Follow `window`'s documents, read its text cursor, and add corrections to its views' menus."""
-        self._view_source = lambda: window.text_view if window.current_document is not None else None
-        self._window = window
-        window.documentChanged.connect(self.set_document)
-        for view in (window.plain_view, window.rich_view):
-            self._viewports[view.viewport()] = view
-            view.viewport().installEventFilter(self)
-
     # --- showing an outline ---------------------------------------------------------------------
 
     def set_outline(self, tree: list) -> None:
         """Show `tree` (nested headings), expanded to the level control's level."""
-        self._tree = tree
+        self._outline = tree
         self.model.set_outline(tree)
         self._forget_current()
         self._expanded_before_filter = None
@@ -137,29 +135,12 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
     def set_document(self, document) -> None:
         """The document the outline belongs to: its corrections and its bookmarks' counts."""
         self._document = document
-        try:
-            self._corrections = load_corrections(document.path, lambda: document.content_hash)
-        except OSError:
-            self._corrections = []
-        self._watch_bookmarks()
-        for viewport in self._viewports:
-            viewport.installEventFilter(self)  # again: in front of filters other panes installed since
         self.refresh_badges()
         self._update_actions()
 
-    def _watch_bookmarks(self) -> None:
-        """Recount badges whenever the bookmarks pane's list (objectName bookmarksList) changes."""
-        window = getattr(self, "_window", None)
-        found = window.findChild(QAbstractItemView, "bookmarksList") if window is not None else None
-        if found is None or found.model() is self._watched_bookmarks:
-            return
-        self._watched_bookmarks = model = found.model()
-        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
-            signal.connect(self._badge_timer.start)
-
     def outline(self) -> list:
         """The nested outline shown, corrections included."""
-        return self._tree
+        return self._outline
 
     def tree_expand_all(self) -> None:
         self.tree.expandAll()
@@ -174,19 +155,190 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
             self.tree.expandToDepth(level - 2)
 
     def refresh_badges(self) -> None:
-        """Count the document's bookmarks per section (a hook for the bookmarks pane to call on change)."""
+        """Count the document's bookmarks per section (again whenever the session's bookmarksChanged)."""
         document = self._document
-        pane = getattr(getattr(self, "_window", None), "bookmarks_pane", None)
         if document is None:
             offsets = []
-        elif pane is not None:
-            offsets = pane.offsets_for(document)  # what the pane read, so the store is read once
+        elif self.session is not None:
+            offsets = self.session.bookmark_offsets(document)  # what the bookmarks pane read: the store is read once
             if offsets is None:
-                return  # not read yet: its list's reset brings us here again
+                return  # not read yet: bookmarksChanged brings us here again
         else:
             offsets = sorted(_bookmark_offsets(document))
         self._bookmark_offsets = offsets
         self.model.set_badges(_counts_by_section(self.model.offsets(), offsets))
+
+    # --- corrections ------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.promote_action = self._tree_action(self.tr("Promote"), "Ctrl+Shift+Left", lambda: self.shift_current(-1), "outlinePromote")
+        self.demote_action = self._tree_action(self.tr("Demote"), "Ctrl+Shift+Right", lambda: self.shift_current(+1), "outlineDemote")
+        self.remove_action = self._tree_action(self.tr("Remove from outline"), QKeySequence.StandardKey.Delete, self.remove_current, "outlineRemove")
+        self.reset_action = QAction(self.tr("Forget my corrections"), self, objectName="outlineReset")
+        self.reset_action.triggered.connect(self.reset_corrections)
+        menu = QMenu(self.edit_button)
+        menu.addMenu(self._mark_menu(menu, lambda: self._cursor_offset()))
+        for action in (self.promote_action, self.demote_action, self.remove_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.reset_action)
+        menu.aboutToShow.connect(self._update_actions)
+        self.edit_button.setMenu(menu)
+        self._update_actions()
+
+    def _tree_action(self, text: str, shortcut, slot, name: str) -> QAction:
+        action = QAction(text, self.tree, objectName=name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        self.tree.addAction(action)
+        return action
+
+    def _mark_menu(self, parent: QMenu, offset_of) -> QMenu:
+        menu = QMenu(self.tr("Mark line as heading"), parent)
+        menu.setObjectName("outlineMarkMenu")
+        for level in MARK_LEVELS:
+            action = menu.addAction(self.tr("Level %d") % level)
+            action.setObjectName(f"outlineMarkLevel{level}")
+            action.triggered.connect(lambda _=False, lv=level: self.mark_heading(offset_of(), lv))
+        menu.setEnabled(self._document is not None)
+        return menu
+
+    def _editor(self) -> CorrectionEditor | None:
+        """The open document's corrections editor (None: no document, or no session to ask)."""
+        if self._document is None or self.session is None:
+            return None
+        return self.session.editor
+
+    def mark_heading(self, offset: int | None, level: int) -> bool:
+        """Make the line holding `offset` a heading at `level`; False if there is no such line."""
+        editor = self._editor()
+        if editor is None or offset is None:
+            return False
+        edit = editor.mark(offset, level)
+        if edit.refused == BLANK_LINE:
+            self._tell(self.tr("A blank line cannot be a heading."))
+            return False
+        self._show_edit(edit)
+        return True
+
+    def remove_current(self) -> None:
+        """Remove the tree's current entry from the outline."""
+        item, editor = self._tree_item(), self._editor()
+        if item is not None and editor is not None:
+            self._show_edit(editor.remove(int(item.data(OFFSET_ROLE))))
+
+    def shift_current(self, delta: int) -> None:
+        """Promote (-1) or demote (+1) the tree's current entry with its subentries."""
+        item, editor = self._tree_item(), self._editor()
+        if item is not None and editor is not None and 1 <= int(item.data(LEVEL_ROLE)) + delta <= 9:
+            self._show_edit(editor.shift(int(item.data(OFFSET_ROLE)), delta))
+
+    def reset_corrections(self) -> None:
+        """Forget this document's corrections and show the outline the engine finds."""
+        editor = self._editor()
+        if editor is not None:
+            self._show_edit(editor.reset())
+
+    def corrections(self) -> list[Correction]:
+        editor = self._editor()
+        return editor.corrections if editor is not None else []
+
+    def _show_edit(self, edit: Edit) -> None:
+        if edit.save_error is not None:
+            self._tell(self.tr("Could not save the outline corrections: %s") % edit.save_error)
+        if edit.changed:
+            self._refresh(self._editor().nested(), edit.select)
+
+    def _refresh(self, tree: list, select: int | None) -> None:
+        """Show the corrected `tree` keeping what is open, the filter, the scroll position and the cursor."""
+        expanded = self._expanded_offsets()
+        current = self.tree.currentIndex()
+        select = select if select is not None or not current.isValid() else int(current.data(OFFSET_ROLE))
+        scroll = self.tree.verticalScrollBar().value()
+        self._outline = tree
+        self.model.set_outline(tree)
+        self._forget_current()
+        self._restore_expanded(expanded)
+        if self.proxy.needle():
+            self.tree.expandAll()
+        self._reveal(self.model.item_starting_at(select) if select is not None else None, reading=False)
+        self.tree.verticalScrollBar().setValue(scroll)
+        self.refresh_badges()
+        self._update_actions()
+        self.outlineChanged.emit()
+
+    def _tree_item(self):
+        index = self.tree.currentIndex()
+        return self.proxy.source_item(index) if index.isValid() and self._document is not None else None
+
+    def _cursor_offset(self) -> int | None:
+        session = self.session
+        if session is None or session.document is None:
+            return None
+        view = session.view
+        selected = view.selected_range()
+        return selected[0] if selected else view.cursor_offset()
+
+    def _update_actions(self, *_) -> None:
+        has_item = self._tree_item() is not None
+        for action in (self.promote_action, self.demote_action, self.remove_action):
+            action.setEnabled(has_item)
+        self.reset_action.setEnabled(bool(self.corrections()))
+        for menu in self.edit_button.menu().findChildren(QMenu, "outlineMarkMenu"):
+            menu.setEnabled(self._document is not None)
+
+    def _tell(self, message: str) -> None:
+        self.message.emit(message, 8000)
+
+    def tree_menu(self) -> QMenu:
+        """The tree's context menu for its current entry."""
+        self._update_actions()
+        menu = QMenu(self.tree)
+        for action in (self.promote_action, self.demote_action, self.remove_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addMenu(self._mark_menu(menu, self._cursor_offset))
+        menu.addAction(self.reset_action)
+        return menu
+
+    def _show_tree_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        menu = self.tree_menu()
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def text_menu(self, view, pos: QPoint) -> QMenu:
+        """A standard text-view context menu at `pos`, with 'Mark line as heading' for the line there."""
+        menu = view.createStandardContextMenu()
+        self.extend_text_menu(menu, view.offset_at(pos))
+        return menu
+
+    def extend_text_menu(self, menu: QMenu, offset: int) -> None:
+        """A text view's context menu provider: 'Mark line as heading' for the line holding `offset`."""
+        menu.addSeparator()
+        menu.addMenu(self._mark_menu(menu, lambda: offset))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+            return self._filter_key(event)
+        return super().eventFilter(watched, event)
+
+    def _expanded_offsets(self) -> set[int]:
+        expanded = set()
+        for item in self.model.items_in_order():
+            index = self.proxy.mapFromSource(item.index())
+            if index.isValid() and self.tree.isExpanded(index):
+                expanded.add(item.data(OFFSET_ROLE))
+        return expanded
+
+    def _restore_expanded(self, offsets: set[int]) -> None:
+        for item in self.model.items_in_order():
+            index = self.proxy.mapFromSource(item.index())
+            if index.isValid():
+                self.tree.setExpanded(index, item.data(OFFSET_ROLE) in offsets)
 
     # --- the filter -------------------------------------------------------------------------------
 
@@ -268,19 +420,22 @@ class OutlinePane(OutlineCorrectionsMixin, QDockWidget):
         moved = current.isValid() and current.data(OFFSET_ROLE) != self._synced_offset
         return self.tree.hasFocus() and moved
 
-    def _reveal(self, item) -> None:
-        if item is None:
-            return
-        index = self.proxy.mapFromSource(item.index())
+    def _reveal(self, item, reading: bool = True) -> None:
+        """Expand to `item` and make it the tree's current entry. `reading`: it is the section being read
+        (scrolled to, and followed); else the user's place in the tree (a corrected entry), left unsynced
+        so the reading line's section does not take the tree's cursor while it has focus."""
+        index = self.proxy.mapFromSource(item.index()) if item is not None else QModelIndex()
         if not index.isValid():
             return
         parent = index.parent()
         while parent.isValid():
             self.tree.expand(parent)
             parent = parent.parent()
-        self._synced_offset = item.data(OFFSET_ROLE)
+        if reading:
+            self._synced_offset = item.data(OFFSET_ROLE)
         self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.tree.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if reading:
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _forget_current(self) -> None:
         self._current_item = None
@@ -309,10 +464,6 @@ def _counts_by_section(headings: list[int], offsets: list[int]) -> dict[int, int
 
 def _bookmark_offsets(document) -> list[int]:
     """Offsets of the document's bookmarks (none if the bookmark store is absent or unreadable)."""
-    try:
-        from reader.bookmarks import BookmarkError, bookmarks_for, store_path
-    except ImportError:
-        return []
     if not store_path().exists():
         return []
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
@@ -16,10 +16,13 @@ HIGHLIGHT = QColor("#ffe680")
 class FindBar(QWidget):
     """A line edit, a match counter and previous/next/close buttons."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
+    def __init__(self, session, toolbar: QToolBar) -> None:
+        """`session`: the document to search and the view to highlight; `toolbar`: the bar holding this one
+        (hidden while the find bar is closed)."""
+        super().__init__(toolbar)
         self.setObjectName("findBar")
-        self.window_ = window
+        self.session = session
+        self.toolbar = toolbar
         self.matches: list[tuple[int, int]] = []
         self.current = -1
         self.showing_error = False  # the counter shows why the query is malformed
@@ -47,11 +50,11 @@ class FindBar(QWidget):
                           context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         close.setObjectName("findCloseShortcut")
         close.setWhatsThis(self.tr("Close the find bar"))
-        window.documentChanged.connect(lambda _doc: self.refresh())
+        session.documentChanged.connect(lambda _doc: self.refresh())
 
     def refresh(self) -> None:
         """Recompute the matches in the current document and highlight them all."""
-        document = self.window_.current_document
+        document = self.session.document
         query = self.edit.text().strip()
         self.matches, self.current = [], -1
         if document is not None and query and not self.toolbar.isHidden():
@@ -61,7 +64,7 @@ class FindBar(QWidget):
             except QueryError as error:
                 self._show_count(translate(error.message), error=True)
         if document is not None:
-            self.window_.text_view.set_highlights("find", self.matches, HIGHLIGHT)
+            self.session.view.set_highlights("find", self.matches, HIGHLIGHT)
         if self.matches:
             self.step(True)
         elif query and not self.showing_error:
@@ -79,7 +82,7 @@ class FindBar(QWidget):
             return
         self.current = (self.current + (1 if forward else -1)) % len(self.matches)
         offset, length = self.matches[self.current]
-        self.window_.text_view.select_range(offset, length)
+        self.session.view.select_range(offset, length)
         self._show_count(f"{self.current + 1} / {len(self.matches)}")
 
     def open_bar(self) -> None:
@@ -90,22 +93,6 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.toolbar.hide()
-        if self.window_.current_document is not None:
-            self.window_.text_view.set_highlights("find", [], HIGHLIGHT)
-        self.window_.text_view.setFocus()
-
-
-def install(window) -> FindBar:
-    """Add the (hidden) find bar at the bottom of `window`; Ctrl+F opens it."""
-    bar = FindBar(window)
-    toolbar = QToolBar(window.tr("Find"), window, objectName="findToolBar", movable=False)
-    toolbar.addWidget(bar)
-    window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, toolbar)
-    toolbar.hide()
-    bar.toolbar = toolbar
-    window.find_bar = bar
-    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), window)
-    shortcut.setObjectName("findShortcut")
-    shortcut.setWhatsThis(QCoreApplication.translate("FindBar", "Find in document"))
-    shortcut.activated.connect(bar.open_bar)
-    return bar
+        if self.session.document is not None:
+            self.session.view.set_highlights("find", [], HIGHLIGHT)
+        self.session.view.setFocus()

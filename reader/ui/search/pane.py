@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDockWidget, QLabel, QLineEdit, QProgressBar, QStyle, QStyledItemDelegate,
@@ -97,10 +97,16 @@ class HtmlDelegate(QStyledItemDelegate):
 class SearchPane(QDockWidget):
     """Search box, scope, progress and results; activating a hit opens and selects it."""
 
-    def __init__(self, window, service: SearchService | None = None) -> None:
-        super().__init__(window.tr("Search"), window)
+    documentsChanged = Signal()  # indexing found new or deleted files: the library is to be listed again
+
+    def __init__(self, session, parent: QWidget | None = None, service: SearchService | None = None,
+                 find_bar=None) -> None:
+        """`session`: the document "This document" means, and where hits open; `find_bar`: F3 steps through
+        its matches while it is open."""
+        super().__init__(self.tr("Search"), parent)
         self.setObjectName("searchPane")
-        self.window_ = window
+        self.session = session
+        self.find_bar = find_bar
         self.controller = SearchController(service, self)
         self.query_id_shown = 0
         self._build()
@@ -162,7 +168,7 @@ class SearchPane(QDockWidget):
     def scope_folders(self) -> list[Path] | None:
         data = self.scope.currentData()
         if data == "document":
-            document = self.window_.current_document
+            document = self.session.document
             return [document.path] if document else []
         return [path_from_key(data)] if data else None
 
@@ -197,11 +203,11 @@ class SearchPane(QDockWidget):
         if not hit:
             return False
         key, offset, length = hit
-        return self.window_.open_document(path_from_key(key), select=(offset, length))
+        return self.session.open(path_from_key(key), select=(offset, length))
 
     def step(self, forward: bool = True) -> None:
         """F3 / Shift+F3: the next or previous hit (the find bar's matches when it is open)."""
-        find_bar = getattr(self.window_, "find_bar", None)
+        find_bar = self.find_bar
         if find_bar is not None and not find_bar.toolbar.isHidden():
             find_bar.step(forward)
             return
@@ -236,7 +242,7 @@ class SearchPane(QDockWidget):
             self.status.setText("")  # the note that indexing waited for another reader is over
         self.retry_note = not isinstance(report, Exception) and (report.locked or report.failed)
         if not isinstance(report, Exception) and (report.added or report.removed):
-            self.window_.refresh_library()  # new and deleted files show in the library pane
+            self.documentsChanged.emit()  # new and deleted files show in the library pane
         if self.retry_note:
             self.retry.start()  # another reader is indexing (searches scan meanwhile), or it was cut short
         self._watch()
@@ -253,11 +259,6 @@ class SearchPane(QDockWidget):
     def _changed(self, _path: str) -> None:
         self.rescan.start()
 
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.window_ and event.type() == QEvent.Type.Close:
-            self.shutdown()
-        return super().eventFilter(watched, event)
-
     def shutdown(self) -> None:
         """Stop background work and wait for it (called when the window closes or the application
         quits): indexing stops after the document it is on, and no worker emits afterwards."""
@@ -269,12 +270,8 @@ class SearchPane(QDockWidget):
         self.controller.shutdown()
 
 
-def install(window) -> SearchPane:
-    """Create the pane, add it to `window`, wire Ctrl+Shift+F and F3/Shift+F3, start indexing."""
-    pane = SearchPane(window)
-    window.add_pane(pane, Qt.DockWidgetArea.RightDockWidgetArea)
-    window.search_pane = pane
-    window.libraryChanged.connect(pane.library_changed)
+def add_shortcuts(pane: SearchPane, window: QWidget) -> None:
+    """Ctrl+Shift+F (focus the search box), F3 and Shift+F3 (next and previous hit) in `window`."""
 
     def focus() -> None:
         pane.show()
@@ -292,10 +289,3 @@ def install(window) -> SearchPane:
         shortcut.setWhatsThis(description)  # the name the shortcuts dialog lists
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)
-    app = QApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(pane.shutdown)
-    window.destroyed.connect(lambda *_: pane.shutdown())
-    window.installEventFilter(pane)  # the window's Close: stop the workers before widgets go
-    QTimer.singleShot(0, pane.start_indexing)
-    return pane

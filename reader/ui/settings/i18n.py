@@ -6,10 +6,9 @@ previous call installed; a `UiTranslators` object, a child of the application, o
 files are compiled from the .ts by `make translations` (which `make run`, `make test` and `make dist`
 do first) and bundled by build.spec; without them the UI stays in English (and a log line says so).
 
-Translations are looked up by context, the class name of the object whose tr() is called. Two
-contexts of the catalogue are not class names, and are looked up too for the class that uses them
-(ALIASES): "window", for module functions that call `window.tr("…")` (MainWindow at run time), and
-"OutlineCorrectionsMixin", whose strings OutlinePane shows.
+Translations are looked up by context, the class name of the object whose tr() is called. One
+context of the catalogue is not a class name, and is looked up too for the class that uses it
+(ALIASES): "window", for module functions that call `window.tr("…")` (MainWindow at run time).
 """
 
 from __future__ import annotations
@@ -43,7 +42,6 @@ def resolve_language(language: str) -> str:
 # run-time context (a class name) -> the catalogue's contexts that pyside6-lupdate files its strings under
 ALIASES: dict[str, tuple[str, ...]] = {
     "MainWindow": ("window",),
-    "OutlinePane": ("OutlineCorrectionsMixin",),
 }
 
 

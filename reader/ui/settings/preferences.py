@@ -1,8 +1,8 @@
 """Preferences: the window's reading settings applied live, and the dialog that changes them.
 
 `Preferences` (one per window, `window.preferences`) holds the `ReaderSettings`, applies them (theme,
-reading font and size, line spacing, text column width, UI language) and saves every change to
-settings.ini. `PreferencesDialog` (Edit ▸ Preferences…) edits them; every change applies at once.
+reading font and size with the `Zoom` on top, line spacing, text column width, UI language) to the text
+views it is given and saves every change to settings.ini. `PreferencesDialog` (Edit ▸ Preferences…) edits them; every change applies at once.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -38,28 +37,38 @@ from reader.ui.settings.themes import THEMES, apply_reading_colors, apply_theme,
 WIDTH_SAMPLE = "\u4e2d"
 
 
-def preferences_of(window: QMainWindow) -> Preferences:
-    """The window's Preferences (created when the window did not make one)."""
-    preferences = getattr(window, "preferences", None)
-    if preferences is None:
-        preferences = window.preferences = Preferences(window)
-    return preferences
+class Zoom:
+    """The reading text's zoom: whole points over the chosen font size, within -8..+20."""
+
+    def __init__(self) -> None:
+        self.steps = 0
+
+    def change(self, steps: int) -> None:
+        """Larger (steps > 0), smaller, or (steps == 0) back to the chosen size."""
+        self.steps = 0 if steps == 0 else max(-8, min(20, self.steps + steps))
+
+    def point_size(self, chosen: float) -> float:
+        """The size the text is shown at when `chosen` is the size in the preferences."""
+        return max(6.0, chosen + self.steps)
 
 
 class Preferences(QObject):
-    """Applies a window's ReaderSettings to the application and its text views, and saves changes."""
+    """Applies ReaderSettings to the application and to the text views, and saves changes."""
 
     changed = Signal(object)
+    languageChanged = Signal(str)  # the UI language changed (its translator is installed): retranslate now
 
-    def __init__(self, window: QMainWindow, settings: ReaderSettings | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, views, parent: QWidget, settings: ReaderSettings | None = None) -> None:
+        """`views`: the text views to format; `parent`: the window, whose widgets get accessible names."""
+        super().__init__(parent)
         self.setObjectName("preferences")
-        self.window = window
+        self._root = parent
+        self._text_views = list(views)
+        self.zoom = Zoom()
         self.settings = settings or ReaderSettings.load()
         self.theme = "light"
         for view in self._views():
-            view.installEventFilter(self)
-        window.documentChanged.connect(lambda _document: self._format_documents())
+            view.sizeOrFontChanged.connect(lambda view=view: self._on_view_changed(view))
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_system_scheme)
@@ -68,13 +77,13 @@ class Preferences(QObject):
     # --- applying -------------------------------------------------------------------------------
 
     def _views(self) -> list[QAbstractScrollArea]:
-        return [self.window.plain_view, self.window.rich_view]
+        return self._text_views
 
     def apply(self) -> None:
         """Apply every setting."""
         self.apply_theme()
         self.apply_font()
-        self._format_documents()
+        self.format_documents()
         self._name_widgets()
 
     def apply_theme(self) -> None:
@@ -83,12 +92,15 @@ class Preferences(QObject):
         for view in self._views():
             apply_reading_colors(view, self.theme)
 
+    def zoom_by(self, steps: int) -> None:
+        """Make the text larger (steps > 0), smaller, or (steps == 0) the chosen size."""
+        self.zoom.change(steps)
+        self.apply_font()
+
     def apply_font(self) -> None:
-        """The reading font and size (plus the session's zoom) on both views, then the column width."""
-        window = self.window
-        window._base_point_size = self.settings.font_size
+        """The reading font and size (plus the zoom) on both views, then the column width."""
         family = self.settings.font_family or QApplication.font().family()
-        size = max(6.0, self.settings.font_size + getattr(window, "_zoom", 0))
+        size = self.zoom.point_size(self.settings.font_size)
         for view in self._views():
             font = QFont(view.font())
             font.setFamily(family)
@@ -115,7 +127,7 @@ class Preferences(QObject):
         if (current.left(), current.right()) != (side, side):
             view.setViewportMargins(side, 0, side, 0)
 
-    def _format_documents(self) -> None:
+    def format_documents(self) -> None:
         """Line spacing on every block of both views' documents (fast: 0.01 s for 5 M characters)."""
         for view in self._views():
             document = view.document_view()
@@ -146,15 +158,13 @@ class Preferences(QObject):
             "libraryFilter": self.tr("Filter the library"),
         }
         for name, label in names.items():
-            for widget in self.window.findChildren(QWidget, name):
+            for widget in self._root.findChildren(QWidget, name):
                 if not widget.accessibleName():
                     widget.setAccessibleName(label)
 
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
-            if isinstance(watched, QAbstractScrollArea) and self.settings.max_text_width:
-                self._fit_column(watched)
-        return False
+    def _on_view_changed(self, view: QAbstractScrollArea) -> None:
+        if self.settings.max_text_width:
+            self._fit_column(view)
 
     def _on_system_scheme(self, _scheme) -> None:
         if self.settings.theme == "system":
@@ -175,37 +185,20 @@ class Preferences(QObject):
         if new.theme != old.theme or (new.font_family, new.font_size) != (old.font_family, old.font_size):
             self.apply_font()  # a new application stylesheet resets the views' fonts
         if new.line_spacing != old.line_spacing:
-            self._format_documents()
+            self.format_documents()
         if new.max_text_width != old.max_text_width:
             self.apply_width()
         if new.language != old.language:
             app = QApplication.instance()
             if app is not None:
                 install_translator(app, new.language)
-                from reader.ui.shell.menus import retranslate
-
-                retranslate(self.window)  # at once, not when the posted LanguageChange arrives
-                dialog = getattr(self.window, "_preferences_dialog", None)
-                if dialog is not None:
-                    dialog.retranslate()
+                self.languageChanged.emit(new.language)  # at once, not when the posted LanguageChange arrives
         self.changed.emit(new)
         return new
 
     def restore_defaults(self) -> ReaderSettings:
         defaults = ReaderSettings()
         return self.change(**{k: v for k, v in defaults.to_dict().items() if k != "version"})
-
-
-def open_preferences(window: QMainWindow) -> PreferencesDialog:
-    """Show the window's preferences dialog (one per window), and bring it to the front."""
-    dialog = getattr(window, "_preferences_dialog", None)
-    if dialog is None:
-        dialog = window._preferences_dialog = PreferencesDialog(preferences_of(window), window)
-    dialog.show()
-    if QGuiApplication.platformName() != "offscreen":  # which cannot raise windows (and says so)
-        dialog.raise_()
-    dialog.activateWindow()
-    return dialog
 
 
 class PreferencesDialog(QDialog):

@@ -1,1 +1,1 @@
-"""The window itself: construction and wiring, menus, the document loader and reading positions."""
+"""The window itself: construction and wiring, menus, the reading session, the document loader and reading positions."""

@@ -5,23 +5,22 @@ from __future__ import annotations
 import os
 import stat
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextDocument
 
-from reader.documents import Document, DocumentError, load_document
-from reader.documents.model import document_kind, reading_minutes
+from reader.documents import DocumentError
+from reader.documents.model import document_kind
 from reader.documents.names import display_name
-from reader.documents.render import NestedTooDeeplyError, render_markdown
-from reader.outline import extract_outline, nest
-from reader.outline.corrections import apply_document_corrections
+from reader.outline import loading
+from reader.outline.loading import add_outline
 from reader.text.offsets import Utf16Map
 
 SYNC_LIMIT_BYTES = 4 * 1024 * 1024
 SYNC_LIMIT_MARKDOWN_BYTES = 256 * 1024
-RENDER_LIMIT_BYTES = 2 * 1024 * 1024  # larger Markdown files are shown as plain text
+RENDER_LIMIT_BYTES = loading.RENDER_LIMIT_BYTES  # larger Markdown files are shown as plain text
 SHOWN_WAIT_S = 2.0  # the longest the worker waits for the UI to show a text before outlining it
 INSERT_CHARS = 256 * 1024  # a worker fills a QTextDocument this many characters at a time
 NESTED_TOO_DEEPLY = "nested"  # LoadedDocument.plain_reason: the Markdown could not be rendered
@@ -36,16 +35,17 @@ class TextStyle:
 
 
 @dataclass
-class LoadedDocument:
-    """A document with everything the window shows, computed off the UI thread."""
+class LoadedDocument(loading.LoadedDocument):
+    """The core's loaded document (text, outline, HTML, corrections editor) with what the plain view
+    needs, computed off the UI thread."""
 
-    document: Document
-    outline: list | None = field(default_factory=list)  # None: a worker is still working it out
-    html: str | None = None  # rendered Markdown, when the document is shown rendered
-    reading_minutes: int = 0
     utf16: Utf16Map | None = None  # offsets to Qt positions, for the plain view
     text_document: QTextDocument | None = None  # the plain view's document, built by the worker
-    plain_reason: str = ""  # why a Markdown document is shown as plain text (NESTED_TOO_DEEPLY)
+
+    @property
+    def plain_reason(self) -> str:
+        """Why a Markdown document is shown as plain text (NESTED_TOO_DEEPLY), else ''."""
+        return NESTED_TOO_DEEPLY if self.note == loading.NESTED_TOO_DEEPLY else ""
 
     def discard(self) -> None:
         """Free the prepared QTextDocument of a result nobody will show."""
@@ -57,20 +57,16 @@ class LoadedDocument:
 def load_with_outline(path: Path, encoding: str | None, style: TextStyle | None = None) -> LoadedDocument:
     """Load `path` and compute what the window shows (raises DocumentError)."""
     loaded = load_text(path, encoding, style)
-    loaded.outline = outline_of(loaded.document)
+    add_outline(loaded)
     return loaded
 
 
 def load_text(path: Path, encoding: str | None, style: TextStyle | None = None) -> LoadedDocument:
     """Load `path` and prepare its text for the view, all but the outline (raises DocumentError)."""
-    document = load_document(path, encoding=encoding)
-    loaded = LoadedDocument(document, None, reading_minutes=reading_minutes(document.text))
+    core = loading.load_text(path, encoding, RENDER_LIMIT_BYTES)
+    loaded = LoadedDocument(**{f.name: getattr(core, f.name) for f in fields(core)})
+    document = loaded.document
     document.content_hash  # noqa: B018 - cached here, so bookmarks and corrections need not hash on the UI thread
-    if document.kind == "markdown" and document.size_bytes <= RENDER_LIMIT_BYTES:
-        try:
-            loaded.html = render_markdown(document.text)
-        except NestedTooDeeplyError:
-            loaded.plain_reason = NESTED_TOO_DEEPLY
     if loaded.html is None:
         loaded.utf16 = Utf16Map(document.text)
         if style is not None:
@@ -78,9 +74,9 @@ def load_text(path: Path, encoding: str | None, style: TextStyle | None = None) 
     return loaded
 
 
-def outline_of(document: Document) -> list:
-    """The document's nested outline, with the reader's corrections."""
-    return nest(apply_document_corrections(extract_outline(document.text, document.kind), document))
+def outline_of(loaded: LoadedDocument) -> loading.LoadedDocument:
+    """The corrected outline of `loaded`'s document (and its corrections editor), apart from `loaded`."""
+    return add_outline(loading.LoadedDocument(loaded.document))
 
 
 def plain_document(text: str, style: TextStyle) -> QTextDocument:
@@ -139,9 +135,9 @@ class _LoadTask(QRunnable):
                 # its Python callbacks would wait for it. So start once the window says the text is
                 # shown (DocumentLoader.text_shown), or after a while regardless.
                 self.shown.wait(SHOWN_WAIT_S)
-                self._tell(self.signals.outlined, outline_of(result.document))
+                self._tell(self.signals.outlined, outline_of(result))
             else:
-                result.outline = outline_of(result.document)
+                add_outline(result)
                 self._tell(self.signals.loaded, result)
         except DocumentError as error:
             self._tell(self.signals.failed, str(self.path), str(error))
@@ -162,7 +158,7 @@ class DocumentLoader(QObject):
     forever). Stale results are dropped."""
 
     loaded = Signal(object, object)  # LoadedDocument, the caller's request data (passed through)
-    outlined = Signal(object)  # the outline of the last LoadedDocument that came without one
+    outlined = Signal(object)  # the outline (and editor) of the last LoadedDocument that came without one
     failed = Signal(str, str)  # path, message
     started = Signal(str)  # path, for a slow load
 
@@ -215,9 +211,9 @@ class DocumentLoader(QObject):
         if self._task is not None:
             self._task.shown.set()
 
-    def _on_outlined(self, request: int, outline: list) -> None:
+    def _on_outlined(self, request: int, outlined: loading.LoadedDocument) -> None:
         if request == self._request:
-            self.outlined.emit(outline)
+            self.outlined.emit(outlined)
 
     def _on_failed(self, request: int, path: str, message: str) -> None:
         if request == self._request:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QFontDatabase
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDockWidget,
+    QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -20,25 +22,29 @@ from PySide6.QtWidgets import (
 from reader.documents import Document, is_supported
 from reader.documents.names import display_name, path_from_key, path_key
 from reader.documents.library import iter_documents, library_folders
-from reader.documents.overrides import remember_encoding, remembered_encoding
 from reader.ui.views.breadcrumb import Breadcrumb
-from reader.documents.history import History, Place
 from reader.ui.library.pane import LibraryPane
-from reader.ui.shell.menus import build_menus
+from reader.ui.bookmarks.menu import BookmarksMenu
+from reader.ui.bookmarks.pane import BookmarksPane
+from reader.ui.search.find_bar import FindBar
+from reader.ui.search.pane import SearchPane
+from reader.ui.search.pane import add_shortcuts as add_search_shortcuts
+from reader.ui.shell.menus import build_menus, retranslate
 from reader.ui.outline.pane import OutlinePane
 from reader.ui.views.plain import plain_label, plain_message_box
-from reader.ui.settings.preferences import Preferences
+from reader.ui.settings.preferences import Preferences, PreferencesDialog
 from reader.ui.settings.settings import open_settings
 from reader.ui.views.text_views import PlainView, RichView
-from reader.ui.shell.positions import ReadingPositions
-from reader.ui.shell.loader import NESTED_TOO_DEEPLY, DocumentLoader, LoadedDocument, TextStyle
+from reader.ui.shell.loader import NESTED_TOO_DEEPLY, LoadedDocument
+from reader.ui.shell.session import ReadingSession
 
 RECENT_LIMIT = 12
-SLICED_FROM_CHARS = 1_000_000  # a document this long is shown in several turns of the event loop
 
 
 class MainWindow(QMainWindow):
-    """The reader's window. Tests drive it through open_document() and the named panes."""
+    """The reader's window: builds the session, the panes, menus and status bar, and wires them in
+    `_connect_signals()`. Tests drive it through open_document() and the named panes (thin delegates to the
+    ReadingSession keep the attributes they use)."""
 
     documentChanged = Signal(object)
     libraryChanged = Signal(list)  # the library's folders, after one was added or removed
@@ -49,26 +55,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Reader")
         self.resize(1280, 820)
         self.setAcceptDrops(True)
-        self.loaded: LoadedDocument | None = None
-        self.last_error: str | None = None
         self._told_no_cjk_font = False
-        self._showing = 0  # counts documents shown, so a superseded sliced show stops
-        self._pinned: tuple[int, int] | None = None
-        self.history = History()
-        self._recording = True
-        self.loader = DocumentLoader(self)
-        self.loader.loaded.connect(self._show_loaded)
-        self.loader.outlined.connect(self._show_late_outline)
-        self.loader.failed.connect(self._show_failure)
-        self.loader.started.connect(self._show_loading)
+        self._library_folders: list[Path] | None = None
+        self._preferences_dialog: PreferencesDialog | None = None
         self._build_central()
-        self.positions = ReadingPositions(self)
-        self._build_panes()
+        self.session = ReadingSession(self.plain_view, self.rich_view, lambda: self.preferences.settings.line_spacing,
+                                      self)
+        self.library_pane = LibraryPane(self)
+        self.outline_pane = OutlinePane(self.session, self)
         self._build_status_bar()
-        build_menus(self)
-        self.preferences = Preferences(self)  # theme, reading font, spacing, width (settings.ini)
-        self.zoom(0)
-        self._install_feature_panes()
+        self.menus = build_menus(self, (self.library_pane, self.outline_pane))
+        self.preferences = Preferences(self.session.views, self)  # theme, reading font, spacing, width (settings.ini)
+        self.bookmarks_pane = BookmarksPane(self.session, self)
+        self.bookmarks_menu = BookmarksMenu(self.bookmarks_pane, self.menuBar())
+        self.find_toolbar = QToolBar(self.tr("Find"), self, objectName="findToolBar", movable=False)
+        self.find_bar = FindBar(self.session, self.find_toolbar)
+        self.search_pane = SearchPane(self.session, self, find_bar=self.find_bar)
+        self._place_children()
+        self._connect_signals()
         self.refresh_library()
 
     # --- construction -------------------------------------------------------------------------
@@ -80,7 +84,6 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.breadcrumb = Breadcrumb(central)
-        self.breadcrumb.crumbActivated.connect(self.jump_to)
         layout.addWidget(self.breadcrumb)
         self.stack = QStackedWidget(central)
         self.plain_view = PlainView(self.stack)
@@ -88,27 +91,8 @@ class MainWindow(QMainWindow):
         self.rich_view.setObjectName("textViewInactive")
         for view in (self.plain_view, self.rich_view):
             self.stack.addWidget(view)
-            view.positionChanged.connect(self._on_scrolled)
-        self.rich_view.documentLinkActivated.connect(self._open_linked_document)
         layout.addWidget(self.stack)
         self.setCentralWidget(central)
-        self._base_point_size = self.plain_view.font().pointSizeF() + 1
-        for view in (self.plain_view, self.rich_view):
-            view.viewport().installEventFilter(self)
-        self._sync_timer = QTimer(self, singleShot=True, interval=60)
-        self._sync_timer.timeout.connect(self._sync_position)
-
-    def _build_panes(self) -> None:
-        self.library_pane = LibraryPane(self)
-        self.library_pane.documentActivated.connect(lambda path: self.open_document(path))
-        self.outline_pane = OutlinePane(self)
-        self.outline_pane.headingActivated.connect(self.jump_to)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_pane)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_pane)
-        self.outline_pane.outlineChanged.connect(self._sync_position)
-        self.outline_pane.bind(self)
-        self.resizeDocks([self.library_pane, self.outline_pane], [220, 520], Qt.Orientation.Vertical)
-        self.resizeDocks([self.outline_pane], [330], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -124,133 +108,180 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
             self.status_labels[key] = label
 
-    def _install_feature_panes(self) -> None:
-        """Feature panes (search, find bar, bookmarks) install themselves here."""
-        from reader.ui.bookmarks import menu as bookmarks_menu
-        from reader.ui.bookmarks import pane as bookmarks_pane
-        from reader.ui.search import find_bar
-        from reader.ui.search import pane as search_pane
+    def _place_children(self) -> None:
+        """Docks, the Bookmarks menu, the find bar, and the shortcuts that work anywhere in the window."""
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_pane)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_pane)
+        self.resizeDocks([self.library_pane, self.outline_pane], [220, 520], Qt.Orientation.Vertical)
+        self.resizeDocks([self.outline_pane], [330], Qt.Orientation.Horizontal)
+        for dock in (self.bookmarks_pane, self.search_pane):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.menus.panes.addAction(dock.toggleViewAction())
+        self.addActions(self.bookmarks_pane.window_actions())
+        self.menuBar().insertMenu(self.menus.library.menuAction(), self.bookmarks_menu)
+        add_search_shortcuts(self.search_pane, self)
+        self.resizeDocks([self.bookmarks_pane, self.search_pane], [400, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.bookmarks_pane, self.search_pane], [300, 520], Qt.Orientation.Vertical)
+        self.find_toolbar.addWidget(self.find_bar)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_toolbar)
+        self.find_toolbar.hide()
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setObjectName("findShortcut")
+        find.setWhatsThis(QCoreApplication.translate("FindBar", "Find in document"))
+        find.activated.connect(self.find_bar.open_bar)
 
-        bookmarks = self.bookmarks_pane = bookmarks_pane.install(self)
-        bookmarks_menu.install(self, bookmarks)
-        search = search_pane.install(self)
-        find_bar.install(self)
-        self.resizeDocks([bookmarks, search], [400, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([bookmarks, search], [300, 520], Qt.Orientation.Vertical)
+    def _connect_signals(self) -> None:
+        """Every connection between the session, the panes and the window, in one place."""
+        session = self.session
+        session.loadingStarted.connect(self._show_loading)
+        session.loadFailed.connect(self._show_failure)
+        session.showingDocument.connect(self._show_document_status)
+        session.viewChanged.connect(self.stack.setCurrentWidget)
+        session.documentShown.connect(self._document_shown)
+        session.documentChanged.connect(self.documentChanged)
+        session.documentChanged.connect(lambda _document: self.preferences.format_documents())
+        session.positionChanged.connect(self._show_position)
+        session.positionError.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        for view in session.views:
+            view.add_context_menu_provider(self._bookmark_menu_entry)
+            view.add_context_menu_provider(self.outline_pane.extend_text_menu)
+            view.historyStepRequested.connect(lambda step: self.go_back() if step < 0 else self.go_forward())
+            view.zoomRequested.connect(self.zoom)
+        self.rich_view.documentLinkActivated.connect(self._open_linked_document)
+        self.breadcrumb.crumbActivated.connect(lambda offset, length: self.jump_to(offset, length))
+        self.library_pane.documentActivated.connect(lambda path: self.open_document(path))
+        self.outline_pane.headingActivated.connect(lambda offset, length: self.jump_to(offset, length))
+        self.outline_pane.outlineChanged.connect(session.sync_position)
+        for source in (self.outline_pane, self.bookmarks_pane, self.bookmarks_menu):
+            source.message.connect(self.statusBar().showMessage)
+        self.preferences.languageChanged.connect(lambda _language: self._retranslate())
+        self.libraryChanged.connect(self.search_pane.library_changed)
+        self.search_pane.documentsChanged.connect(self.refresh_library)
+        search = self.search_pane
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(search.shutdown)
+        self.destroyed.connect(lambda *_: search.shutdown())
+        self.bookmarks_pane.refresh()
+        QTimer.singleShot(0, search.start_indexing)
 
-    def add_pane(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
-        """Add a feature's dock pane and list it in View ▸ Panes."""
-        self.addDockWidget(area, dock)
-        menu = getattr(self, "panes_menu", None)
-        if menu is not None:
-            menu.addAction(dock.toggleViewAction())
+    def _bookmark_menu_entry(self, menu: QMenu, _offset: int) -> None:
+        menu.addSeparator()
+        menu.addAction(self.bookmarks_pane.bookmark_action)
 
-    # --- documents ------------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        retranslate(self)
+        if self._preferences_dialog is not None:
+            self._preferences_dialog.retranslate()
+
+    def open_preferences(self) -> PreferencesDialog:
+        """Show the preferences dialog (one per window), and bring it to the front."""
+        if self._preferences_dialog is None:
+            self._preferences_dialog = PreferencesDialog(self.preferences, self)
+        dialog = self._preferences_dialog
+        dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # which cannot raise windows (and says so)
+            dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    # --- menus, for tests and callers that know the window --------------------------------------
+
+    @property
+    def file_menu(self) -> QMenu:
+        return self.menus.file
+
+    @property
+    def edit_menu(self) -> QMenu:
+        return self.menus.edit
+
+    @property
+    def view_menu(self) -> QMenu:
+        return self.menus.view
+
+    @property
+    def go_menu(self) -> QMenu:
+        return self.menus.go
+
+    @property
+    def help_menu(self) -> QMenu:
+        return self.menus.help
+
+    @property
+    def recent_menu(self) -> QMenu:
+        return self.menus.recent
+
+    # --- the session, for tests and callers that know the window ------------------------------
 
     @property
     def text_view(self) -> PlainView | RichView:
         """The view showing the current document."""
-        return self.stack.currentWidget()
+        return self.session.view
 
     @property
     def current_document(self) -> Document | None:
-        return self.loaded.document if self.loaded else None
+        return self.session.document
+
+    @property
+    def loaded(self) -> LoadedDocument | None:
+        return self.session.loaded
+
+    @property
+    def last_error(self) -> str | None:
+        return self.session.last_error
+
+    @property
+    def loader(self):
+        return self.session.loader
+
+    @property
+    def history(self):
+        return self.session.history
+
+    @property
+    def positions(self):
+        return self.session.positions
+
+    @property
+    def _sync_timer(self) -> QTimer:
+        return self.session._sync_timer
 
     def open_document(self, path: str | Path, select: tuple[int, int] | None = None, encoding: str | None = None) -> bool:
         """Open `path` (or switch to it) and select the source span `select`; False if it failed."""
-        path = Path(path).expanduser().absolute()
-        current = self.current_document
-        if current is not None and current.path == path and encoding is None:
-            if select is not None:
-                self.jump_to(*select)
-            return True
-        self.last_error = None
-        if self._recording:
-            self._remember_place()
-        self.loader.style = TextStyle(QFont(self.plain_view.font()), self.preferences.settings.line_spacing)
-        self.loader.load(path, encoding or remembered_encoding(path), (select, self._recording))
-        return self.last_error is None
+        return self.session.open(path, select, encoding)
 
     def reload_with_encoding(self, encoding: str | None) -> None:
         """Decode the current document again with `encoding` (None: detect), and remember the choice."""
-        document = self.current_document
-        if document is None:
-            return
-        remember_encoding(document.path, encoding)
-        position = self.text_view.top_offset()
-        self.loaded = None
-        self.open_document(document.path, select=(position, 0), encoding=encoding)
+        self.session.reload_with_encoding(encoding)
+
+    def jump_to(self, offset: int, length: int = 0) -> None:
+        """Show and select the source span [offset, offset + length) of the current document."""
+        self.session.jump_to(offset, length)
+
+    def go_back(self) -> None:
+        self.session.go_back()
+
+    def go_forward(self) -> None:
+        self.session.go_forward()
 
     def _show_loaded(self, loaded: LoadedDocument, request: tuple) -> None:
-        """Show a loaded document. A large one is shown in slices, each a separate turn of the event
-        loop, so no single step holds the UI thread long; a small one all at once."""
-        self._showing += 1
-        steps = [lambda: self._show_text(loaded), lambda: self._show_outline(loaded),
-                 lambda: self.documentChanged.emit(loaded.document), lambda: self._show_place(request),
-                 self.loader.text_shown]
-        if loaded.text_document is None or len(loaded.document.text) < SLICED_FROM_CHARS:
-            for step in steps:
-                step()
-        else:
-            self._run_sliced(self._showing, steps)
+        self.session._show_loaded(loaded, request)
 
-    def _run_sliced(self, showing: int, steps: list) -> None:
-        if showing != self._showing:
-            return  # another document is being shown
-        steps[0]()
-        if len(steps) > 1:
-            QTimer.singleShot(1, self, lambda: self._run_sliced(showing, steps[1:]))  # input and paint go between
+    def _sync_position(self) -> None:
+        self.session.sync_position()
 
-    def _show_text(self, loaded: LoadedDocument) -> None:
-        document = loaded.document
+    # --- showing what the session does ----------------------------------------------------------
+
+    def _show_document_status(self, loaded: LoadedDocument) -> None:
         self.load_progress.hide()
         self.statusBar().clearMessage()
-        self.positions.save(self.current_document, self.text_view)
-        self.loaded = loaded
-        self._pinned = None
-        rich = loaded.html is not None
-        active, inactive = (self.rich_view, self.plain_view) if rich else (self.plain_view, self.rich_view)
-        inactive.setObjectName("textViewInactive")
-        active.setObjectName("textView")
-        if rich:
-            active.show_document(document, loaded.html)
-        else:
-            active.show_document(document, None, loaded.text_document, loaded.utf16)
-            loaded.text_document = None  # the view owns it now
-        self.stack.setCurrentWidget(active)
-        self.setWindowTitle(f"{display_name(document.path.stem)} — Reader")
+        self.setWindowTitle(f"{display_name(loaded.document.path.stem)} — Reader")
         self._update_status(loaded)
 
-    def _show_outline(self, loaded: LoadedDocument) -> None:
-        document = loaded.document
-        self.outline_pane.set_outline(loaded.outline or [])  # None: it comes later (_show_late_outline)
-        self.library_pane.mark_current(document.path)
+    def _document_shown(self, loaded: LoadedDocument) -> None:
+        self.library_pane.mark_current(loaded.document.path)
         self._show_notes(loaded)
-        self._add_recent(document.path)
-
-    def _show_late_outline(self, outline: list) -> None:
-        """The outline of a large document, worked out after its text was shown."""
-        if self.loaded is None or self.loaded.outline is not None:
-            return
-        self.loaded.outline = outline
-        self.outline_pane.set_outline(outline)
-        self._sync_position()
-
-    def _show_place(self, request: tuple) -> None:
-        select, recording = request
-        document = self.current_document
-        active = self.text_view
-        was_recording, self._recording = self._recording, recording
-        try:
-            if select is None:
-                restored = self.positions.restore(document, active)
-                if recording:
-                    self.history.visit(Place(document.path, restored))
-                self._sync_position()
-            else:
-                self.jump_to(*select)
-        finally:
-            self._recording = was_recording
+        self._add_recent(loaded.document.path)
 
     def _show_loading(self, path: str) -> None:
         self.statusBar().showMessage(self.tr("Opening %s…") % display_name(Path(path).name))
@@ -258,7 +289,6 @@ class MainWindow(QMainWindow):
 
     def _show_failure(self, path: str, message: str) -> None:
         self.load_progress.hide()
-        self.last_error = message
         self.statusBar().showMessage(message, 15000)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot open document"), message, parent=self)
         box.setObjectName("errorDialog")
@@ -274,63 +304,11 @@ class MainWindow(QMainWindow):
             if is_supported(target):
                 self.open_document(target)
 
-    # --- jumping and position -------------------------------------------------------------------
-
-    def jump_to(self, offset: int, length: int = 0) -> None:
-        """Show and select the source span [offset, offset + length) of the current document."""
-        document = self.current_document
-        if document is None:
-            return
-        if self._recording:
-            self._remember_place()
-            self.history.visit(Place(document.path, offset, length))
-        self.text_view.select_range(offset, length)
-        self._pinned = (self.text_view.verticalScrollBar().value(), offset)
-        self._sync_position()
-
-    def _remember_place(self) -> None:
-        """Note where the reader is in the current place, so Back returns there."""
-        document = self.current_document
-        if document is None:
-            return
-        if self._pinned is not None and self._pinned[0] == self.text_view.verticalScrollBar().value():
-            return  # still at the place the last jump showed
-        self.history.update_current(Place(document.path, self.text_view.reading_offset()))
-
-    def go_back(self) -> None:
-        self._navigate(self.history.back, before=self._remember_place)
-
-    def go_forward(self) -> None:
-        self._navigate(self.history.forward, before=self._remember_place)
-
-    def _navigate(self, step, before) -> None:
-        before()
-        place = step()
-        if place is None:
-            return
-        self._recording = False
-        try:
-            self.open_document(place.path, select=(place.offset, place.length))
-        finally:
-            self._recording = True
-
-    def _on_scrolled(self, _offset: int) -> None:
-        self._sync_timer.start()
-
-    def _sync_position(self) -> None:
-        view = self.text_view
-        if self.current_document is None:
-            return
-        offset = view.reading_offset()
-        if self._pinned is not None:
-            if self._pinned[0] == view.verticalScrollBar().value():
-                offset = self._pinned[1]
-            else:
-                self._pinned = None
+    def _show_position(self, offset: int) -> None:
         self.outline_pane.sync_to_offset(offset)
         self.breadcrumb.set_path(self.outline_pane.section_path(offset))
         total = max(1, len(self.current_document.text))
-        self.status_labels["position"].setText(f"{min(100, round(100 * view.top_offset() / total))}%")
+        self.status_labels["position"].setText(f"{min(100, round(100 * self.text_view.top_offset() / total))}%")
 
     # --- library, status ------------------------------------------------------------------------
 
@@ -339,7 +317,7 @@ class MainWindow(QMainWindow):
         folders = library_folders()
         self.library_pane.set_library(folders, iter_documents(folders))
         self.library_pane.mark_current(self.current_document.path if self.current_document else None)
-        if folders != getattr(self, "_library_folders", folders):
+        if self._library_folders is not None and folders != self._library_folders:
             self.libraryChanged.emit(folders)
         self._library_folders = folders
 
@@ -361,7 +339,7 @@ class MainWindow(QMainWindow):
         notes = []
         if loaded.plain_reason == NESTED_TOO_DEEPLY:
             notes.append(self.tr("Shown as plain text: the Markdown is nested too deeply to render."))
-        replacements = getattr(loaded.document, "replacements", 0)
+        replacements = loaded.document.replacements
         if replacements:
             notes.append(self.tr("Decoded as %s with %d replacement characters; try View ▸ Encoding.")
                          % (loaded.document.encoding, replacements))
@@ -378,17 +356,6 @@ class MainWindow(QMainWindow):
             return ""
         self._told_no_cjk_font = True
         return self.tr("No Chinese font is installed, so Chinese text may show as boxes (install fonts-noto-cjk).")
-
-    def eventFilter(self, watched, event) -> bool:
-        """Mouse back/forward buttons navigate history; Ctrl+wheel zooms."""
-        kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
-            self.go_back() if event.button() == Qt.MouseButton.BackButton else self.go_forward()
-            return True
-        if kind == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom(1 if event.angleDelta().y() > 0 else -1)
-            return True
-        return super().eventFilter(watched, event)
 
     # --- drag and drop, session -----------------------------------------------------------------
 
@@ -431,11 +398,7 @@ class MainWindow(QMainWindow):
 
     def zoom(self, steps: int) -> None:
         """Make the text larger (steps > 0), smaller, or (steps == 0) the default size."""
-        self._zoom = 0 if steps == 0 else max(-8, min(20, getattr(self, "_zoom", 0) + steps))
-        for view in (self.plain_view, self.rich_view):
-            font = view.font()
-            font.setPointSizeF(max(6.0, self._base_point_size + self._zoom))
-            view.setFont(font)
+        self.preferences.zoom_by(steps)
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -461,7 +424,8 @@ class MainWindow(QMainWindow):
         return str(path_from_key(key)) if isinstance(key, str) and key else ""
 
     def closeEvent(self, event) -> None:
-        self.positions.save(self.current_document, self.text_view)
+        self.search_pane.shutdown()  # stop the workers before widgets go
+        self.session.save_position()
         self.save_session()
         super().closeEvent(event)
 

@@ -7,6 +7,7 @@ translated when they are set, so they change at once when the UI language change
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QT_TRANSLATE_NOOP
@@ -55,15 +56,32 @@ def keys(standard: QKeySequence.StandardKey | None, *fallback: str) -> list[QKey
     return bindings
 
 
-def build_menus(window: QMainWindow) -> None:
-    """Create the menu bar of `window` (a MainWindow)."""
-    _file_menu(window)
-    _edit_menu(window)
-    _view_menu(window)
-    _go_menu(window)
-    _library_menu(window)
-    _help_menu(window)
-    window._language_watcher = _LanguageWatcher(window)
+@dataclass
+class Menus:
+    """The window's menus, and the actions other parts of the window refer to."""
+
+    file: QMenu
+    recent: QMenu
+    edit: QMenu
+    view: QMenu
+    panes: QMenu
+    theme: QMenu
+    encoding: QMenu
+    go: QMenu
+    library: QMenu
+    help: QMenu
+    open_folder_action: QAction
+    preferences_action: QAction
+    language_watcher: QObject
+
+
+def build_menus(window: QMainWindow, panes: tuple[QDockWidget, ...] = ()) -> Menus:
+    """Create the menu bar of `window` (a MainWindow), listing `panes` in View ▸ Panes."""
+    file, recent, open_folder = _file_menu(window)
+    edit, preferences = _edit_menu(window)
+    view, panes_menu, theme, encoding = _view_menu(window, panes)
+    return Menus(file, recent, edit, view, panes_menu, theme, encoding, _go_menu(window), _library_menu(window),
+                 _help_menu(window), open_folder, preferences, _LanguageWatcher(window))
 
 
 def _action(window: QMainWindow, source: str, slot, shortcuts=None, name: str = "") -> QAction:
@@ -114,41 +132,39 @@ class _LanguageWatcher(QObject):
         return False
 
 
-def _file_menu(window: QMainWindow) -> None:
+def _file_menu(window: QMainWindow) -> tuple[QMenu, QMenu, QAction]:
     menu = _menu(window.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&File"), "fileMenu")
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Open…"), lambda: _ask_open(window),
                            keys(QKeySequence.StandardKey.Open, "Ctrl+O"), "openAction"))
-    window.open_folder_action = _action(window, QT_TRANSLATE_NOOP("MainWindow", "Open &Folder…"),
-                                        lambda: _ask_folder(window), "Ctrl+Shift+O", "openFolderAction")
-    menu.addAction(window.open_folder_action)
+    open_folder = _action(window, QT_TRANSLATE_NOOP("MainWindow", "Open &Folder…"),
+                          lambda: _ask_folder(window), "Ctrl+Shift+O", "openFolderAction")
+    menu.addAction(open_folder)
     recent = _menu(menu, QT_TRANSLATE_NOOP("MainWindow", "Open &Recent"), "recentMenu")
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
-    window.recent_menu = recent
     menu.addSeparator()
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Quit"), window.close,
                            keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"), "quitAction"))
-    window.file_menu = menu
+    return menu, recent, open_folder
 
 
-def _edit_menu(window: QMainWindow) -> None:
+def _edit_menu(window: QMainWindow) -> tuple[QMenu, QAction]:
     menu = _menu(window.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Edit"), "editMenu")
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Copy"), lambda: window.text_view.copy(),
                            keys(QKeySequence.StandardKey.Copy, "Ctrl+C"), "copyAction"))
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "Select &All"), lambda: window.text_view.selectAll(),
                            keys(QKeySequence.StandardKey.SelectAll, "Ctrl+A"), "selectAllAction"))
     menu.addSeparator()
-    window.preferences_action = _action(window, QT_TRANSLATE_NOOP("MainWindow", "&Preferences…"),
-                                        lambda: _open_preferences(window),
-                                        keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"), "preferencesAction")
-    menu.addAction(window.preferences_action)
-    window.edit_menu = menu
+    preferences = _action(window, QT_TRANSLATE_NOOP("MainWindow", "&Preferences…"), window.open_preferences,
+                          keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"), "preferencesAction")
+    menu.addAction(preferences)
+    return menu, preferences
 
 
-def _view_menu(window: QMainWindow) -> None:
+def _view_menu(window: QMainWindow, panes: tuple[QDockWidget, ...]) -> tuple[QMenu, QMenu, QMenu, QMenu]:
     menu = _menu(window.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&View"), "viewMenu")
-    window.panes_menu = _menu(menu, QT_TRANSLATE_NOOP("MainWindow", "&Panes"), "panesMenu")
-    for dock in (window.library_pane, window.outline_pane):
-        window.panes_menu.addAction(dock.toggleViewAction())
+    panes_menu = _menu(menu, QT_TRANSLATE_NOOP("MainWindow", "&Panes"), "panesMenu")
+    for dock in panes:
+        panes_menu.addAction(dock.toggleViewAction())
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "Next Pa&ne"), lambda: cycle_focus(window, 1),
                            keys(None, "F6"), "nextPaneAction"))
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "Previous Pan&e"), lambda: cycle_focus(window, -1),
@@ -161,8 +177,7 @@ def _view_menu(window: QMainWindow) -> None:
         action.setCheckable(True)
         group.addAction(action)
         theme_menu.addAction(action)
-    theme_menu.aboutToShow.connect(lambda: _check_theme(window))
-    window.theme_menu = theme_menu
+    theme_menu.aboutToShow.connect(lambda: _check_theme(window, theme_menu))
     encoding_menu = _menu(menu, QT_TRANSLATE_NOOP("MainWindow", "&Encoding"), "encodingMenu")
     group = QActionGroup(window)
     detect = _action(window, QT_TRANSLATE_NOOP("MainWindow", "Detect automatically"),
@@ -174,7 +189,6 @@ def _view_menu(window: QMainWindow) -> None:
         action.setCheckable(True)
         group.addAction(action)
         encoding_menu.addAction(action)
-    window.encoding_menu = encoding_menu
     menu.addSeparator()
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"), lambda: window.zoom(1),
                            keys(QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="), "zoomInAction"))
@@ -184,16 +198,16 @@ def _view_menu(window: QMainWindow) -> None:
                            "Ctrl+0", "zoomResetAction"))
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Full Screen"), window.toggle_full_screen,
                            keys(QKeySequence.StandardKey.FullScreen, "F11"), "fullScreenAction"))
-    window.view_menu = menu
+    return menu, panes_menu, theme_menu, encoding_menu
 
 
-def _go_menu(window: QMainWindow) -> None:
+def _go_menu(window: QMainWindow) -> QMenu:
     menu = _menu(window.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Go"), "goMenu")
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Back"), window.go_back,
                            keys(QKeySequence.StandardKey.Back, "Alt+Left"), "backAction"))
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Forward"), window.go_forward,
                            keys(QKeySequence.StandardKey.Forward, "Alt+Right"), "forwardAction"))
-    window.go_menu = menu
+    return menu
 
 
 def _fill_recent(window: QMainWindow, menu) -> None:
@@ -205,22 +219,22 @@ def _fill_recent(window: QMainWindow, menu) -> None:
         menu.addAction(tr(QT_TRANSLATE_NOOP("MainWindow", "(none)"))).setEnabled(False)
 
 
-def _library_menu(window: QMainWindow) -> None:
+def _library_menu(window: QMainWindow) -> QMenu:
     menu = _menu(window.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Library"), "libraryMenu")
     add = _action(window, QT_TRANSLATE_NOOP("MainWindow", "&Add Folder…"), lambda: _ask_folder(window), name="addFolderAction")
     menu.addAction(add)
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Refresh"), window.refresh_library,
                            keys(QKeySequence.StandardKey.Refresh, "F5"), "refreshLibraryAction"))
-    window.library_menu = menu
+    return menu
 
 
-def _help_menu(window: QMainWindow) -> None:
+def _help_menu(window: QMainWindow) -> QMenu:
     menu = _menu(window.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Help"), "helpMenu")
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"), lambda: _show_shortcuts(window),
                            keys(QKeySequence.StandardKey.HelpContents, "F1"), "shortcutsAction"))
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&About Reader"), lambda: _about(window),
                            name="aboutAction"))
-    window.help_menu = menu
+    return menu
 
 
 def _ask_open(window: QMainWindow) -> None:
@@ -237,23 +251,13 @@ def _ask_folder(window: QMainWindow) -> None:
         window.refresh_library()
 
 
-def _open_preferences(window: QMainWindow) -> None:
-    from reader.ui.settings.preferences import open_preferences
-
-    open_preferences(window)
-
-
 def _set_theme(window: QMainWindow, theme: str) -> None:
-    from reader.ui.settings.preferences import preferences_of
-
-    preferences_of(window).change(theme=theme)
+    window.preferences.change(theme=theme)
 
 
-def _check_theme(window: QMainWindow) -> None:
-    from reader.ui.settings.preferences import preferences_of
-
-    theme = preferences_of(window).settings.theme
-    for action in window.theme_menu.actions():
+def _check_theme(window: QMainWindow, menu: QMenu) -> None:
+    theme = window.preferences.settings.theme
+    for action in menu.actions():
         action.setChecked(action.objectName() == f"theme_{theme}")
 
 

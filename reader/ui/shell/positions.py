@@ -1,10 +1,12 @@
-"""Reading positions for the window: restored on open, saved on leave, close and pause in scrolling."""
+"""Reading positions for the session: restored on open, saved on leave, close and pause in scrolling."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QObject, QTimer
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.bookmarks import BookmarkError, load_position, save_position
 from reader.documents import Document
@@ -13,12 +15,15 @@ from reader.documents import Document
 class ReadingPositions(QObject):
     """Remembers where the reader was in each document; store failures become status messages."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self._window = window
+    failed = Signal(str)  # the message for the status bar
+
+    def __init__(self, views, current: Callable[[], tuple], parent: QObject | None = None) -> None:
+        """`views`: the text views to follow; `current()`: (the open document or None, the view showing it)."""
+        super().__init__(parent)
+        self._current = current
         self._timer = QTimer(self, singleShot=True, interval=1500)
         self._timer.timeout.connect(self._save_current)
-        for view in (window.plain_view, window.rich_view):
+        for view in views:
             view.positionChanged.connect(lambda _offset: self._timer.start())
 
     def restore(self, document: Document, view) -> int:
@@ -35,7 +40,7 @@ class ReadingPositions(QObject):
 
     def save(self, document: Document | None, view) -> None:
         """Remember where `view` shows `document`."""
-        if document is None or view.document is not document:
+        if document is None or view.shown_document is not document:
             return
         try:
             save_position(document.path, document.content_hash, view.top_offset())
@@ -43,9 +48,7 @@ class ReadingPositions(QObject):
             self._tell(error)
 
     def _save_current(self) -> None:
-        self.save(self._window.current_document, self._window.text_view)
+        self.save(*self._current())
 
     def _tell(self, error: Exception) -> None:
-        self._window.statusBar().showMessage(
-            self.tr("Could not remember the reading position: %s") % error, 10000
-        )
+        self.failed.emit(self.tr("Could not remember the reading position: %s") % error)

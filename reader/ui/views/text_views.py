@@ -5,10 +5,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QByteArray, QPoint, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
 from reader.documents import Document
 from reader.documents.render import render_markdown
@@ -45,13 +46,14 @@ def _tint_format(color: QColor) -> QTextCharFormat:
 class OffsetViewMixin:
     """Source-offset operations shared by both views; subclasses map offsets to Qt positions."""
 
-    document: Document | None
+    shown_document: Document | None  # the Document shown (Qt's own document() is the QTextDocument)
 
     def _init_view(self) -> None:
-        self.document = None
+        self.shown_document = None
         self._highlights: dict[str, _Highlights] = {}
         self._shown_highlights: tuple = ()
         self._highlights_held = False
+        self._menu_providers: list[Callable[[QMenu, int], None]] = []
         self.setReadOnly(True)
         self.setVerticalScrollBar(MarkedScrollBar(self))
         self.verticalScrollBar().valueChanged.connect(self._emit_position)
@@ -201,7 +203,7 @@ class OffsetViewMixin:
 
     def _visible_span(self) -> tuple[int, int]:
         """Source offsets from a screen above the visible text to a screen below it."""
-        if self.document is None:
+        if self.shown_document is None:
             return 0, 0
         viewport = self.viewport()
         top = self.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
@@ -216,14 +218,58 @@ class OffsetViewMixin:
 
     def set_scrollbar_marks(self, key: str, offsets: list[int], color: QColor) -> None:
         """Ticks on the scrollbar at these source offsets."""
-        total = max(1, len(self.document.text) if self.document else 1)
+        total = max(1, len(self.shown_document.text) if self.shown_document else 1)
         self.verticalScrollBar().set_marks(key, [o / total for o in offsets], color)
 
     def document_view(self):
         return super().document()
 
+    def add_context_menu_provider(self, provider: Callable[[QMenu, int], None]) -> None:
+        """Call `provider(menu, offset)` to add entries to the context menu, for the text at `offset`."""
+        self._menu_providers.append(provider)
+
+    def offset_at(self, pos: QPoint) -> int:
+        """The source offset a context menu at viewport `pos` is about: the selection's start, else the point's."""
+        selected = self.selected_range()
+        return selected[0] if selected else self.from_qt(self.cursorForPosition(pos).position())
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The standard context menu at viewport `pos`, with every provider's entries."""
+        offset = self.offset_at(pos)
+        menu = self.createStandardContextMenu(pos)
+        for provider in self._menu_providers:
+            provider(menu, offset)
+        return menu
+
+    def event(self, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+            self.sizeOrFontChanged.emit()  # before the view handles it: a text column is fitted first
+        return super().event(event)
+
+    def mousePressEvent(self, event) -> None:
+        """The mouse's back and forward buttons ask for a step in the history (historyStepRequested)."""
+        button = event.button()
+        if button in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+            self.historyStepRequested.emit(-1 if button == Qt.MouseButton.BackButton else 1)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        """Ctrl+wheel asks for a zoom step (zoomRequested) instead of scrolling."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoomRequested.emit(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def _emit_position(self) -> None:
-        if self.document is not None:
+        if self.shown_document is not None:
             self.positionChanged.emit(self.reading_offset())
 
 
@@ -231,6 +277,9 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
     """Plain text, laid out lazily, so a 20 MB document opens and jumps at once."""
 
     positionChanged = Signal(int)
+    historyStepRequested = Signal(int)  # -1: back, 1: forward (the mouse's side buttons)
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
+    sizeOrFontChanged = Signal()  # resized, shown, or its font changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -247,7 +296,7 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
 
         `html` is for the rendered view and ignored here. Setting a prepared document costs the UI
         thread a pass over its blocks (~25 ms for 20 MB) instead of a setPlainText (~220 ms)."""
-        self.document = document
+        self.shown_document = document
         self._map = utf16 or Utf16Map(document.text)
         self._clear_highlights()
         if prepared is None:
@@ -284,6 +333,9 @@ class RichView(OffsetViewMixin, QTextBrowser):
     """Markdown rendered to HTML; source offsets map to view positions through an alignment."""
 
     positionChanged = Signal(int)
+    historyStepRequested = Signal(int)  # -1: back, 1: forward (the mouse's side buttons)
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
+    sizeOrFontChanged = Signal()  # resized, shown, or its font changed
     documentLinkActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -298,16 +350,12 @@ class RichView(OffsetViewMixin, QTextBrowser):
 
     def show_document(self, document: Document, html: str | None = None) -> None:
         """Show `document` rendered (from `html` when a worker already rendered it)."""
-        self.document = document
+        self.shown_document = document
         self._clear_highlights()
         self.setHtml(html if html is not None else render_markdown(document.text))
         raw = self.document_view().toRawText()
         self._qt = Utf16Map(raw)
         self._map = align(raw, document.text)
-
-    @property
-    def source_map(self) -> SourceMap:
-        return self._map
 
     def to_qt(self, offset: int) -> int:
         return self._qt.to_qt(self._map.to_view(offset))
@@ -338,9 +386,9 @@ class RichView(OffsetViewMixin, QTextBrowser):
 
     def _sandboxed(self, url: QUrl) -> Path | None:
         """The regular file `url` names inside the document's folder (symlinks resolved), else None."""
-        if self.document is None or url.scheme() not in ("", "file") or url.host():
+        if self.shown_document is None or url.scheme() not in ("", "file") or url.host():
             return None
-        folder = self.document.path.parent.resolve()
+        folder = self.shown_document.path.parent.resolve()
         local = url.toLocalFile() if url.scheme() == "file" else url.path(QUrl.ComponentFormattingOption.FullyDecoded)
         if not local:
             return None
@@ -377,12 +425,3 @@ def refused_image() -> QImage:
         image = QImage(1, 1, QImage.Format.Format_ARGB32)
         image.fill(0)
     return image
-
-
-def set_reading_font(view: QWidget, family: str | None, point_size: float) -> None:
-    """Apply a reading font to a view."""
-    font = QFont(view.font())
-    if family:
-        font.setFamily(family)
-    font.setPointSizeF(point_size)
-    view.setFont(font)

@@ -39,11 +39,11 @@ def test_export_in_each_format_then_import_restores_a_deleted_bookmark(make_wind
     remove_bookmark(kept.id)
     window.bookmarks_pane.refresh()
     assert window.bookmarks_pane.list.count() == 0
-    message = import_bookmarks(window, tmp_path / "b.json")
+    message = import_bookmarks(window.bookmarks_pane, tmp_path / "b.json")
     assert "1" in message
     assert [b.id for b in list_bookmarks()] == [kept.id]
     assert window.bookmarks_pane.list.count() == 1
-    import_bookmarks(window, tmp_path / "b.json")
+    import_bookmarks(window.bookmarks_pane, tmp_path / "b.json")
     assert len(list_bookmarks()) == 1
 
 
@@ -51,7 +51,7 @@ def test_importing_a_bad_file_says_so(make_window, tmp_path: Path) -> None:
     window = make_window()
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    assert "Could not import bad.json" in import_bookmarks(window, bad)
+    assert "Could not import bad.json" in import_bookmarks(window.bookmarks_pane, bad)
 
 
 def test_import_accepts_a_utf8_bom_and_reports_counts(make_window, tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_import_accepts_a_utf8_bom_and_reports_counts(make_window, tmp_path: Pat
     remove_bookmark(kept.id)
     bom = tmp_path / "bom.json"
     bom.write_bytes(b"\xef\xbb\xbf" + (tmp_path / "b.json").read_bytes())
-    assert import_bookmarks(window, bom) == (
+    assert import_bookmarks(window.bookmarks_pane, bom) == (
         "Imported bom.json: 1 imported, 0 rejected (1 added, 0 updated, 0 unchanged).")
     assert [b.id for b in list_bookmarks()] == [kept.id]
 

@@ -33,8 +33,7 @@ def window(make_window, doc: Path):
 
 
 def _pane(window) -> bookmarks_pane.BookmarksPane:
-    pane = window.findChild(QDockWidget, "bookmarksPane")
-    return pane if pane is not None else bookmarks_pane.install(window)
+    return window.findChild(QDockWidget, "bookmarksPane")
 
 
 def _span(passage: str) -> tuple[int, int]:

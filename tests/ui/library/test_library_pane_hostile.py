@@ -77,7 +77,7 @@ def test_the_search_pane_lists_and_jumps_to_non_utf8_documents(qtbot, indexed_wi
     titles = {pane.model.item(row).text() for row in range(pane.model.rowCount())}
     assert titles == {"第一行 (1)", "标题 (2)", "普通文件：麒麟 (1)"}
     opened = []
-    window.open_document = lambda path, select=None, encoding=None: opened.append((os.fsencode(path), select)) or True
+    window.session.open = lambda path, select=None, encoding=None: opened.append((os.fsencode(path), select)) or True
     for index in pane.model.hit_indexes():
         assert pane.activate(index)
     assert sorted(opened) == sorted([
