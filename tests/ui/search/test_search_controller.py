@@ -106,13 +106,12 @@ def test_indexing_signals_and_a_run_asked_for_meanwhile(qtbot, tmp_path: Path, l
     assert not controller.indexing and controller.index_pool.activeThreadCount() == 0
 
 
-def test_the_search_pane_alone_shows_the_hits_of_a_folder(qtbot, tmp_path: Path, library: Path) -> None:
+def test_the_search_pane_alone_shows_the_hits_of_a_folder(qtbot, make_session, tmp_path: Path, library: Path) -> None:
     add_folder(library)
-    window = QMainWindow()  # the pane's constructor still takes a window; a bare one is enough to search
-    qtbot.addWidget(window)
     service = SearchService(tmp_path / "index")
     service.update([library])
-    pane = SearchPane(window, service)
+    pane = SearchPane(make_session(), None, service)
+    qtbot.addWidget(pane)
     pane.scope.setCurrentIndex(pane.scope.findData(path_key(library)))
     pane.box.setText("调研")
     qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None, timeout=30000)
@@ -127,7 +126,7 @@ def test_shutting_down_again_after_the_pane_is_gone_is_harmless(qtbot, tmp_path:
     import shiboken6
 
     window = QMainWindow()
-    pane = SearchPane(window, SearchService(tmp_path / "index"))
+    pane = SearchPane(None, window, SearchService(tmp_path / "index"))
     pane.shutdown()
     assert pane.controller.closing and pane.controller.index_pool.activeThreadCount() == 0
     shiboken6.delete(window)  # the window, the pane and its timers with it

@@ -26,7 +26,7 @@ def test_the_settings_keep_the_known_themes_and_languages_only() -> None:
 
 def test_the_menu_and_the_preferences_offer_the_themes_and_languages(make_window) -> None:
     window = make_window()
-    assert [action.objectName() for action in window.theme_menu.actions()] == [f"theme_{t}" for t in themes.THEMES]
+    assert [action.objectName() for action in window.menus.theme.actions()] == [f"theme_{t}" for t in themes.THEMES]
     window.findChild(type(window.file_menu.actions()[0]), "preferencesAction").trigger()
     dialog = window.findChild(QDialog, "preferencesDialog")
     themes_offered = [dialog.theme_box.itemData(i) for i in range(dialog.theme_box.count())]
