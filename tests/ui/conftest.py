@@ -3,21 +3,49 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from reader.app import build_main_window
 
 
+def wait_shown(qtbot, window, path: str | Path) -> None:
+    """Wait until the window shows `path` with its outline (documents load on a worker) or said why not."""
+    expected = Path(path).expanduser().absolute()
+
+    def shown() -> bool:
+        loaded = window.loaded
+        return window.last_error is not None or (
+            loaded is not None and loaded.document.path == expected and loaded.outline is not None)
+
+    qtbot.waitUntil(shown, timeout=30000)
+
+
+@pytest.fixture
+def open_and_wait(qtbot) -> Callable:
+    """`window.open_document(path)`, then wait until it is shown."""
+
+    def open_(window, path: str | Path, **options):
+        window.open_document(path, **options)
+        wait_shown(qtbot, window, path)
+
+    return open_
+
+
 @pytest.fixture
 def make_window(qtbot) -> Callable:
-    """Build main windows for `argv`; each is shown, registered with qtbot and closed after."""
+    """Build main windows for `argv`; each is shown, registered with qtbot and closed after. A file
+    in `argv` is waited for: it is shown when this returns."""
 
     def make(argv: list[str] | None = None):
         window = build_main_window(argv or [])
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        files = [arg for arg in argv or [] if Path(arg).is_file()]
+        if files:
+            wait_shown(qtbot, window, files[0])
         return window
 
     return make

@@ -446,8 +446,8 @@ class BookmarksPane(QDockWidget):
         if bookmark is not None:
             self.jump(bookmark)
 
-    def jump(self, bookmark: Bookmark) -> bool:
-        """Open the bookmark's document and select its passage (orphans: just open)."""
+    def jump(self, bookmark: Bookmark) -> bool | None:
+        """Open the bookmark's document and select its passage (orphans: just open); as ReadingSession.open."""
         if bookmark.status == "orphaned":
             return self.session.open(bookmark.path)
         return self.session.open(bookmark.path, select=(bookmark.offset, bookmark.length))

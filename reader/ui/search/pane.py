@@ -198,7 +198,8 @@ class SearchPane(QDockWidget):
             )
         self.last_response, self.query_id_shown = response, query_id
 
-    def activate(self, index: QModelIndex) -> bool:
+    def activate(self, index: QModelIndex) -> bool | None:
+        """Open a hit's document and select the hit (as ReadingSession.open); False for other rows."""
         hit = index.data(HIT_ROLE)
         if not hit:
             return False

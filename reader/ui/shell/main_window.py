@@ -246,8 +246,10 @@ class MainWindow(QMainWindow):
     def _sync_timer(self) -> QTimer:
         return self.session._sync_timer
 
-    def open_document(self, path: str | Path, select: tuple[int, int] | None = None, encoding: str | None = None) -> bool:
-        """Open `path` (or switch to it) and select the source span `select`; False if it failed."""
+    def open_document(self, path: str | Path, select: tuple[int, int] | None = None,
+                      encoding: str | None = None) -> bool | None:
+        """Open `path` (or switch to it) and select the source span `select`: True when it is shown, False
+        when it failed, None while it loads on the worker (see ReadingSession.open)."""
         return self.session.open(path, select, encoding)
 
     def reload_with_encoding(self, encoding: str | None) -> None:

@@ -106,8 +106,10 @@ class ReadingSession(QObject):
 
     # --- opening --------------------------------------------------------------------------------
 
-    def open(self, path: str | Path, select: tuple[int, int] | None = None, encoding: str | None = None) -> bool:
-        """Open `path` (or switch to it) and select the source span `select`; False if it failed."""
+    def open(self, path: str | Path, select: tuple[int, int] | None = None,
+             encoding: str | None = None) -> bool | None:
+        """Open `path` (or switch to it) and select the source span `select`: True when it is shown, False
+        when it failed, None while it loads on the worker (documentChanged or loadFailed follows)."""
         path = Path(path).expanduser().absolute()
         current = self.document
         if current is not None and current.path == path and encoding is None:
@@ -118,7 +120,8 @@ class ReadingSession(QObject):
         if self._recording:
             self._remember_place()
         self.loader.style = TextStyle(QFont(self.plain_view.font()), self._line_spacing())
-        self.loader.load(path, encoding or remembered_encoding(path), (select, self._recording))
+        if not self.loader.load(path, encoding or remembered_encoding(path), (select, self._recording)):
+            return None
         return self.last_error is None
 
     def reload_with_encoding(self, encoding: str | None) -> None:

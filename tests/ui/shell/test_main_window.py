@@ -82,9 +82,9 @@ def test_markdown_renders_tables_and_loads_nothing_remote(make_window, tmp_path:
     assert view.selected_range() == (offset, len("strong"))
 
 
-def test_outline_follows_scrolling_and_breadcrumb_jumps(make_window, qtbot, testdata: Path) -> None:
+def test_outline_follows_scrolling_and_breadcrumb_jumps(make_window, open_and_wait, qtbot, testdata: Path) -> None:
     window = make_window()
-    window.open_document(testdata / "hongloumeng.gb18030.txt")
+    open_and_wait(window, testdata / "hongloumeng.gb18030.txt")
     headings = extract_outline(window.current_document.text, "text")
     target = headings[40]
     window.text_view.select_range(target.offset + target.length + 200, 0)
