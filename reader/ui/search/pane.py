@@ -297,9 +297,11 @@ def add_shortcuts(pane: SearchPane, window: QWidget) -> None:
         pane.box.selectAll()
 
     for keys, slot, name, description in (
-        ("Ctrl+Shift+F", focus, "searchLibraryShortcut", QCoreApplication.translate("SearchPane", "Search the library")),
+        ("Ctrl+Shift+F", focus, "searchLibraryShortcut",
+         QCoreApplication.translate("SearchPane", "Search the library")),
         ("F3", lambda: pane.step(True), "nextHitShortcut", QCoreApplication.translate("SearchPane", "Next search hit")),
-        ("Shift+F3", lambda: pane.step(False), "previousHitShortcut", QCoreApplication.translate("SearchPane", "Previous search hit")),
+        ("Shift+F3", lambda: pane.step(False), "previousHitShortcut",
+         QCoreApplication.translate("SearchPane", "Previous search hit")),
     ):
         shortcut = QShortcut(QKeySequence(keys), window)
         shortcut.setObjectName(name)

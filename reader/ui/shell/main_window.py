@@ -246,7 +246,9 @@ class MainWindow(QMainWindow):
     def _sync_timer(self) -> QTimer:
         return self.session._sync_timer
 
-    def open_document(self, path: str | Path, select: tuple[int, int] | None = None, encoding: str | None = None) -> bool:
+    def open_document(
+        self, path: str | Path, select: tuple[int, int] | None = None, encoding: str | None = None
+    ) -> bool:
         """Open `path` (or switch to it) and select the source span `select`; False if it failed."""
         return self.session.open(path, select, encoding)
 
