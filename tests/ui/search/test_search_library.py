@@ -32,7 +32,8 @@ def _results(qtbot, pane: SearchPane, query: str) -> set[str]:
     pane.box.setText(query)
     pane.run_search()
     qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None
-                    and pane.last_response.query == query and pane.query_id_shown == pane.controller.query_id, timeout=10000)
+                    and pane.last_response.query == query and pane.query_id_shown == pane.controller.query_id,
+                    timeout=10000)
     return {Path(result.path).name for result in pane.last_response.results}
 
 

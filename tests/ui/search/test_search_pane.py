@@ -87,7 +87,8 @@ def test_closing_the_window_while_indexing_stops_the_worker_cleanly(qtbot, tmp_p
     with qtbot.waitSignal(pane.controller.indexProgress, timeout=30000):
         pane.start_indexing()
     window.close()
-    assert pane.controller.closing and pane.controller.index_pool.activeThreadCount() == 0  # close waited for the worker
+    # close waited for the worker
+    assert pane.controller.closing and pane.controller.index_pool.activeThreadCount() == 0
     window.deleteLater()
     qtbot.wait(50)
     report = pane.controller.service.update([big])
