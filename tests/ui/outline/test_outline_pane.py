@@ -293,13 +293,6 @@ def test_clicking_an_ancestor_crumb_jumps_to_it(make_window, qtbot) -> None:
 # --- corrections ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def speech(tmp_path: Path) -> Path:
-    copy = tmp_path / "speech.txt"
-    copy.write_text(SPEECH.read_text(encoding="utf-8"), encoding="utf-8")
-    return copy
-
-
 def _select_entry(window, qtbot, title: str) -> None:
     pane = window.outline_pane
     item = next(i for i in pane.model.items_in_order() if i.data(TITLE_ROLE) == title)
