@@ -18,12 +18,12 @@ GBK = os.fsdecode(b"\xd6\xd0\xce\xc4.txt")
 
 
 @pytest.fixture
-def hostile(tmp_path: Path) -> Path:
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    (lib / "plain.txt").write_text("普通文件：麒麟\n", encoding="utf-8")
-    (lib / LATIN).write_text("第一行\n麒麟在这里。\n", encoding="utf-8")
-    (lib / GBK).write_text("标题\n\n麒麟和麒麟。\n", encoding="utf-8")
+def hostile(library_folder) -> Path:
+    lib = library_folder({
+        "plain.txt": "普通文件：麒麟\n",
+        LATIN: "第一行\n麒麟在这里。\n",
+        GBK: "标题\n\n麒麟和麒麟。\n",
+    })
     os.mkfifo(lib / "pipe.txt")
     (lib / "zero.txt").symlink_to("/dev/zero")
     return lib
