@@ -74,12 +74,11 @@ def test_stale_results_are_dropped(qtbot, window) -> None:
     assert pane.last_response.query == "学习"
 
 
-def test_closing_the_window_while_indexing_stops_the_worker_cleanly(qtbot, tmp_path) -> None:
+def test_closing_the_window_while_indexing_stops_the_worker_cleanly(qtbot, library_folder) -> None:
     """Regression: the indexing worker emitted into a deleted signal source after the window closed."""
-    big = tmp_path / "big"
-    big.mkdir()
-    for number in range(40):
-        (big / f"doc{number}.txt").write_text(f"第{number}份文件，讲学习和调研。\n" * 4000, encoding="utf-8")
+    big = library_folder(
+        {f"doc{number}.txt": f"第{number}份文件，讲学习和调研。\n" * 4000 for number in range(40)}, name="big"
+    )
     window = build_main_window([])
     pane = window.findChild(SearchPane, "searchPane")
     qtbot.waitUntil(lambda: not pane.controller.indexing, timeout=30000)
