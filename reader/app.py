@@ -30,8 +30,8 @@ def _application() -> QApplication:
 def build_main_window(argv: list[str] | None = None):
     """The ready main window for `argv` (paths to open), without entering the event loop."""
     from reader.ui.settings.i18n import install_translator
-    from reader.ui.shell.main_window import MainWindow
     from reader.ui.settings.settings import ReaderSettings
+    from reader.ui.shell.main_window import MainWindow
 
     app = _application()
     install_translator(app, ReaderSettings.load().language)  # before any widget takes its texts

@@ -54,16 +54,22 @@ class BookmarksMenu(QMenu):
         self._dialogs_parent = parent.window()
         self.addAction(pane.bookmark_action)
         self.addSeparator()
-        export_action = self.addAction(QCoreApplication.translate("BookmarksMenu", "&Export Bookmarks…"), self._ask_export)
+        export_action = self.addAction(
+            QCoreApplication.translate("BookmarksMenu", "&Export Bookmarks…"), self._ask_export
+        )
         export_action.setObjectName("exportBookmarksAction")
         export_action.setShortcut("Ctrl+Shift+E")
-        import_action = self.addAction(QCoreApplication.translate("BookmarksMenu", "&Import Bookmarks…"), self._ask_import)
+        import_action = self.addAction(
+            QCoreApplication.translate("BookmarksMenu", "&Import Bookmarks…"), self._ask_import
+        )
         import_action.setObjectName("importBookmarksAction")
         import_action.setShortcut("Ctrl+Shift+I")
 
     def _ask_export(self) -> None:
         title = QCoreApplication.translate("BookmarksMenu", "Export bookmarks")
-        path, chosen = QFileDialog.getSaveFileName(self._dialogs_parent, title, "bookmarks.md", ";;".join(FORMATS.values()))
+        path, chosen = QFileDialog.getSaveFileName(
+            self._dialogs_parent, title, "bookmarks.md", ";;".join(FORMATS.values())
+        )
         if not path:
             return
         fmt = next((key for key, label in FORMATS.items() if label == chosen), Path(path).suffix.lstrip(".") or "md")
@@ -72,7 +78,8 @@ class BookmarksMenu(QMenu):
         except (OSError, BookmarkError, sqlite3.Error) as error:
             QMessageBox.warning(self._dialogs_parent, title, display_name(str(error)))
             return
-        self.message.emit(QCoreApplication.translate("BookmarksMenu", "Exported %d bookmarks to %s.") % (count, path), 10000)
+        exported = QCoreApplication.translate("BookmarksMenu", "Exported %d bookmarks to %s.")
+        self.message.emit(exported % (count, path), 10000)
 
     def _ask_import(self) -> None:
         """Ask for a file and import it: the report goes to the status bar, a refusal to a message box."""

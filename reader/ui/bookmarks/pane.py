@@ -336,7 +336,9 @@ class BookmarksPane(QDockWidget):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.list.addAction(self.delete_action)
-        self.reattach_action = self._action(self.tr("Re-attach to Selection"), self.reattach_selected, "reattachBookmarkAction")
+        self.reattach_action = self._action(
+            self.tr("Re-attach to Selection"), self.reattach_selected, "reattachBookmarkAction"
+        )
         owner = self.parent() or self  # the window's own actions, as the shortcuts dialog lists them
         self.undo_action = self.undo_stack.createUndoAction(owner, self.tr("Undo Bookmark Change"))
         self.undo_action.setObjectName("bookmarksUndoAction")

@@ -19,7 +19,11 @@ BUNDLED = (
     ("whoosh-reloaded", "Whoosh-Reloaded", "BSD-2-Clause", QT_TRANSLATE_NOOP("AboutDialog", "the search index"), "https://github.com/Sygil-Dev/whoosh-reloaded"),
     ("charset-normalizer", "charset-normalizer", "MIT", QT_TRANSLATE_NOOP("AboutDialog", "detects encodings"), "https://github.com/jawah/charset_normalizer"),
     ("platformdirs", "platformdirs", "MIT", QT_TRANSLATE_NOOP("AboutDialog", "finds the data dir"), "https://github.com/tox-dev/platformdirs"),
-    ("HanziConv table", None, "Apache-2.0", QT_TRANSLATE_NOOP("AboutDialog", "the traditional-to-simplified character table (derived)"), "https://github.com/berniey/hanziconv"),
+    (
+        "HanziConv table", None, "Apache-2.0",
+        QT_TRANSLATE_NOOP("AboutDialog", "the traditional-to-simplified character table (derived)"),
+        "https://github.com/berniey/hanziconv",
+    ),
     ("Python", None, "PSF-2.0", QT_TRANSLATE_NOOP("AboutDialog", "the interpreter"), "https://docs.python.org/3/license.html"),
 )
 

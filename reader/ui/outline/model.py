@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
@@ -42,8 +41,10 @@ class OutlineModel(QStandardItemModel):
             item = QStandardItem(heading.title)
             item.setEditable(False)
             item.setToolTip(plain_tooltip(f"{heading.title}\n(line {heading.line})"))
-            for role, value in ((OFFSET_ROLE, heading.offset), (LENGTH_ROLE, heading.length), (LEVEL_ROLE, heading.level),
-                                (TITLE_ROLE, heading.title), (FOLDED_ROLE, fold(heading.title)), (LINE_ROLE, heading.line)):
+            for role, value in (
+                (OFFSET_ROLE, heading.offset), (LENGTH_ROLE, heading.length), (LEVEL_ROLE, heading.level),
+                (TITLE_ROLE, heading.title), (FOLDED_ROLE, fold(heading.title)), (LINE_ROLE, heading.line),
+            ):
                 item.setData(value, role)
             parent.appendRow(item)
             self._items.append(item)

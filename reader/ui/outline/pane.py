@@ -171,9 +171,15 @@ class OutlinePane(QDockWidget):
     # --- corrections ------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.promote_action = self._tree_action(self.tr("Promote"), "Ctrl+Shift+Left", lambda: self.shift_current(-1), "outlinePromote")
-        self.demote_action = self._tree_action(self.tr("Demote"), "Ctrl+Shift+Right", lambda: self.shift_current(+1), "outlineDemote")
-        self.remove_action = self._tree_action(self.tr("Remove from outline"), QKeySequence.StandardKey.Delete, self.remove_current, "outlineRemove")
+        self.promote_action = self._tree_action(
+            self.tr("Promote"), "Ctrl+Shift+Left", lambda: self.shift_current(-1), "outlinePromote"
+        )
+        self.demote_action = self._tree_action(
+            self.tr("Demote"), "Ctrl+Shift+Right", lambda: self.shift_current(+1), "outlineDemote"
+        )
+        self.remove_action = self._tree_action(
+            self.tr("Remove from outline"), QKeySequence.StandardKey.Delete, self.remove_current, "outlineRemove"
+        )
         self.reset_action = QAction(self.tr("Forget my corrections"), self, objectName="outlineReset")
         self.reset_action.triggered.connect(self.reset_corrections)
         menu = QMenu(self.edit_button)

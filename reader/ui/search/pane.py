@@ -6,10 +6,27 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QShortcut, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeySequence,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDockWidget, QLabel, QLineEdit, QProgressBar, QStyle, QStyledItemDelegate,
-    QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader.documents.library import iter_documents, library_folders
@@ -281,9 +298,11 @@ def add_shortcuts(pane: SearchPane, window: QWidget) -> None:
         pane.box.selectAll()
 
     for keys, slot, name, description in (
-        ("Ctrl+Shift+F", focus, "searchLibraryShortcut", QCoreApplication.translate("SearchPane", "Search the library")),
+        ("Ctrl+Shift+F", focus, "searchLibraryShortcut",
+         QCoreApplication.translate("SearchPane", "Search the library")),
         ("F3", lambda: pane.step(True), "nextHitShortcut", QCoreApplication.translate("SearchPane", "Next search hit")),
-        ("Shift+F3", lambda: pane.step(False), "previousHitShortcut", QCoreApplication.translate("SearchPane", "Previous search hit")),
+        ("Shift+F3", lambda: pane.step(False), "previousHitShortcut",
+         QCoreApplication.translate("SearchPane", "Previous search hit")),
     ):
         shortcut = QShortcut(QKeySequence(keys), window)
         shortcut.setObjectName(name)

@@ -2,7 +2,8 @@
 
 `Preferences` (one per window, `window.preferences`) holds the `ReaderSettings`, applies them (theme,
 reading font and size with the `Zoom` on top, line spacing, text column width, UI language) to the text
-views it is given and saves every change to settings.ini. `PreferencesDialog` (Edit ▸ Preferences…) edits them; every change applies at once.
+views it is given and saves every change to settings.ini. `PreferencesDialog` (Edit ▸ Preferences…) edits them;
+every change applies at once.
 """
 
 from __future__ import annotations
@@ -257,7 +258,7 @@ class PreferencesDialog(QDialog):
 
         self.labels = [QLabel(self) for _ in range(6)]
         for label, field in zip(self.labels, (self.theme_box, font_row, self.size_spin, self.spacing_spin,
-                                              self.width_spin, self.language_box)):
+                                              self.width_spin, self.language_box), strict=True):
             label.setBuddy(field if field is not font_row else self.font_box)
             self.form.addRow(label, field)
         self.form.addRow("", self.language_note)
@@ -278,9 +279,10 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(self.tr("Preferences"))
         texts = (self.tr("&Theme:"), self.tr("&Font:"), self.tr("Font &size:"), self.tr("&Line spacing:"),
                  self.tr("Text &width:"), self.tr("&Language:"))
-        for label, text in zip(self.labels, texts):
+        for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
-        for index, text in enumerate((self.tr("Follow the system"), self.tr("Light"), self.tr("Dark"), self.tr("Sepia"))):
+        themes = (self.tr("Follow the system"), self.tr("Light"), self.tr("Dark"), self.tr("Sepia"))
+        for index, text in enumerate(themes):
             self.theme_box.setItemText(index, text)
         self.default_font.setText(self.tr("Default font"))
         self.size_spin.setSuffix(self.tr(" pt"))
@@ -290,7 +292,9 @@ class PreferencesDialog(QDialog):
         self.width_spin.setToolTip(self.tr("The widest the text column gets, in full-width (Chinese) characters."))
         for index, text in enumerate((self.tr("Follow the system"), *LANGUAGES.values())):
             self.language_box.setItemText(index, text)
-        self.language_note.setText(self.tr("Menus and this dialog change at once; the panes change when Reader is restarted."))
+        self.language_note.setText(
+            self.tr("Menus and this dialog change at once; the panes change when Reader is restarted.")
+        )
         self.defaults_button.setText(self.tr("Restore &Defaults"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
 

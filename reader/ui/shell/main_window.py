@@ -20,23 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document, is_supported
-from reader.documents.names import display_name, path_from_key, path_key
 from reader.documents.library import iter_documents, library_folders
-from reader.ui.views.breadcrumb import Breadcrumb
-from reader.ui.library.pane import LibraryPane
+from reader.documents.names import display_name, path_from_key, path_key
 from reader.ui.bookmarks.menu import BookmarksMenu
 from reader.ui.bookmarks.pane import BookmarksPane
+from reader.ui.library.pane import LibraryPane
+from reader.ui.outline.pane import OutlinePane
 from reader.ui.search.find_bar import FindBar
 from reader.ui.search.pane import SearchPane
 from reader.ui.search.pane import add_shortcuts as add_search_shortcuts
-from reader.ui.shell.menus import build_menus, retranslate
-from reader.ui.outline.pane import OutlinePane
-from reader.ui.views.plain import plain_label, plain_message_box
 from reader.ui.settings.preferences import Preferences, PreferencesDialog
 from reader.ui.settings.settings import open_settings
-from reader.ui.views.text_views import PlainView, RichView
 from reader.ui.shell.loader import NESTED_TOO_DEEPLY, LoadedDocument
+from reader.ui.shell.menus import build_menus, retranslate
 from reader.ui.shell.session import ReadingSession
+from reader.ui.views.breadcrumb import Breadcrumb
+from reader.ui.views.plain import plain_label, plain_message_box
+from reader.ui.views.text_views import PlainView, RichView
 
 RECENT_LIMIT = 12
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFileDialog, QMainWindow, QMenu, QWidget
 
@@ -185,7 +185,9 @@ def _view_menu(window: QMainWindow, panes: tuple[QDockWidget, ...]) -> tuple[QMe
     encoding_menu.addAction(detect)
     encoding_menu.addSeparator()
     for codec, label in ENCODINGS:
-        action = _action(window, label, lambda _=False, c=codec: window.reload_with_encoding(c), name=f"encoding_{codec}")
+        action = _action(
+            window, label, lambda _=False, c=codec: window.reload_with_encoding(c), name=f"encoding_{codec}"
+        )
         action.setCheckable(True)
         group.addAction(action)
         encoding_menu.addAction(action)
@@ -221,7 +223,9 @@ def _fill_recent(window: QMainWindow, menu) -> None:
 
 def _library_menu(window: QMainWindow) -> QMenu:
     menu = _menu(window.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Library"), "libraryMenu")
-    add = _action(window, QT_TRANSLATE_NOOP("MainWindow", "&Add Folder…"), lambda: _ask_folder(window), name="addFolderAction")
+    add = _action(
+        window, QT_TRANSLATE_NOOP("MainWindow", "&Add Folder…"), lambda: _ask_folder(window), name="addFolderAction"
+    )
     menu.addAction(add)
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Refresh"), window.refresh_library,
                            keys(QKeySequence.StandardKey.Refresh, "F5"), "refreshLibraryAction"))
@@ -230,8 +234,10 @@ def _library_menu(window: QMainWindow) -> QMenu:
 
 def _help_menu(window: QMainWindow) -> QMenu:
     menu = _menu(window.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Help"), "helpMenu")
-    menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"), lambda: _show_shortcuts(window),
-                           keys(QKeySequence.StandardKey.HelpContents, "F1"), "shortcutsAction"))
+    menu.addAction(_action(
+        window, QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"), lambda: _show_shortcuts(window),
+        keys(QKeySequence.StandardKey.HelpContents, "F1"), "shortcutsAction",
+    ))
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&About Reader"), lambda: _about(window),
                            name="aboutAction"))
     return menu
@@ -239,13 +245,15 @@ def _help_menu(window: QMainWindow) -> QMenu:
 
 def _ask_open(window: QMainWindow) -> None:
     documents = tr(QT_TRANSLATE_NOOP("MainWindow", "Documents (*.txt *.md *.markdown);;All files (*)"))
-    paths, _ = QFileDialog.getOpenFileNames(window, tr(QT_TRANSLATE_NOOP("MainWindow", "Open documents")), "", documents)
+    title = tr(QT_TRANSLATE_NOOP("MainWindow", "Open documents"))
+    paths, _ = QFileDialog.getOpenFileNames(window, title, "", documents)
     if paths:
         window.open_paths([Path(p) for p in paths])
 
 
 def _ask_folder(window: QMainWindow) -> None:
-    folder = QFileDialog.getExistingDirectory(window, tr(QT_TRANSLATE_NOOP("MainWindow", "Add a folder to the library")))
+    title = tr(QT_TRANSLATE_NOOP("MainWindow", "Add a folder to the library"))
+    folder = QFileDialog.getExistingDirectory(window, title)
     if folder:
         add_folder(Path(folder))
         window.refresh_library()
@@ -306,7 +314,9 @@ def cycle_focus(window: QMainWindow, step: int) -> QWidget | None:
     if not targets:
         return None
     focused = window.focusWidget()
-    current = next((i for i, t in enumerate(targets) if focused is not None and (t is focused or t.isAncestorOf(focused))), None)
+    current = next(
+        (i for i, t in enumerate(targets) if focused is not None and (t is focused or t.isAncestorOf(focused))), None
+    )
     index = 0 if current is None and step > 0 else (-1 if current is None else (current + step) % len(targets))
     target = targets[index]
     from PySide6.QtCore import Qt

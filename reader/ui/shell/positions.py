@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal

@@ -107,7 +107,10 @@ class OffsetViewMixin:
         bar = self.verticalScrollBar()
         for _ in range(4):
             delta = self._scroll_units(self.cursorRect(cursor).top() - y)
-            if delta == 0 or not bar.minimum() <= bar.value() + delta <= bar.maximum() and bar.value() in (bar.minimum(), bar.maximum()):
+            if delta == 0 or (
+                not bar.minimum() <= bar.value() + delta <= bar.maximum()
+                and bar.value() in (bar.minimum(), bar.maximum())
+            ):
                 return
             bar.setValue(bar.value() + delta)
 

@@ -32,7 +32,9 @@ def _bookmark_every_line(path: Path) -> list[int]:
     return offsets
 
 
-def test_thousands_of_bookmarks_are_listed_by_a_model_and_tinted_near_the_view(make_window, qtbot, tmp_path: Path) -> None:
+def test_thousands_of_bookmarks_are_listed_by_a_model_and_tinted_near_the_view(
+    make_window, qtbot, tmp_path: Path
+) -> None:
     path = tmp_path / "lines.txt"
     path.write_text("".join(f"Line {n} says something worth keeping.\n" for n in range(COUNT + 10)), encoding="utf-8")
     offsets = _bookmark_every_line(path)

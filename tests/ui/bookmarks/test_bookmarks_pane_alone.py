@@ -46,7 +46,8 @@ def test_ctrl_d_alone_bookmarks_the_sessions_selection(make_session, qtbot, doc:
     messages: list[str] = []
     pane.message.connect(lambda text, _ms: messages.append(text))
     bookmark = pane.bookmark_selection()
-    assert bookmark is not None and (bookmark.offset, bookmark.length, bookmark.quote) == (TEXT.index("river"), 5, "river")
+    assert bookmark is not None
+    assert (bookmark.offset, bookmark.length, bookmark.quote) == (TEXT.index("river"), 5, "river")
     assert pane.visible_ids() == [bookmark.id] and messages == []
     pane.editor.close()
     pane.undo_action.trigger()

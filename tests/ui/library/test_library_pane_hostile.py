@@ -18,12 +18,12 @@ GBK = os.fsdecode(b"\xd6\xd0\xce\xc4.txt")
 
 
 @pytest.fixture
-def hostile(tmp_path: Path) -> Path:
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    (lib / "plain.txt").write_text("普通文件：麒麟\n", encoding="utf-8")
-    (lib / LATIN).write_text("第一行\n麒麟在这里。\n", encoding="utf-8")
-    (lib / GBK).write_text("标题\n\n麒麟和麒麟。\n", encoding="utf-8")
+def hostile(library_folder) -> Path:
+    lib = library_folder({
+        "plain.txt": "普通文件：麒麟\n",
+        LATIN: "第一行\n麒麟在这里。\n",
+        GBK: "标题\n\n麒麟和麒麟。\n",
+    })
     os.mkfifo(lib / "pipe.txt")
     (lib / "zero.txt").symlink_to("/dev/zero")
     return lib
@@ -68,12 +68,15 @@ def test_the_search_pane_lists_and_jumps_to_non_utf8_documents(qtbot, indexed_wi
     add_folder(hostile)
     window.refresh_library()
     pane = window.search_pane
-    qtbot.waitUntil(lambda: not pane.controller.indexing and str(hostile / "plain.txt") in window.library_pane.document_paths(),
-                    timeout=30000)
+    qtbot.waitUntil(
+        lambda: not pane.controller.indexing and str(hostile / "plain.txt") in window.library_pane.document_paths(),
+        timeout=30000,
+    )
     pane.box.setText("麒麟")
     pane.run_search()
     qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None
-                    and pane.last_response.query == "麒麟" and pane.query_id_shown == pane.controller.query_id, timeout=10000)
+                    and pane.last_response.query == "麒麟" and pane.query_id_shown == pane.controller.query_id,
+                    timeout=10000)
     titles = {pane.model.item(row).text() for row in range(pane.model.rowCount())}
     assert titles == {"第一行 (1)", "标题 (2)", "普通文件：麒麟 (1)"}
     opened = []
@@ -104,7 +107,9 @@ def test_the_window_indexes_once_another_reader_lets_go_of_the_index(qtbot, data
         assert list(data_dir.glob("index/*.toc")) == []
     finally:
         lock.release()
-    qtbot.waitUntil(lambda: not pane.retry.isActive() and not pane.controller.indexing and any(data_dir.glob("index/*.toc")),
-                    timeout=30000)
+    qtbot.waitUntil(
+        lambda: not pane.retry.isActive() and not pane.controller.indexing and any(data_dir.glob("index/*.toc")),
+        timeout=30000,
+    )
     assert pane.status.text() != BUSY_MESSAGE
     pane.shutdown()

@@ -67,7 +67,12 @@ def _keeps(node, needle: str) -> bool:
 def _sections(window) -> list:
     """Level-2 entries (chapter, section) of the nested outline that scrolling can bring to the reading line."""
     end = len(window.current_document.text) - 2000
-    return [(chapter, section) for chapter in nest(_headings(window)) for section in chapter.children if section.offset < end]
+    return [
+        (chapter, section)
+        for chapter in nest(_headings(window))
+        for section in chapter.children
+        if section.offset < end
+    ]
 
 
 def _commit(edit: QLineEdit, text: str) -> None:
@@ -131,7 +136,9 @@ def test_scrolling_selects_the_section_and_its_path_and_scrolling_back_follows(m
     assert not window.outline_pane.model.item_starting_at(inner.offset).font().bold()
 
 
-def test_scrolling_within_a_section_changes_nothing_and_leaving_it_changes_once(make_window, qtbot, testdata: Path) -> None:
+def test_scrolling_within_a_section_changes_nothing_and_leaving_it_changes_once(
+    make_window, qtbot, testdata: Path
+) -> None:
     window = _open(make_window, qtbot, testdata / "hongloumeng.gb18030.txt")
     headings = _headings(window)
     section, following = headings[40], headings[41]
@@ -268,7 +275,8 @@ def test_keyboard_in_the_tree_moves_folds_and_jumps(make_window, qtbot) -> None:
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     heading = next(h for h in _headings(window) if h.offset == tree.model().index(0, 0, chapter).data(OFFSET_ROLE))
     assert window.text_view.selected_range() == (heading.offset, heading.length)
-    assert window.text_view.selected_text() == window.current_document.text[heading.offset : heading.offset + heading.length]
+    text = window.current_document.text
+    assert window.text_view.selected_text() == text[heading.offset : heading.offset + heading.length]
 
 
 def test_clicking_an_ancestor_crumb_jumps_to_it(make_window, qtbot) -> None:
@@ -283,13 +291,6 @@ def test_clicking_an_ancestor_crumb_jumps_to_it(make_window, qtbot) -> None:
 
 
 # --- corrections ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def speech(tmp_path: Path) -> Path:
-    copy = tmp_path / "speech.txt"
-    copy.write_text(SPEECH.read_text(encoding="utf-8"), encoding="utf-8")
-    return copy
 
 
 def _select_entry(window, qtbot, title: str) -> None:
@@ -344,9 +345,10 @@ def test_remove_promote_demote_by_keyboard_persist_and_survive_edits(make_window
     assert "二、怎么开展“三大”活动" not in [t for _, t in _outline(window)]
     assert len(_outline(window)) == len(original) - 1
     _select_entry(window, qtbot, "三、开展“三大”活动的基本要求")
-    qtbot.keyClick(window.outline_pane.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.keyClick(window.outline_pane.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.keyClick(window.outline_pane.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.outline_pane.tree, Qt.Key.Key_Right, ctrl_shift)
+    qtbot.keyClick(window.outline_pane.tree, Qt.Key.Key_Right, ctrl_shift)
+    qtbot.keyClick(window.outline_pane.tree, Qt.Key.Key_Left, ctrl_shift)
     corrected = _outline(window)
     assert (2, "三、开展“三大”活动的基本要求") in corrected
     assert (3, "(四)要用好成果,推动工作") in corrected, "its sections moved with it"
@@ -359,7 +361,8 @@ def test_remove_promote_demote_by_keyboard_persist_and_survive_edits(make_window
     again.close()
 
     text = speech.read_text(encoding="utf-8")
-    text = text.replace("同志们:\n", "同志们:\n\n先插入一段新的话,让后面的位置都变了。\n", 1).replace("自选动作", "自主动作")
+    text = text.replace("同志们:\n", "同志们:\n\n先插入一段新的话,让后面的位置都变了。\n", 1)
+    text = text.replace("自选动作", "自主动作")
     speech.write_text(text, encoding="utf-8")
     edited = _open(make_window, qtbot, speech)
     assert _outline(edited) == corrected
@@ -411,7 +414,8 @@ def test_the_real_context_menu_offers_marking_beside_other_panes_entries(make_wi
 
     QTimer.singleShot(0, inspect)
     point = view.cursorRect().center()
-    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)))
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
     inspect()
     assert "outlineMarkLevel2" in seen
     if window.findChild(QDockWidget, "bookmarksPane") is not None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 
 from reader.app import build_main_window
 from reader.ui.search.find_bar import FindBar
 from reader.ui.search.pane import SearchPane
-
-from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[3] / "corpus"
 

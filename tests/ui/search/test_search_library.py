@@ -15,11 +15,8 @@ def window(indexed_window):
     return indexed_window
 
 
-def _add_library_folder(qtbot, window, folder: Path, files: dict[str, str]) -> SearchPane:
-    """Create `folder` with `files`, add it to the library as the user would, and wait for indexing."""
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
+def _add_library_folder(qtbot, window, folder: Path) -> SearchPane:
+    """Add `folder` (made by `library_folder`) to the library as the user would, and wait for indexing."""
     add_folder(folder)
     window.refresh_library()
     pane = window.search_pane
@@ -32,21 +29,22 @@ def _results(qtbot, pane: SearchPane, query: str) -> set[str]:
     pane.box.setText(query)
     pane.run_search()
     qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None
-                    and pane.last_response.query == query and pane.query_id_shown == pane.controller.query_id, timeout=10000)
+                    and pane.last_response.query == query and pane.query_id_shown == pane.controller.query_id,
+                    timeout=10000)
     return {Path(result.path).name for result in pane.last_response.results}
 
 
-def test_an_added_folder_is_listed_indexed_and_offered_as_a_scope(qtbot, window, tmp_path: Path) -> None:
-    folder = tmp_path / "notes"
-    pane = _add_library_folder(qtbot, window, folder, {"会议纪要.md": "# 会议纪要\n\n讨论了独角兽计划的进度。\n"})
+def test_an_added_folder_is_listed_indexed_and_offered_as_a_scope(qtbot, window, library_folder) -> None:
+    folder = library_folder({"会议纪要.md": "# 会议纪要\n\n讨论了独角兽计划的进度。\n"}, name="notes")
+    pane = _add_library_folder(qtbot, window, folder)
     assert str(folder / "会议纪要.md") in window.library_pane.document_paths()
     assert pane.scope.findData(str(folder.resolve())) >= 0
     assert _results(qtbot, pane, "独角兽") == {"会议纪要.md"}
 
 
-def test_files_created_changed_and_deleted_while_running_are_picked_up(qtbot, window, tmp_path: Path) -> None:
-    folder = tmp_path / "live"
-    pane = _add_library_folder(qtbot, window, folder, {"first.txt": "第一份文件\n"})
+def test_files_created_changed_and_deleted_while_running_are_picked_up(qtbot, window, library_folder) -> None:
+    folder = library_folder({"first.txt": "第一份文件\n"}, name="live")
+    pane = _add_library_folder(qtbot, window, folder)
 
     (folder / "second.txt").write_text("一、麒麟项目\n麒麟项目进展顺利。\n", encoding="utf-8")
     qtbot.waitUntil(lambda: str(folder / "second.txt") in window.library_pane.document_paths(), timeout=20000)
@@ -60,9 +58,9 @@ def test_files_created_changed_and_deleted_while_running_are_picked_up(qtbot, wi
     assert _results(qtbot, pane, "麒麟") == set()
 
 
-def test_folder_and_document_scopes_narrow_the_results(qtbot, window, tmp_path: Path, corpus: Path) -> None:
-    folder = tmp_path / "extra"
-    pane = _add_library_folder(qtbot, window, folder, {"extra.txt": "这里也有学习两个字。\n"})
+def test_folder_and_document_scopes_narrow_the_results(qtbot, window, library_folder, corpus: Path) -> None:
+    folder = library_folder({"extra.txt": "这里也有学习两个字。\n"}, name="extra")
+    pane = _add_library_folder(qtbot, window, folder)
     everywhere = _results(qtbot, pane, "学习")
     assert "extra.txt" in everywhere and len(everywhere) > 2
     pane.scope.setCurrentIndex(pane.scope.findData(str(folder.resolve())))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -75,12 +74,11 @@ def test_stale_results_are_dropped(qtbot, window) -> None:
     assert pane.last_response.query == "学习"
 
 
-def test_closing_the_window_while_indexing_stops_the_worker_cleanly(qtbot, tmp_path) -> None:
+def test_closing_the_window_while_indexing_stops_the_worker_cleanly(qtbot, library_folder) -> None:
     """Regression: the indexing worker emitted into a deleted signal source after the window closed."""
-    big = tmp_path / "big"
-    big.mkdir()
-    for number in range(40):
-        (big / f"doc{number}.txt").write_text(f"第{number}份文件，讲学习和调研。\n" * 4000, encoding="utf-8")
+    big = library_folder(
+        {f"doc{number}.txt": f"第{number}份文件，讲学习和调研。\n" * 4000 for number in range(40)}, name="big"
+    )
     window = build_main_window([])
     pane = window.findChild(SearchPane, "searchPane")
     qtbot.waitUntil(lambda: not pane.controller.indexing, timeout=30000)
@@ -88,7 +86,8 @@ def test_closing_the_window_while_indexing_stops_the_worker_cleanly(qtbot, tmp_p
     with qtbot.waitSignal(pane.controller.indexProgress, timeout=30000):
         pane.start_indexing()
     window.close()
-    assert pane.controller.closing and pane.controller.index_pool.activeThreadCount() == 0  # close waited for the worker
+    # close waited for the worker
+    assert pane.controller.closing and pane.controller.index_pool.activeThreadCount() == 0
     window.deleteLater()
     qtbot.wait(50)
     report = pane.controller.service.update([big])

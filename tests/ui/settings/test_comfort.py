@@ -9,9 +9,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDoubleSpinBox, QSpinBox
 
-from reader.ui.shell.menus import cycle_focus
 from reader.ui.settings.settings import SETTINGS_VERSION, ReaderSettings, open_settings
 from reader.ui.settings.themes import COLORS, resolve_theme
+from reader.ui.shell.menus import cycle_focus
 
 CORPUS_FILES = sorted(Path(__file__).resolve().parents[3].joinpath("corpus").glob("*.txt"))
 

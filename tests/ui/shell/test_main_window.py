@@ -91,7 +91,8 @@ def test_outline_follows_scrolling_and_breadcrumb_jumps(make_window, open_and_wa
     qtbot.waitUntil(lambda: window.outline_pane.current_item() is not None
                     and window.outline_pane.current_item().data(Qt.ItemDataRole.UserRole + 1) == target.offset)
     assert window.breadcrumb.titles()[-1] == target.title
-    crumb = window.breadcrumb.findChildren(type(window.breadcrumb.findChild(object, "breadcrumbItem")), "breadcrumbItem")[-1]
+    crumb_type = type(window.breadcrumb.findChild(object, "breadcrumbItem"))
+    crumb = window.breadcrumb.findChildren(crumb_type, "breadcrumbItem")[-1]
     qtbot.mouseClick(crumb, Qt.MouseButton.LeftButton)
     assert window.text_view.selected_range() == (target.offset, target.length)
 
@@ -106,7 +107,9 @@ def test_bad_files_get_a_message_not_a_traceback(make_window, tmp_path: Path) ->
     assert window.current_document is None
 
 
-def test_large_document_loads_in_background_and_jumps_to_the_end(make_window, qtbot, tmp_path: Path, testdata: Path) -> None:
+def test_large_document_loads_in_background_and_jumps_to_the_end(
+    make_window, qtbot, tmp_path: Path, testdata: Path
+) -> None:
     text = (testdata / "hongloumeng.gb18030.txt").read_bytes().decode("gb18030").replace("\r\n", "\n")
     big = tmp_path / "big.txt"
     big.write_text(text * 12, encoding="utf-8")
@@ -152,7 +155,9 @@ def test_dropping_a_file_opens_it(make_window) -> None:
     window = make_window()
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(CORPUS_FILES[0]))])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     window.dropEvent(event)
     assert window.current_document.path == CORPUS_FILES[0]
 
@@ -223,7 +228,9 @@ def test_tinted_passages_stay_readable_on_a_dark_page(make_window) -> None:
     assert selection.format.foreground().color() == QColor("#000000")
 
 
-def test_large_markdown_renders_off_the_ui_thread_and_huge_markdown_shows_as_text(make_window, qtbot, tmp_path: Path, testdata: Path) -> None:
+def test_large_markdown_renders_off_the_ui_thread_and_huge_markdown_shows_as_text(
+    make_window, qtbot, tmp_path: Path, testdata: Path
+) -> None:
     source = (testdata / "art-of-command-line.en.md").read_text(encoding="utf-8")
     large, huge = tmp_path / "large.md", tmp_path / "huge.md"
     large.write_text(source * 10, encoding="utf-8")

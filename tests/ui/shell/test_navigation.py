@@ -110,7 +110,9 @@ def test_history_spans_outline_search_and_bookmark_jumps(make_window, qtbot) -> 
 
     pane.box.setText("脱贫攻坚")
     pane.run_search()
-    qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None and bool(pane.model.hit_indexes()), timeout=10000)
+    qtbot.waitUntil(
+        lambda: getattr(pane, "last_response", None) is not None and bool(pane.model.hit_indexes()), timeout=10000
+    )
     hit = pane.model.hit_indexes()[0]
     assert pane.activate(hit)
     search_place = (str(window.current_document.path), window.text_view.selected_range())

@@ -17,7 +17,7 @@ HANG_GUARD_S = 20
 
 
 def _unblock_later(fifo: Path) -> threading.Timer:
-    """If the window ever opens the FIFO for reading it blocks; a writer arriving late ends that (and the test fails)."""
+    """If the window ever opens the FIFO for reading it blocks; a late writer ends that (and the test fails)."""
     def write_nothing() -> None:
         try:
             fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
@@ -93,7 +93,9 @@ def test_deeply_nested_markdown_falls_back_on_the_worker_too(tmp_path: Path) -> 
 
 def test_replacement_characters_are_told_in_the_status_bar(make_window, tmp_path: Path) -> None:
     path = tmp_path / "mixed.txt"
-    path.write_bytes("第一段是好的 UTF-8。\n".encode() * 40 + "第二段是GB18030。\n".encode("gb18030") + "完。\n".encode())
+    path.write_bytes(
+        "第一段是好的 UTF-8。\n".encode() * 40 + "第二段是GB18030。\n".encode("gb18030") + "完。\n".encode()
+    )
     window = make_window([str(path)])
     document = window.current_document
     assert document.replacements > 0

@@ -105,7 +105,8 @@ def test_the_rendered_page_shows_the_inside_image_and_not_the_outside_one(make_w
         for fragment in _fragments(block):
             image = fragment.charFormat().toImageFormat()
             if image.isValid():
-                shown[image.name()] = _size(document.resource(QTextDocument.ResourceType.ImageResource, QUrl(image.name())))
+                resource = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(image.name()))
+                shown[image.name()] = _size(resource)
         block = block.next()
     assert shown == {"inside.png": (37, 23), "../outside.png": _size(refused_image())}
     assert _size(refused_image()) != (51, 11)

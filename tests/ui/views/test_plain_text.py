@@ -44,7 +44,9 @@ def test_headings_and_file_names_with_markup_are_shown_literally(make_window, qt
     qtbot.waitUntil(lambda: window.breadcrumb.titles() == [title])
     crumb = window.breadcrumb.findChild(QToolButton, "breadcrumbItem")
     assert crumb.text() == title and crumb.toolTip() == f"<p style='white-space:pre-wrap'>{html.escape(title)}</p>"
-    labels = [label for label in window.findChildren(QLabel) if label.objectName().startswith(("status_", "breadcrumb"))]
+    labels = [
+        label for label in window.findChildren(QLabel) if label.objectName().startswith(("status_", "breadcrumb"))
+    ]
     assert len(labels) >= 5 and all(_rendered_as_text(label) for label in labels)
 
 
