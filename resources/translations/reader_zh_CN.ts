@@ -34,12 +34,12 @@
         <translation>定位数据目录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the traditional-to-simplified character table (derived)</source>
         <translation>繁简字符对照表（派生）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the interpreter</source>
         <translation>解释器</translation>
     </message>
@@ -130,27 +130,27 @@
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Export Bookmarks…</source>
         <translation>导出书签(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Import Bookmarks…</source>
         <translation>导入书签(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Export bookmarks</source>
         <translation>导出书签</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Exported %d bookmarks to %s.</source>
         <translation>已将 %d 个书签导出到 %s。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Import bookmarks</source>
         <translation>导入书签</translation>
     </message>
@@ -184,17 +184,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location line="+164"/>
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-159"/>
         <source>Re-attach to Selection</source>
         <translation>重新附着到所选文本</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Undo Bookmark Change</source>
         <translation>撤销书签更改</translation>
     </message>
@@ -229,8 +229,8 @@
         <translation>重新附着书签</translation>
     </message>
     <message>
-        <location line="-223"/>
-        <location line="+257"/>
+        <location line="-225"/>
+        <location line="+259"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
@@ -295,7 +295,7 @@
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+218"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -475,7 +475,7 @@
         <translation>自动检测</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -520,12 +520,12 @@
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Add Folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -535,12 +535,12 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;About Reader</source>
         <translation>关于 Reader(&amp;A)</translation>
     </message>
@@ -555,7 +555,7 @@
         <translation>打开文档</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Add a folder to the library</source>
         <translation>将文件夹添加到文库</translation>
     </message>
@@ -605,22 +605,22 @@
         <translation>修正大纲</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Promote</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Demote</source>
         <translation>降级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Remove from outline</source>
         <translation>从大纲中移除</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Forget my corrections</source>
         <translation>撤销我的全部修正</translation>
     </message>
@@ -648,7 +648,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../reader/ui/settings/preferences.py" line="+152"/>
+        <location filename="../../reader/ui/settings/preferences.py" line="+153"/>
         <location line="+1"/>
         <source>Document text</source>
         <translation>文档正文</translation>
@@ -718,12 +718,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
@@ -738,7 +738,7 @@
         <translation>羊皮纸</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Default font</source>
         <translation>默认字体</translation>
     </message>
@@ -768,12 +768,12 @@
         <translation>正文栏的最大宽度，以全角（汉字）字符计。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Menus and this dialog change at once; the panes change when Reader is restarted.</source>
         <translation>菜单和本对话框立即切换；各窗格在重新启动 Reader 后切换。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Restore &amp;Defaults</source>
         <translation>恢复默认值(&amp;D)</translation>
     </message>
@@ -786,7 +786,7 @@
 <context>
     <name>ReadingPositions</name>
     <message>
-        <location filename="../../reader/ui/shell/positions.py" line="+54"/>
+        <location filename="../../reader/ui/shell/positions.py" line="+53"/>
         <source>Could not remember the reading position: %s</source>
         <translation>无法记住阅读位置：%s</translation>
     </message>
@@ -794,7 +794,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../reader/ui/search/pane.py" line="+40"/>
+        <location filename="../../reader/ui/search/pane.py" line="+57"/>
         <source>(before the first heading)</source>
         <translation>（第一个标题之前）</translation>
     </message>
@@ -1000,12 +1000,12 @@
         <translation>%d 处命中，共 %d 篇文档（%.0f 毫秒）。%s</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Indexing failed: %s</source>
         <translation>建立索引失败：%s</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Search the library</source>
         <translation>搜索文库</translation>
     </message>
@@ -1015,7 +1015,7 @@
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Previous search hit</source>
         <translation>上一个搜索结果</translation>
     </message>
