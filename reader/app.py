@@ -12,8 +12,11 @@ from reader import __version__
 from reader.documents.names import display_name
 from reader.paths import resource_path
 
+GIL_SWITCH_S = 0.001  # workers (loading, outlining, indexing) give the UI thread the GIL within 1 ms, not 5
+
 
 def _application() -> QApplication:
+    sys.setswitchinterval(GIL_SWITCH_S)  # a 20 MB novel's outline on the worker stalled painting ~60 ms
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])

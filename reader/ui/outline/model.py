@@ -32,11 +32,15 @@ class OutlineModel(QStandardItemModel):
         self.clear()
         self._items = []
         self._marked = None
-        self._append(self.invisibleRootItem(), tree)
+        rows = self._build(tree)
+        if rows:
+            self.invisibleRootItem().appendRows(rows)  # one insertion: the view updates once, not per heading
         self._offsets = [item.data(OFFSET_ROLE) for item in self._items]
         self.set_badges(self._counts)
 
-    def _append(self, parent: QStandardItem, headings: list) -> None:
+    def _build(self, headings: list) -> list[QStandardItem]:
+        """Items for `headings` with their children attached (not yet in the model), in document order."""
+        rows = []
         for heading in headings:
             item = QStandardItem(heading.title)
             item.setEditable(False)
@@ -46,9 +50,12 @@ class OutlineModel(QStandardItemModel):
                 (TITLE_ROLE, heading.title), (FOLDED_ROLE, fold(heading.title)), (LINE_ROLE, heading.line),
             ):
                 item.setData(value, role)
-            parent.appendRow(item)
             self._items.append(item)
-            self._append(item, heading.children)
+            children = self._build(heading.children)
+            if children:
+                item.appendRows(children)
+            rows.append(item)
+        return rows
 
     def items_in_order(self) -> list[QStandardItem]:
         """Every heading item in document order."""

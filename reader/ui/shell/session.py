@@ -186,7 +186,7 @@ class ReadingSession(QObject):
             return
         self.loaded.outline, self.loaded.editor = outlined.outline, outlined.editor
         self.outlineChanged.emit(outlined.outline)
-        self.sync_position()
+        QTimer.singleShot(0, self, self.sync_position)  # the next turn: the new tree is not filled and synced in one
 
     def _show_place(self, request: tuple) -> None:
         select, recording = request
