@@ -9,6 +9,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.documents.loader import not_a_file_kind
 from reader.documents.model import SUPPORTED_SUFFIXES, is_supported
 from reader.documents.names import path_from_key, path_key
 from reader.paths import corpus_dir, data_dir
@@ -84,13 +85,8 @@ class LibraryScan:
 
 
 def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+    """What an entry that is not a regular file (nor a folder we walk) is, in words."""
+    return not_a_file_kind(mode) or "not a regular file"
 
 
 def skip_reason(error: OSError) -> str:

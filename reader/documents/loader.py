@@ -116,7 +116,7 @@ _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
 _CHUNK = 1 << 20
 
 
-def _not_a_file(mode: int) -> str | None:
+def not_a_file_kind(mode: int) -> str | None:
     """What a non-regular file is, in words ("a folder", "a device"…); None for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -148,7 +148,7 @@ def _open_error(path: Path, error: OSError) -> UnreadableError:
         return UnreadableError(f"{shown} does not exist: part of its path is a file, not a folder.")
     if error.errno == errno.ENXIO:
         try:
-            what = _not_a_file(os.stat(path).st_mode)
+            what = not_a_file_kind(os.stat(path).st_mode)
         except OSError:
             what = None
         if what is not None:
@@ -187,7 +187,7 @@ def _read_bytes(path: Path) -> bytes:
         raise _open_error(path, error) from error
     try:
         info = os.fstat(fd)
-        what = _not_a_file(info.st_mode)
+        what = not_a_file_kind(info.st_mode)
         if what is not None:
             raise UnreadableError(f"{display_name(path)} is {what}, not a document file.")
         if info.st_size > MAX_BYTES:

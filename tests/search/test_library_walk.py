@@ -47,7 +47,7 @@ def hostile(tmp_path: Path) -> Path:
 EXPECTED_SKIPS = {
     "dangling.md": "a broken symbolic link",
     "loop.txt": "a symbolic link loop",
-    "pipe.txt": "a pipe (FIFO), not a document",
+    "pipe.txt": "a named pipe (FIFO), not a document",
     "sock.txt": "a socket, not a document",
     "zero.txt": "a device, not a document",
 }

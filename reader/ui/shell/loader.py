@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextDocument
 
 from reader.documents import DocumentError
+from reader.documents.loader import not_a_file_kind
 from reader.documents.model import document_kind
 from reader.documents.names import display_name
 from reader.outline import loading
@@ -106,12 +107,8 @@ def not_a_file(path: Path) -> str | None:
         mode = os.stat(path).st_mode
     except OSError:
         return None  # missing or unreadable: the loader says which, at once
-    if stat.S_ISREG(mode):
-        return None
-    what = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "not a regular file")
-    return f"{display_name(path)} is {what}, not a document file."
+    what = not_a_file_kind(mode)
+    return None if what is None else f"{display_name(path)} is {what}, not a document file."
 
 
 class _Signals(QObject):

@@ -38,7 +38,7 @@ def test_skipped_entries_are_greyed_with_their_reason(qtbot, hostile: Path) -> N
     skipped = pane.findChild(QTreeWidget, "librarySkipped")
     assert skipped is not None and skipped.isVisible()
     assert pane.skipped_entries() == [
-        (str(hostile / "pipe.txt"), f"{hostile / 'pipe.txt'}: a pipe (FIFO), not a document"),
+        (str(hostile / "pipe.txt"), f"{hostile / 'pipe.txt'}: a named pipe (FIFO), not a document"),
         (str(hostile / "zero.txt"), f"{hostile / 'zero.txt'}: a device, not a document"),
     ]
     items = [skipped.topLevelItem(i) for i in range(skipped.topLevelItemCount())]
