@@ -139,10 +139,9 @@ def test_outline(name: str, library: Path, data_dir: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert isinstance(json.loads(result.stdout), list)
         assert len(result.stderr.splitlines()) == (1 if mention else 0), result.stderr
+        _assert_mentions(result.stderr, mention)
     else:
-        assert result.returncode == 2 and result.stdout == ""
-        assert len(result.stderr.splitlines()) == 1, result.stderr
-    _assert_mentions(result.stderr, mention)
+        _assert_refused(result, mention)
     assert _snapshot(data_dir) == before
 
 
@@ -161,9 +160,7 @@ def test_bookmark_add(name: str, library: Path, data_dir: Path) -> None:
         _clean(listed)
         assert [item["id"] for item in json.loads(listed.stdout)] == [added["id"]]
     else:
-        assert result.returncode == 2 and result.stdout == ""
-        assert len(result.stderr.splitlines()) == 1, result.stderr
-        _assert_mentions(result.stderr, mention)
+        _assert_refused(result, mention)
         assert _snapshot(data_dir) == before
 
 
@@ -257,6 +254,13 @@ def test_search_batch_files(content: bytes, tmp_path: Path, data_dir: Path, libr
     else:
         lines = [json.loads(line) for line in result.stdout.splitlines()]
         assert [line["query"] for line in lines] == ["学习", "OR"]
+
+
+def _assert_refused(result: subprocess.CompletedProcess[str], mention: str) -> None:
+    """Exit 2, nothing on stdout, and one line on stderr that says what is wrong."""
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    _assert_mentions(result.stderr, mention)
 
 
 def _assert_mentions(text: str, pattern: str) -> None:
