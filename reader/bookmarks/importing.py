@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from reader.bookmarks.errors import BookmarkError, ImportRejectedError
 from reader.bookmarks.model import COLORS, STATUSES, Bookmark
 from reader.documents import MAX_BYTES
+from reader.documents.loader import FileTooLarge, NotARegularFile, read_regular_file
 from reader.documents.names import display_name
 
 FORMAT_NAME = "reader-bookmarks"
@@ -48,19 +48,13 @@ def read_import_file(path: str | os.PathLike[str]) -> str:
     at most MAX_FILE_BYTES, UTF-8 with or without a BOM. BookmarkError says what is wrong."""
     name = display_name(path)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except NotARegularFile as error:
+        raise BookmarkError(f"cannot read {name}: not a regular file") from error
+    except FileTooLarge as error:
+        raise BookmarkError(f"cannot read {name}: it is over {MAX_FILE_BYTES // 1048576} MB") from error
     except OSError as error:
         raise BookmarkError(f"cannot read {name}: {error.strerror or error}") from error
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise BookmarkError(f"cannot read {name}: not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise BookmarkError(f"cannot read {name}: it is over {MAX_FILE_BYTES // 1048576} MB")
-        try:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as error:
-            raise BookmarkError(f"cannot read {name}: {error.strerror or error}") from error
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import os
-import stat
 import sys
 
 from reader.commands.common import CommandError, print_json
 from reader.commands.index import add_library_option, folders_of, update_index
+from reader.documents.loader import FileTooLarge, NotARegularFile, read_regular_file
 from reader.documents.names import display_name
 
 MAX_BATCH_BYTES = 16_000_000
@@ -54,19 +53,22 @@ def decode_queries(data: bytes, name: str) -> str:
 
 
 def _queries(batch: str) -> list[str]:
+    name = display_name(batch)
+    too_large = CommandError(f"cannot read {name}: larger than {MAX_BATCH_BYTES // 1_000_000} MB")
     try:
         if batch == "-":
             data = sys.stdin.buffer.read()
         else:
-            if not stat.S_ISREG(os.stat(batch).st_mode):  # a pipe or a device would block or never end
-                raise CommandError(f"cannot read {display_name(batch)}: not a regular file")
-            with open(batch, "rb") as handle:
-                data = handle.read(MAX_BATCH_BYTES + 1)
+            data = read_regular_file(batch, MAX_BATCH_BYTES)  # a pipe or a device would block or never end
+    except NotARegularFile as error:
+        raise CommandError(f"cannot read {name}: not a regular file") from error
+    except FileTooLarge as error:
+        raise too_large from error
     except OSError as error:
-        raise CommandError(f"cannot read {display_name(batch)}: {error.strerror or error}") from error
-    if len(data) > MAX_BATCH_BYTES:
-        raise CommandError(f"cannot read {display_name(batch)}: larger than {MAX_BATCH_BYTES // 1_000_000} MB")
-    lines = decode_queries(data, display_name(batch)).splitlines()
+        raise CommandError(f"cannot read {name}: {error.strerror or error}") from error
+    if len(data) > MAX_BATCH_BYTES:  # standard input, read whole
+        raise too_large
+    lines = decode_queries(data, name).splitlines()
     return [line.strip() for line in lines if line.strip()]
 
 

@@ -179,29 +179,52 @@ def _read_capped(fd: int, size_hint: int, limit: int) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
+class NotARegularFile(OSError):
+    """The path is a FIFO, a device, a socket or a folder; `kind` says which, in words."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+class FileTooLarge(OSError):
+    """The file holds more than the caller's limit; `size` is its size when its metadata said so."""
+
+    def __init__(self, size: int | None) -> None:
+        super().__init__("too large")
+        self.size = size
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit`, opened without blocking (a FIFO or a
+    device is never read) and never read "until EOF". Raises NotARegularFile, FileTooLarge (from its
+    size, before reading, or when it grew past `limit` while read) or the OSError of opening or reading."""
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(fd)
+        kind = not_a_file_kind(info.st_mode)
+        if kind is not None:
+            raise NotARegularFile(kind)
+        if info.st_size > limit:
+            raise FileTooLarge(info.st_size)
+        data = _read_capped(fd, info.st_size, limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise FileTooLarge(None)
+    return data
+
+
 def _read_bytes(path: Path) -> bytes:
     """The bytes of the regular file at `path`, capped at MAX_BYTES; anything else is refused."""
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        return read_regular_file(path, MAX_BYTES)
+    except NotARegularFile as error:
+        raise UnreadableError(f"{display_name(path)} is {error.kind}, not a document file.") from error
+    except FileTooLarge as error:
+        raise _too_large(path, error.size) from error
     except OSError as error:
         raise _open_error(path, error) from error
-    try:
-        info = os.fstat(fd)
-        what = not_a_file_kind(info.st_mode)
-        if what is not None:
-            raise UnreadableError(f"{display_name(path)} is {what}, not a document file.")
-        if info.st_size > MAX_BYTES:
-            raise _too_large(path, info.st_size)
-        data = _read_capped(fd, info.st_size, MAX_BYTES + 1)
-    except OSError as error:
-        raise UnreadableError(
-            f"{display_name(path)} cannot be read: {error.strerror or error}."
-        ) from error
-    finally:
-        os.close(fd)
-    if len(data) > MAX_BYTES:
-        raise _too_large(path, None)
-    return data
 
 
 def load_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
