@@ -287,6 +287,12 @@ class Store:
                               (path_key(path),))
         return self._decoded(rows)
 
+    def count(self, path: str | os.PathLike[str] | None = None) -> int:
+        """How many bookmarks there are (of one document path), without reading them."""
+        if path is None:
+            return int(self.query("SELECT COUNT(*) FROM bookmarks")[0][0])
+        return int(self.query("SELECT COUNT(*) FROM bookmarks WHERE path = ?", (path_key(path),))[0][0])
+
     def get(self, bookmark_id: str) -> Bookmark | None:
         rows = self.query(f"{_SELECT} WHERE id = ?", (bookmark_id,))
         return self._decoded(rows)[0] if rows else None

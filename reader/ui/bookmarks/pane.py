@@ -38,7 +38,7 @@ from reader.bookmarks import (
     update_bookmark,
 )
 from reader.bookmarks.service import path_key
-from reader.documents import Document, names
+from reader.documents import Document
 from reader.documents.names import display_name
 from reader.ui.bookmarks.editor import BookmarkEditor, swatch, tint
 from reader.ui.views.plain import plain_message_box, plain_tooltip
@@ -120,13 +120,10 @@ def _read(document: Document | None, all_documents: bool, order: str) -> _Listin
 
 def _count(document: Document | None, all_documents: bool) -> int:
     """How many bookmarks a refresh would list (one COUNT query)."""
+    if document is None and not all_documents:
+        return 0
     with open_store() as store:
-        if all_documents:
-            return int(store.query("SELECT COUNT(*) FROM bookmarks")[0][0])
-        if document is None:
-            return 0
-        stored = names.path_key(path_key(document.path))
-        return int(store.query("SELECT COUNT(*) FROM bookmarks WHERE path = ?", (stored,))[0][0])
+        return store.count(None if all_documents else path_key(document.path))
 
 
 @contextmanager
