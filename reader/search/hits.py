@@ -103,6 +103,7 @@ class SearchResponse:
     unlisted_hits: int = 0  # hits in the matching documents beyond the best `limit`
     unlisted_documents: int = 0
     cancelled: bool = False
+    total_exact: bool = True  # False: total_hits (and total_documents) are lower bounds
 
     @property
     def error(self) -> str | None:
@@ -127,6 +128,7 @@ class SearchResponse:
             "query": self.query,
             "elapsed_ms": round(self.elapsed_ms, 2),
             "total_hits": self.total_hits,
+            "total_exact": self.total_exact,
             "results": [result.to_json() for result in self.results],
         }
         if self.problem is not None:

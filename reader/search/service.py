@@ -237,8 +237,12 @@ class SearchService:
         folders: list[Path] | None = None,
         limit: int = 20,
         cancelled: Callable[[], bool] | None = None,
+        exact_total: bool = True,
     ) -> SearchResponse:
         """Every hit of `query` in the best `limit` documents below `folders` (default: the library).
+
+        `exact_total=False` lets the service skip counting the hits of unlisted documents exactly: the
+        response's `total_hits` is then a lower bound and `total_exact` says whether it is exact.
 
         A malformed query gives a response with `problem` (and `error`) set; it never raises for bad
         input. `cancelled` is asked between the phases and before each document is checked: once it

@@ -31,7 +31,7 @@ def test_index_prints_a_summary_with_skips(folder: Path, capsys) -> None:
 def test_search_json_shape(folder: Path, capsys) -> None:
     assert main(["search", "学习", "--library", str(folder), "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert set(payload) == {"query", "elapsed_ms", "total_hits", "results"}
+    assert set(payload) == {"query", "elapsed_ms", "total_hits", "total_exact", "results"}
     assert payload["query"] == "学习" and payload["total_hits"] == 2
     (result,) = payload["results"]
     assert set(result) == {"path", "title", "score", "hits"}
