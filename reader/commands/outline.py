@@ -1,4 +1,5 @@
-"""`reader outline FILE [--json] [--no-corrections]`: print a document's outline, as the window shows it."""
+"""`reader outline FILE [--json] [--no-corrections] [--rules RULES]`: print a document's outline, as the window
+shows it (or as a rule set finds it)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import argparse
 import sys
 
 from reader.commands.common import CommandError, print_json
+from reader.commands.rules import rules_argument
 from reader.documents import Document, DocumentError, UnreadableError
 from reader.documents.names import display_name
 from reader.outline import flatten
-from reader.outline.loading import NO_RENDERING, LoadedDocument, load_with_outline
+from reader.outline.loading import NO_RENDERING, LoadedDocument, add_outline, load_text
+from reader.outline.rules import RuleSetError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,18 +24,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--no-corrections", action="store_true",
         help="print the headings as detected, without the corrections made in the reader's outline pane",
     )
+    parser.add_argument(
+        "--rules", metavar="RULES",
+        help="find the headings with a rule set: a JSON file, or the name of a built-in or saved set "
+        "(reader rules list); 'auto' is the automatic detection",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    rules = rules_argument(args.rules) if args.rules else None
     try:
-        loaded = load_with_outline(args.file, args.encoding, corrections=not args.no_corrections,
-                                   render_limit_bytes=NO_RENDERING)
+        loaded = load_text(args.file, args.encoding, render_limit_bytes=NO_RENDERING)
     except UnreadableError as error:
         raise CommandError(str(error)) from error  # it names the file and what it is
     except DocumentError as error:
         raise CommandError(f"cannot open {display_name(args.file)}: {error}") from error
+    try:
+        add_outline(loaded, corrections=not args.no_corrections, rules=rules)
+    except RuleSetError as error:
+        raise CommandError(f"{display_name(args.rules)}: {error}") from error
     warn_about_replacements(args.file, loaded.document)
+    if loaded.outline_note:
+        print(f"reader: {display_name(args.file)}: {loaded.outline_note}; automatic detection used", file=sys.stderr)
     warn_about_corrections(loaded)
     headings = flatten(loaded.outline or [])
     if args.json:

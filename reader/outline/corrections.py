@@ -301,6 +301,7 @@ class CorrectionEditor:
         self.document = document
         self.store = store if store is not None else CorrectionStore()
         self.load_error: OSError | None = None
+        self.source: object | None = None  # what produced `headings` (loading.OutlineSource), set by the loader
         self._detected = [replace(h, children=[]) for h in headings]
         self._log = self._load()
         self._headings = apply_corrections(self._detected, document.text, self._log, document.kind)

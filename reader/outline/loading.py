@@ -9,9 +9,13 @@ from reader.documents import Document, DocumentError, load_document
 from reader.documents.model import reading_minutes
 from reader.documents.render import render_markdown
 
-from . import extract_outline
+from .conventions import extract_with_convention
 from .corrections import CorrectionEditor
 from .model import Heading, nest
+from .rules import RuleSet, RuleSetError
+from .rules_builtin import AUTO
+from .rules_runner import run_rules
+from .rules_store import RuleStore
 
 RENDER_LIMIT_BYTES = 2 * 1024 * 1024  # larger Markdown files are shown as plain text
 NO_RENDERING = -1  # render_limit_bytes for callers that never show HTML (the CLI)
@@ -28,6 +32,17 @@ class LoadedDocument:
     reading_minutes: int = 0
     note: str | None = None  # for the reader, e.g. NESTED_TOO_DEEPLY
     editor: CorrectionEditor | None = None  # the corrections behind `outline` (None: the raw detection)
+    source: OutlineSource | None = None  # what produced the outline (a convention, or a rule set)
+    outline_note: str | None = None  # why the rule set chosen for the document was not used, if it was not
+
+
+@dataclass(frozen=True)
+class OutlineSource:
+    """What produced an outline: `kind` "convention" (automatic detection; `name` a CONVENTIONS id) or
+    "rules" (`name` the rule set's name)."""
+
+    kind: str
+    name: str
 
 
 def load_with_outline(path: str | os.PathLike[str], encoding: str | None = None, corrections: bool = True,
@@ -45,16 +60,46 @@ def load_text(path: str | os.PathLike[str], encoding: str | None = None,
     return LoadedDocument(document, None, html, reading_minutes(document.text), note)
 
 
-def add_outline(loaded: LoadedDocument, corrections: bool = True) -> LoadedDocument:
-    """`loaded` with its outline (and, with corrections, the editor that holds them)."""
+def add_outline(loaded: LoadedDocument, corrections: bool = True, rules: RuleSet | None = None) -> LoadedDocument:
+    """`loaded` with its outline (and, with corrections, the editor that holds them). The headings come from
+    `rules` (its RuleSetError, RulesTooSlow included, is raised), else from the rule set chosen for the
+    document (if it fails, `outline_note` says why and detection is used), else from automatic detection."""
     document = loaded.document
-    headings = extract_outline(document.text, document.kind)
+    if rules is not None:
+        headings, loaded.source = run_rules(document.text, rules).headings, OutlineSource("rules", rules.name)
+    else:
+        headings, loaded.source, loaded.outline_note = chosen_outline(document)
     if corrections:
         loaded.editor = CorrectionEditor(document, headings)
+        loaded.editor.source = loaded.source
         loaded.outline = loaded.editor.nested()
     else:
         loaded.editor, loaded.outline = None, nest(headings)
     return loaded
+
+
+def detected_outline(document: Document) -> tuple[list[Heading], OutlineSource]:
+    """The headings automatic detection finds, and the convention that found them."""
+    headings, convention = extract_with_convention(document.text, document.kind)
+    return headings, OutlineSource("convention", convention)
+
+
+def chosen_outline(document: Document) -> tuple[list[Heading], OutlineSource, str | None]:
+    """(headings, source, note): by the rule set chosen for `document` or its folder, else detected."""
+    store = RuleStore()
+    try:
+        name = store.choice_for(document.path, lambda: document.content_hash)
+        rule_set = store.find(name) if name and name != AUTO else None
+    except OSError:
+        name, rule_set = None, None
+    if not name or name == AUTO:
+        return (*detected_outline(document), None)
+    if rule_set is None:
+        return (*detected_outline(document), f"the rule set '{name}' chosen for this document no longer exists")
+    try:
+        return run_rules(document.text, rule_set).headings, OutlineSource("rules", name), None
+    except RuleSetError as error:
+        return (*detected_outline(document), f"the rule set '{name}' was not used: {error}")
 
 
 def _rendered(document: Document, limit: int) -> tuple[str | None, str | None]:
