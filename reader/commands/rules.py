@@ -42,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace) -> int:
     saved = RuleStore().saved()
     rows = [{"name": AUTO, "kind": "builtin", "label": label_of(AUTO) + " (default)", "rules": 0}]
-    rows += [{"name": n, "kind": "builtin", "label": label_of(n), "rules": len(s.rules)} for n, s in builtin_sets().items()]
+    rows += [{"name": n, "kind": "builtin", "label": label_of(n), "rules": len(s.rules)}
+             for n, s in builtin_sets().items()]
     rows += [{"name": n, "kind": "saved", "label": n, "rules": len(s.rules)} for n, s in saved.items()]
     if args.json:
         print_json(rows)

@@ -91,7 +91,8 @@ def compile_pattern(pattern: str) -> re.Pattern:
     nested = _nested_quantifier(pattern)
     if nested:
         raise RuleSetError(
-            f"a group repeated without limit holds another repetition, as in {nested}, which can take exponential time; "
+            f"a group repeated without limit holds another repetition, as in {nested}, "
+            "which can take exponential time; "
             "use an atomic group (?>…) or a possessive quantifier (+ after the quantifier)"
         )
     if regex.search("") is not None:
