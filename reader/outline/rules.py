@@ -30,7 +30,12 @@ SAMPLE_LINES = (
 
 
 class RuleSetError(ValueError):
-    """A rule set that cannot be used; str() is one line naming the rule and the problem."""
+    """A rule set that cannot be used; str() is one line naming the rule and the problem; `rule` is the
+    0-based index of that rule (None: the set as a whole)."""
+
+    def __init__(self, message: str, rule: int | None = None) -> None:
+        super().__init__(message)
+        self.rule = rule
 
 
 @dataclass(frozen=True)
@@ -139,18 +144,18 @@ def rule_set_from_json(data: Any) -> RuleSet:
 
 def _rule_from_json(index: int, raw: Any) -> Rule:
     if not isinstance(raw, dict):
-        raise RuleSetError(f"rule {index + 1}: a rule is a JSON object with a pattern and a level")
+        raise RuleSetError(f"rule {index + 1}: a rule is a JSON object with a pattern and a level", index)
     pattern = raw.get("pattern", "")
     where = describe(index, pattern if isinstance(pattern, str) else "")
     unknown = [key for key in raw if key not in RULE_KEYS]
     if unknown:
-        raise RuleSetError(f"{where}: unknown key {unknown[0]!r} (a rule has: {', '.join(RULE_KEYS)})")
+        raise RuleSetError(f"{where}: unknown key {unknown[0]!r} (a rule has: {', '.join(RULE_KEYS)})", index)
     if "level" not in raw:
-        raise RuleSetError(f"{where}: the level is missing")
+        raise RuleSetError(f"{where}: the level is missing", index)
     try:
         return check_rule(pattern, raw["level"], raw.get("example", ""))
     except RuleSetError as error:
-        raise RuleSetError(f"{where}: {error}") from None
+        raise RuleSetError(f"{where}: {error}", index) from None
 
 
 def parse_rule_set(source: str | bytes) -> RuleSet:
@@ -167,7 +172,7 @@ def sample_check(rule_set: RuleSet) -> None:
     for index, rule in enumerate(rule_set.rules):
         problem = sample_problem(rule)
         if problem:
-            raise RuleSetError(f"{describe(index, rule.pattern)}: {problem}")
+            raise RuleSetError(f"{describe(index, rule.pattern)}: {problem}", index)
 
 
 def stripped_lines(text: str) -> list[tuple[int, int, str]]:

@@ -23,8 +23,7 @@ class RulesTooSlow(RuleSetError):
     """A rule set ran over its time budget (or was cancelled); str() names the rule it was on."""
 
     def __init__(self, message: str, rule: int | None = None, cancelled: bool = False) -> None:
-        super().__init__(message)
-        self.rule = rule
+        super().__init__(message, rule)
         self.cancelled = cancelled
 
 
@@ -71,7 +70,7 @@ def _wait(receiver, worker, rule_set: RuleSet, budget: float, cancel: threading.
         elif kind == "done":
             return value
         else:
-            raise RuleSetError(value)
+            raise RuleSetError(*value)
 
 
 def _work(text: str, rule_set: RuleSet, sender: Any) -> None:
@@ -82,8 +81,8 @@ def _work(text: str, rule_set: RuleSet, sender: Any) -> None:
         result = apply_rules(text, rule_set, on_rule=lambda index: sender.send(("rule", index)))
         sender.send(("done", result))
     except RuleSetError as error:
-        sender.send(("error", str(error)))
+        sender.send(("error", (str(error), error.rule)))
     except Exception as error:  # noqa: BLE001 - the parent reports it as one line
-        sender.send(("error", f"the rules failed: {error}"))
+        sender.send(("error", (f"the rules failed: {error}", None)))
     finally:
         sender.close()

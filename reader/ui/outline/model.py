@@ -15,6 +15,7 @@ LEVEL_ROLE = Qt.ItemDataRole.UserRole + 3
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 4
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 5
 LINE_ROLE = Qt.ItemDataRole.UserRole + 6
+COLLAPSED_ROLE = Qt.ItemDataRole.UserRole + 7  # the heading is folded away by default (a regulation's articles)
 
 
 class OutlineModel(QStandardItemModel):
@@ -48,6 +49,7 @@ class OutlineModel(QStandardItemModel):
             for role, value in (
                 (OFFSET_ROLE, heading.offset), (LENGTH_ROLE, heading.length), (LEVEL_ROLE, heading.level),
                 (TITLE_ROLE, heading.title), (FOLDED_ROLE, fold(heading.title)), (LINE_ROLE, heading.line),
+                (COLLAPSED_ROLE, bool(getattr(heading, "collapsed", False))),
             ):
                 item.setData(value, role)
             self._items.append(item)

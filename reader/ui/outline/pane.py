@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QSpinBox,
     QToolButton,
     QTreeView,
@@ -21,9 +23,19 @@ from PySide6.QtWidgets import (
 
 from reader.bookmarks import BookmarkError, bookmarks_for, store_path
 from reader.outline.corrections import BLANK_LINE, Correction, CorrectionEditor, Edit
-from reader.ui.outline.model import LENGTH_ROLE, LEVEL_ROLE, OFFSET_ROLE, TITLE_ROLE, OutlineFilter, OutlineModel
+from reader.ui.outline.labels import convention_label
+from reader.ui.outline.model import (
+    COLLAPSED_ROLE,
+    LENGTH_ROLE,
+    LEVEL_ROLE,
+    OFFSET_ROLE,
+    TITLE_ROLE,
+    OutlineFilter,
+    OutlineModel,
+)
 
 MARK_LEVELS = range(1, 7)
+LONG_DOCUMENT_CHARS = 20_000  # a plain text this long with no heading found gets the rule editor offered
 
 
 class OutlineTree(QTreeView):
@@ -46,7 +58,8 @@ class OutlinePane(QDockWidget):
 
     def __init__(self, session=None, parent: QWidget | None = None) -> None:
         """`session` (a ReadingSession): the document to follow, its text cursor and its bookmarks' counts."""
-        super().__init__(self.tr("Outline"), parent)
+        super().__init__(parent)
+        self._rules_dialog = None
         self.setObjectName("outlinePane")
         self.model = OutlineModel(self)
         self.proxy = OutlineFilter(self)
@@ -62,6 +75,7 @@ class OutlinePane(QDockWidget):
         self.session = session
         self.setWidget(self._build())
         self._build_actions()
+        self.retranslate_ui()
         self.tree.selectionModel().currentChanged.connect(self._update_actions)
         if session is not None:
             session.outlineChanged.connect(self.set_outline)
@@ -75,8 +89,11 @@ class OutlinePane(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
+        self.source_label = QLabel(body, objectName="outlineSource")
+        self.source_label.setWordWrap(True)
+        self.source_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.source_label)
         self.filter_edit = QLineEdit(body, objectName="outlineFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter headings…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.filter_edit.installEventFilter(self)
@@ -88,38 +105,78 @@ class OutlinePane(QDockWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setAccessibleName(self.tr("Outline"))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._show_tree_menu)
         self.tree.clicked.connect(self._activate)
         self.tree.activated.connect(self._activate)
         layout.addWidget(self.tree)
+        layout.addWidget(self._build_no_headings(body))
         return body
+
+    def _build_no_headings(self, body: QWidget) -> QWidget:
+        """What shows instead of an empty tree on a long plain text where no heading was found."""
+        self.no_headings = QWidget(body, objectName="outlineNoHeadings")
+        layout = QVBoxLayout(self.no_headings)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.no_headings_label = QLabel(self.no_headings, wordWrap=True)
+        self.rules_button = QPushButton(self.no_headings, objectName="outlineRulesButton")
+        self.rules_button.clicked.connect(self.open_rules_editor)
+        layout.addWidget(self.no_headings_label)
+        layout.addWidget(self.rules_button)
+        layout.addStretch(1)
+        self.no_headings.hide()
+        return self.no_headings
 
     def _build_controls(self, body: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(2)
-        expand = QToolButton(body, text=self.tr("Expand all"), objectName="outlineExpandAll")
+        self.expand_button = expand = QToolButton(body, objectName="outlineExpandAll")
         expand.clicked.connect(self.tree_expand_all)
-        collapse = QToolButton(body, text=self.tr("Collapse all"), objectName="outlineCollapseAll")
+        self.collapse_button = collapse = QToolButton(body, objectName="outlineCollapseAll")
         collapse.clicked.connect(self.tree_collapse_all)
         self.level_spin = QSpinBox(body, objectName="outlineLevel")
         self.level_spin.setRange(1, 9)
         self.level_spin.setValue(2)
-        self.level_spin.setPrefix(self.tr("Level "))
-        self.level_spin.setToolTip(self.tr("Expand to this level"))
         self.level_spin.valueChanged.connect(self.expand_to_level)
         self.level_spin.editingFinished.connect(lambda: self.expand_to_level(self.level_spin.value()))
-        self.edit_button = QToolButton(body, text=self.tr("Edit"), objectName="outlineEdit")
-        self.edit_button.setToolTip(self.tr("Correct the outline"))
+        self.edit_button = QToolButton(body, objectName="outlineEdit")
         self.edit_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.edit_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
-        self.edit_button.setText(self.tr("Edit") + " ▾")
         for widget in (expand, collapse, self.level_spin):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.edit_button)
         return row
+
+    def retranslate_ui(self) -> None:
+        """Every text of the pane in the UI language (again on a language change)."""
+        self.setWindowTitle(self.tr("Outline"))
+        self.tree.setAccessibleName(self.tr("Outline"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter headings…"))
+        self.expand_button.setText(self.tr("Expand all"))
+        self.collapse_button.setText(self.tr("Collapse all"))
+        self.level_spin.setPrefix(self.tr("Level "))
+        self.level_spin.setToolTip(self.tr("Expand to this level"))
+        self.edit_button.setToolTip(self.tr("Correct the outline"))
+        self.edit_button.setText(self.tr("Edit") + " ▾")
+        self.promote_action.setText(self.tr("Promote"))
+        self.demote_action.setText(self.tr("Demote"))
+        self.remove_action.setText(self.tr("Remove from outline"))
+        self.reset_action.setText(self.tr("Forget my corrections"))
+        self.rules_action.setText(self.tr("Chapter Rules…"))
+        self._edit_mark_menu.setTitle(self.tr("Mark line as heading"))
+        for level, action in zip(MARK_LEVELS, self._edit_mark_menu.actions(), strict=True):
+            action.setText(self.tr("Level %d") % level)
+        self.no_headings_label.setText(self.tr(
+            "No headings were found in this document. Chapter rules can find them: a pattern for each kind of "
+            "heading line."))
+        self.rules_button.setText(self.tr("Write Chapter Rules…"))
+        self._show_source()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # --- showing an outline ---------------------------------------------------------------------
 
@@ -131,12 +188,70 @@ class OutlinePane(QDockWidget):
         self._expanded_before_filter = None
         self.filter_edit.clear()
         self.expand_to_level(self.level_spin.value())
+        self._show_source()
+        note = getattr(self.session.loaded, "outline_note", None) if self.session and self.session.loaded else None
+        if note:
+            self._tell(self.tr("Chapter rules not used (automatic detection instead): %s") % note)
+
+    def outline_source(self):
+        """What produced the outline shown (reader.outline.loading.OutlineSource), or None."""
+        editor = self._editor()
+        return getattr(editor, "source", None) if editor is not None else None
+
+    def _show_source(self) -> None:
+        """Say which convention or rule set produced the outline; offer the rule editor instead of nothing."""
+        source = self.outline_source() if self._document is not None else None
+        if source is None:
+            self.source_label.hide()
+            self.no_headings.hide()
+            self.tree.show()
+            return
+        if source.kind == "rules":
+            text = self.tr("Outline: rule set “%s”") % convention_label(source.name)
+        else:
+            text = self.tr("Outline: %s") % convention_label(source.name)
+        self.source_label.setText(text)
+        self.source_label.show()
+        document = self._document
+        offer = (not self._outline and source.kind == "convention" and document.kind == "text"
+                 and len(document.text) >= LONG_DOCUMENT_CHARS)
+        self.no_headings.setVisible(offer)
+        self.tree.setVisible(not offer)
+
+    def open_rules_editor(self):
+        """Open (or raise) the chapter rules editor on the open document."""
+        from reader.ui.outline.rules_dialog import RulesDialog
+
+        if self._rules_dialog is None:
+            self._rules_dialog = RulesDialog(self.session, parent=self.window())
+            self._rules_dialog.jumpRequested.connect(self.headingActivated)
+            self._rules_dialog.outlineChosen.connect(self.adopt_outline)
+        else:
+            self._rules_dialog.load_choice()
+        if self._rules_dialog.isVisible():
+            self._rules_dialog.raise_()
+            self._rules_dialog.activateWindow()
+        self._rules_dialog.show()
+        return self._rules_dialog
+
+    def adopt_outline(self, headings: list, source) -> None:
+        """Show `headings` (flat, found by `source`) as the open document's outline, with its corrections."""
+        session = self.session
+        loaded = session.loaded if session is not None else None
+        if loaded is None:
+            return
+        editor = CorrectionEditor(loaded.document, headings)
+        editor.source = source
+        loaded.editor, loaded.outline, loaded.source, loaded.outline_note = editor, editor.nested(), source, None
+        session.outlineChanged.emit(loaded.outline)
+        self.outlineChanged.emit()
 
     def set_document(self, document) -> None:
         """The document the outline belongs to: its corrections and its bookmarks' counts."""
         self._document = document
         self.refresh_badges()
         self._update_actions()
+        self._show_source()
 
     def outline(self) -> list:
         """The nested outline shown, corrections included."""
@@ -149,10 +264,19 @@ class OutlinePane(QDockWidget):
         self.tree.collapseAll()
 
     def expand_to_level(self, level: int) -> None:
-        """Show headings down to `level`, with deeper ones folded."""
+        """Show headings down to `level`, with deeper ones folded (and entries collapsed by default hidden)."""
         self.tree.collapseAll()
         if level > 1:
             self.tree.expandToDepth(level - 2)
+        self._fold_collapsed()
+
+    def _fold_collapsed(self) -> None:
+        """Fold the entries whose children are all collapsed by default (a regulation's articles)."""
+        for item in self.model.items_in_order():
+            if item.hasChildren() and all(item.child(row).data(COLLAPSED_ROLE) for row in range(item.rowCount())):
+                index = self.proxy.mapFromSource(item.index())
+                if index.isValid():
+                    self.tree.collapse(index)
 
     def refresh_badges(self) -> None:
         """Count the document's bookmarks per section (again whenever the session's bookmarksChanged)."""
@@ -182,12 +306,16 @@ class OutlinePane(QDockWidget):
         )
         self.reset_action = QAction(self.tr("Forget my corrections"), self, objectName="outlineReset")
         self.reset_action.triggered.connect(self.reset_corrections)
+        self.rules_action = QAction(self, objectName="outlineChapterRules")
+        self.rules_action.triggered.connect(self.open_rules_editor)
         menu = QMenu(self.edit_button)
-        menu.addMenu(self._mark_menu(menu, lambda: self._cursor_offset()))
+        self._edit_mark_menu = self._mark_menu(menu, lambda: self._cursor_offset())
+        menu.addMenu(self._edit_mark_menu)
         for action in (self.promote_action, self.demote_action, self.remove_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.reset_action)
+        menu.addAction(self.rules_action)
         menu.aboutToShow.connect(self._update_actions)
         self.edit_button.setMenu(menu)
         self._update_actions()

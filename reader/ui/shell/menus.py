@@ -80,6 +80,7 @@ def build_menus(window: QMainWindow, panes: tuple[QDockWidget, ...] = ()) -> Men
     file, recent, open_folder = _file_menu(window)
     edit, preferences = _edit_menu(window)
     view, panes_menu, theme, encoding = _view_menu(window, panes)
+    _outline_menu(window)
     return Menus(file, recent, edit, view, panes_menu, theme, encoding, _go_menu(window), _library_menu(window),
                  _help_menu(window), open_folder, preferences, _LanguageWatcher(window))
 
@@ -201,6 +202,13 @@ def _view_menu(window: QMainWindow, panes: tuple[QDockWidget, ...]) -> tuple[QMe
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Full Screen"), window.toggle_full_screen,
                            keys(QKeySequence.StandardKey.FullScreen, "F11"), "fullScreenAction"))
     return menu, panes_menu, theme_menu, encoding_menu
+
+
+def _outline_menu(window: QMainWindow) -> QMenu:
+    menu = _menu(window.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Outline"), "outlineMenu")
+    menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "Chapter &Rules…"),
+                           lambda: window.outline_pane.open_rules_editor(), name="chapterRulesAction"))
+    return menu
 
 
 def _go_menu(window: QMainWindow) -> QMenu:
