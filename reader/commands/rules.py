@@ -109,10 +109,10 @@ def read_rule_set(path: str) -> RuleSet:
     return rule_set
 
 
-def rules_argument(value: str) -> RuleSet | None:
-    """`--rules` of `reader outline`: a JSON file, else a set's name; None for `auto`."""
+def rules_argument(value: str) -> RuleSet | str:
+    """`--rules` of `reader outline`: a JSON file, else a set's name; AUTO for the automatic detection."""
     if value == AUTO:
-        return None
+        return AUTO
     if Path(value).is_file() or value.endswith(".json"):
         return read_rule_set(value)
     return find_set(value)

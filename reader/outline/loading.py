@@ -60,12 +60,15 @@ def load_text(path: str | os.PathLike[str], encoding: str | None = None,
     return LoadedDocument(document, None, html, reading_minutes(document.text), note)
 
 
-def add_outline(loaded: LoadedDocument, corrections: bool = True, rules: RuleSet | None = None) -> LoadedDocument:
+def add_outline(loaded: LoadedDocument, corrections: bool = True, rules: RuleSet | str | None = None) -> LoadedDocument:
     """`loaded` with its outline (and, with corrections, the editor that holds them). The headings come from
-    `rules` (its RuleSetError, RulesTooSlow included, is raised), else from the rule set chosen for the
-    document (if it fails, `outline_note` says why and detection is used), else from automatic detection."""
+    `rules` (its RuleSetError, RulesTooSlow included, is raised; AUTO: automatic detection), else from the rule
+    set chosen for the document (if it fails, `outline_note` says why and detection is used), else from
+    automatic detection."""
     document = loaded.document
-    if rules is not None:
+    if rules == AUTO:
+        headings, loaded.source = detected_outline(document)
+    elif isinstance(rules, RuleSet):
         headings, loaded.source = run_rules(document.text, rules).headings, OutlineSource("rules", rules.name)
     else:
         headings, loaded.source, loaded.outline_note = chosen_outline(document)
