@@ -158,7 +158,7 @@
 <context>
     <name>BookmarksPane</name>
     <message>
-        <location filename="../../reader/ui/bookmarks/pane.py" line="+307"/>
+        <location filename="../../reader/ui/bookmarks/pane.py" line="+304"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
@@ -233,6 +233,49 @@
         <location line="+259"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
+    </message>
+</context>
+<context>
+    <name>Conventions</name>
+    <message>
+        <location filename="../../reader/ui/outline/labels.py" line="+11"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese report (一、/（一）)</source>
+        <translation>中文报告（一、/（一））</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese novel (卷/章)</source>
+        <translation>中文小说（卷/章）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regulation (章/节/条)</source>
+        <translation>法规（章/节/条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English book (Chapter/Part)</source>
+        <translation>英文书籍（Chapter/Part）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English report (I./A./1.)</source>
+        <translation>英文报告（I./A./1.）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no headings found</source>
+        <translation>未找到标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic detection</source>
+        <translation>自动识别</translation>
     </message>
 </context>
 <context>
@@ -395,7 +438,7 @@
         <translation>羊皮纸(&amp;E)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -496,6 +539,16 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Outline</source>
+        <translation>大纲(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter &amp;Rules…</source>
+        <translation>章节规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
@@ -563,28 +616,28 @@
 <context>
     <name>OutlinePane</name>
     <message>
-        <location filename="../../reader/ui/outline/pane.py" line="+49"/>
-        <location line="+42"/>
+        <location filename="../../reader/ui/outline/pane.py" line="+153"/>
+        <location line="+1"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+1"/>
         <source>Filter headings…</source>
         <translation>筛选标题…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+1"/>
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Collapse all</source>
         <translation>全部折叠</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Level </source>
         <translation>级别 </translation>
     </message>
@@ -594,48 +647,83 @@
         <translation>展开到此级别</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-1"/>
         <source>Correct the outline</source>
         <translation>修正大纲</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+2"/>
+        <location line="+137"/>
         <source>Promote</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-136"/>
+        <location line="+139"/>
         <source>Demote</source>
         <translation>降级</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-138"/>
+        <location line="+141"/>
         <source>Remove from outline</source>
         <translation>从大纲中移除</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-140"/>
+        <location line="+142"/>
         <source>Forget my corrections</source>
         <translation>撤销我的全部修正</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-141"/>
+        <source>Chapter Rules…</source>
+        <translation>章节规则…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+165"/>
         <source>Mark line as heading</source>
         <translation>将此行标记为标题</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-163"/>
+        <location line="+166"/>
         <source>Level %d</source>
         <translation>第 %d 级</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-164"/>
+        <source>No headings were found in this document. Chapter rules can find them: a pattern for each kind of heading line.</source>
+        <translation>在此文档中未找到标题。章节规则可以找到它们：为每一种标题行写一个模式。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write Chapter Rules…</source>
+        <translation>编写章节规则…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Chapter rules not used (automatic detection instead): %s</source>
+        <translation>未使用章节规则（改用自动识别）：%s</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Outline: rule set “%s”</source>
+        <translation>大纲：规则集“%s”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outline: %s</source>
+        <translation>大纲：%s</translation>
+    </message>
+    <message>
+        <location line="+142"/>
         <source>A blank line cannot be a heading.</source>
         <translation>空行不能作为标题。</translation>
     </message>
@@ -797,6 +885,215 @@
         <location filename="../../reader/ui/search/pane.py" line="+57"/>
         <source>(before the first heading)</source>
         <translation>（第一个标题之前）</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../reader/ui/outline/rules_dialog.py" line="+196"/>
+        <source>Chapter Rules</source>
+        <translation>章节规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule set:</source>
+        <translation>规则集：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of your rule set</source>
+        <translation>您的规则集名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pattern (regular expression)</source>
+        <translation>模式（正则表达式）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use for:</source>
+        <translation>用于：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Automatic detection (default)</source>
+        <translation>自动识别（默认）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Built-in: %s</source>
+        <translation>内置：%s</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This document</source>
+        <translation>此文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every document in the folder “%s”</source>
+        <translation>文件夹“%s”中的所有文档</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <location line="+35"/>
+        <source>My rules</source>
+        <translation>我的规则</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open a document to see what the rules find.</source>
+        <translation>打开一个文档，即可查看规则找到的内容。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Looking for headings…</source>
+        <translation>正在查找标题…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>line %d</source>
+        <translation>第 %d 行</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No preview: see the problem above.</source>
+        <translation>无法预览：请查看上方的问题。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 heading in this document</source>
+        <translation>此文档中有 1 个标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%d headings in this document</source>
+        <translation>此文档中有 %d 个标题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(the first %d listed)</source>
+        <translation>（列出前 %d 个）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>1 line</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%d lines</source>
+        <translation>%d 行</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>matches every line of this document</source>
+        <translation>匹配此文档的每一行</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rule %d: %s</source>
+        <translation>规则 %d：%s</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Could not apply the rules: %s</source>
+        <translation>无法应用规则：%s</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not read %s: %s</source>
+        <translation>无法读取 %s：%s</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>there are no rules to export</source>
+        <translation>没有可导出的规则</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not export the rules: %s</source>
+        <translation>无法导出规则：%s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import Rule Set</source>
+        <translation>导入规则集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule sets (*.json);;All files (*)</source>
+        <translation>规则集 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Rule Set</source>
+        <translation>导出规则集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule sets (*.json)</source>
+        <translation>规则集 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -1066,7 +1363,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/app.py" line="+43"/>
+        <location filename="../../reader/app.py" line="+46"/>
         <source>%s does not exist.</source>
         <translation>%s 不存在。</translation>
     </message>
