@@ -890,7 +890,7 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../reader/ui/outline/rules_dialog.py" line="+196"/>
+        <location filename="../../reader/ui/outline/rules_dialog.py" line="+208"/>
         <source>Chapter Rules</source>
         <translation>章节规则</translation>
     </message>
@@ -985,7 +985,7 @@
         <translation>内置：%s</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>This document</source>
         <translation>此文档</translation>
     </message>
@@ -995,23 +995,29 @@
         <translation>文件夹“%s”中的所有文档</translation>
     </message>
     <message>
-        <location line="+86"/>
-        <location line="+35"/>
+        <location line="+91"/>
+        <location line="+38"/>
+        <location line="+30"/>
         <source>My rules</source>
         <translation>我的规则</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-66"/>
+        <source>Edited rules (not applied yet)</source>
+        <translation>已编辑的规则（尚未应用）</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Open a document to see what the rules find.</source>
         <translation>打开一个文档，即可查看规则找到的内容。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Looking for headings…</source>
         <translation>正在查找标题…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>line %d</source>
         <translation>第 %d 行</translation>
     </message>
@@ -1046,7 +1052,7 @@
         <translation>%d 行</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>matches every line of this document</source>
         <translation>匹配此文档的每一行</translation>
     </message>

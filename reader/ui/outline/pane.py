@@ -35,7 +35,7 @@ from reader.ui.outline.model import (
 )
 
 MARK_LEVELS = range(1, 7)
-LONG_DOCUMENT_CHARS = 20_000  # a plain text this long with no heading found gets the rule editor offered
+LONG_DOCUMENT_CHARS = 5_000  # a plain text this long with no heading found gets the rule editor offered
 
 
 class OutlineTree(QTreeView):

@@ -31,7 +31,16 @@ from reader.documents.loader import read_regular_file
 from reader.documents.names import display_name
 from reader.outline.loading import OutlineSource, detected_outline
 from reader.outline.model import Heading
-from reader.outline.rules import MAX_LEVEL, MIN_LEVEL, Rule, RuleSet, RuleSetError, check_rule, parse_rule_set
+from reader.outline.rules import (
+    MAX_LEVEL,
+    MIN_LEVEL,
+    Rule,
+    RuleSet,
+    RuleSetError,
+    check_rule,
+    describe,
+    parse_rule_set,
+)
 from reader.outline.rules_builtin import AUTO, builtin_sets
 from reader.outline.rules_runner import RulesTooSlow, run_rules
 from reader.outline.rules_store import RuleStore, write_json
@@ -43,6 +52,7 @@ PREVIEW_BUDGET_S = 5.0  # the longest a preview may take on the document (then t
 PATTERN, LEVEL, EXAMPLE, MATCHES = range(4)
 RULE_FILE_BYTES = 1024 * 1024
 ERROR_STYLE = "color: #c62828;"
+EDITED = ""  # the rule set combo's entry for rules edited and not applied yet
 
 
 @dataclass
@@ -112,6 +122,7 @@ class RulesDialog(QDialog):
         self._previewed: tuple | None = None  # the (name, rules) the shown preview was computed for
         self._pending_key: tuple | None = None
         self._row_problems: dict[int, str] = {}
+        self._preview_rows: list[int] = []  # the table row of each rule the preview ran (valid rows only)
         self._filling = False
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
@@ -132,7 +143,7 @@ class RulesDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.set_combo = QComboBox(self, objectName="rulesSetCombo")
-        self.set_combo.activated.connect(lambda _index: self.load_set(self.set_combo.currentData()))
+        self.set_combo.activated.connect(self._set_chosen)
         self.name_edit = QLineEdit(self, objectName="rulesNameEdit")
         self.name_edit.textEdited.connect(lambda _text: self._changed())
         self.set_label, self.name_label = QLabel(self), QLabel(self)
@@ -140,6 +151,7 @@ class RulesDialog(QDialog):
         form.addRow(self.name_label, self.name_edit)
         layout.addLayout(form)
         self.table = QTableWidget(0, 4, self, objectName="rulesTable")
+        self.table.setStyleSheet("QTableWidget { selection-background-color: transparent; }")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
@@ -232,6 +244,9 @@ class RulesDialog(QDialog):
     def _select_in_combo(self, name: str) -> None:
         index = self.set_combo.findData(name)
         self.set_combo.setCurrentIndex(max(index, 0))
+        edited = self.set_combo.findData(EDITED)
+        if name != EDITED and edited >= 0:
+            self.set_combo.removeItem(edited)
 
     def _fill_scope(self) -> None:
         document = self._document()
@@ -256,6 +271,11 @@ class RulesDialog(QDialog):
         self._fill_set_combo()
         self._fill_scope()
         self.load_set(name or AUTO)
+
+    def _set_chosen(self, _index: int) -> None:
+        name = self.set_combo.currentData()
+        if name != EDITED:
+            self.load_set(name)
 
     def load_set(self, name: str) -> None:
         """Fill the editor with the set called `name` (AUTO: no rules)."""
@@ -324,6 +344,9 @@ class RulesDialog(QDialog):
         name = self.name_edit.text().strip()
         if not name or name == AUTO or name in builtin_sets():
             self.name_edit.setText(self.tr("My rules"))
+        if self.set_combo.findData(EDITED) < 0:
+            self.set_combo.addItem(self.tr("Edited rules (not applied yet)"), EDITED)
+        self._select_in_combo(EDITED)
 
     def _changed(self, edited: bool = True) -> None:
         if self._filling:
@@ -368,19 +391,29 @@ class RulesDialog(QDialog):
         self._query += 1
         self._preview, self._previewed = None, None
         document = self._document()
-        if document is None or self._row_problems:
+        rule_set, self._preview_rows = self._valid_set()
+        if document is None or (rule_set is None and self.table.rowCount()):
             self.preview_status.setText(self.tr("Open a document to see what the rules find.")
                                         if document is None else "")
             self.preview_list.clear()
             self._update_buttons()
             return
-        rule_set = self.current_set()
         self._cancel = threading.Event()
         self.preview_status.setText(self.tr("Looking for headings…"))
         key = self._key(rule_set)
         self.pool.start(_PreviewTask(self._query, document, rule_set, self._cancel, self._signals))
         self._pending_key = key
         self._update_buttons()
+
+    def _valid_set(self) -> tuple[RuleSet | None, list[int]]:
+        """The set of the rows without a problem (None if there is none), and their rows."""
+        rows = [row for row in range(self.table.rowCount()) if row not in self._row_problems]
+        rules = tuple(check_rule(*self.rows()[row]) for row in rows)
+        if not rules:
+            return None, []
+        name = self.name_edit.text().strip() or self.tr("My rules")
+        builtin = builtin_sets().get(name)
+        return (builtin if builtin is not None and builtin.rules == rules else RuleSet(name, rules)), rows
 
     @staticmethod
     def _key(rule_set: RuleSet | None) -> tuple:
@@ -421,8 +454,8 @@ class RulesDialog(QDialog):
             label.setText("⚠ " + problem)
             label.setStyleSheet(ERROR_STYLE)
             label.setToolTip(problem)
-        elif preview is not None and row < len(preview.counts):
-            count = preview.counts[row]
+        elif preview is not None and row in self._preview_rows and not preview.problem:
+            count = preview.counts[self._preview_rows.index(row)]
             label.setText(self.tr("1 line") if count == 1 else self.tr("%d lines") % count)
             label.setStyleSheet("")
             label.setToolTip("")
@@ -436,9 +469,14 @@ class RulesDialog(QDialog):
         preview = self._preview
         if preview is None:
             return ""
-        if preview.problem and preview.problem_rule == row:
-            return preview.problem
-        if row < len(preview.every_line) and preview.every_line[row]:
+        if row not in self._preview_rows:
+            return ""
+        index = self._preview_rows.index(row)
+        if preview.problem and preview.problem_rule == index:
+            prefix = describe(index, self.rows()[row][0])  # the row's number is said by the caller
+            text = preview.problem
+            return text[len(prefix):].lstrip(": ") if text.startswith(prefix) else text
+        if index < len(preview.every_line) and preview.every_line[index]:
             return self.tr("matches every line of this document")
         return ""
 
