@@ -85,7 +85,9 @@ def describe(index: int, pattern: str) -> str:
 
 def compile_pattern(pattern: str) -> re.Pattern:
     """The compiled `pattern`, or RuleSetError saying what is wrong with it (without naming the rule)."""
-    if not isinstance(pattern, str) or not pattern:
+    if not isinstance(pattern, str):
+        raise RuleSetError(f"the pattern must be a string, not {pattern!r}")
+    if not pattern:
         raise RuleSetError("the pattern is empty")
     try:
         regex = re.compile(pattern)
