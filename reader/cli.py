@@ -19,7 +19,7 @@ from reader.commands.common import CommandError
 from reader.documents.names import display_name
 from reader.paths import DATA_DIR_ENV, DataDirError, check_data_dir, set_data_dir
 
-SUBCOMMANDS = ("outline", "index", "search", "bookmarks")
+SUBCOMMANDS = ("outline", "index", "search", "bookmarks", "stats")
 BROKEN_PIPE_STATUS = 141
 
 
