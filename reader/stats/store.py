@@ -53,8 +53,8 @@ class StatsStore:
         """Add `readings` in one transaction (all or nothing). Raises StatsError."""
         if not readings:
             return
-        rows = [(path_key(r.path), r.day.isoformat(), display_name(r.title), r.length, r.seconds, r.characters, r.sessions,
-                 r.furthest) for r in readings]
+        rows = [(path_key(r.path), r.day.isoformat(), display_name(r.title), r.length, r.seconds, r.characters,
+                 r.sessions, r.furthest) for r in readings]
         self._write(lambda db: db.executemany(UPSERT, rows))
 
     def clear(self) -> None:
