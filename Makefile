@@ -28,6 +28,7 @@ run: $(STAMP) translations
 	@scripts/run-gui.sh $(BIN)/reader corpus
 
 test: lint $(STAMP) translations
+	@scripts/system-deps.sh test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
 # The core's boundary: no Qt outside reader/ui and reader/app.py, the core packages in layers; then ruff
@@ -39,11 +40,13 @@ lint: $(STAMP)
 # The UI tests as on a bare machine: fontconfig sees DejaVu only (no CJK glyphs), whatever fonts are installed.
 NOCJK := FONTCONFIG_FILE=$(CURDIR)/tests/fontconfig/no-cjk.conf QT_QPA_PLATFORM=offscreen
 test-nocjk: $(STAMP) translations
+	@scripts/system-deps.sh test
 	$(NOCJK) $(BIN)/python tests/fontconfig/check_no_cjk.py
 	$(NOCJK) $(BIN)/python -m pytest -m "not slow" tests/ui
 
 # Builds the bundle into a temporary dir and runs the frozen app (tests/test_dist.py).
 test-dist: $(STAMP) translations
+	@scripts/system-deps.sh test
 	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
 

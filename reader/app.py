@@ -30,8 +30,9 @@ def _application() -> QApplication:
     return app
 
 
-def build_main_window(argv: list[str] | None = None):
-    """The ready main window for `argv` (paths to open), without entering the event loop."""
+def build_main_window(argv: list[str] | None = None, select: tuple[int, int] | None = None):
+    """The ready main window for `argv` (paths to open; the first file at the span `select`), without
+    entering the event loop."""
     from reader.ui.settings.i18n import install_translator
     from reader.ui.settings.settings import ReaderSettings
     from reader.ui.shell.main_window import MainWindow
@@ -45,16 +46,32 @@ def build_main_window(argv: list[str] | None = None):
     for missing in (p for p in paths if not p.exists()):
         window.statusBar().showMessage(window.tr("%s does not exist.") % display_name(missing), 15000)
         window.last_error = f"{display_name(missing)} does not exist."
-    if existing:
+    if existing and select is not None and existing[0].is_file():
+        window.open_document(existing[0], select)
+    elif existing:
         window.open_paths(existing, last)
     elif last and Path(last).is_file():
         window.open_document(last)
     return window
 
 
-def run_app(paths: list[str]) -> int:
-    """Open the window on `paths` and run until it closes."""
+def run_app(paths: list[str], select: tuple[int, int] | None = None) -> int:
+    """Open the window on `paths` and run until it closes; if a window already serves this data dir, hand
+    `paths` (and `select`) to it instead and return at once."""
+    from reader.ui.shell.instance import SingleInstance, bring_to, hand_off
+
     app = _application()
-    window = build_main_window(paths)
+    instance = SingleInstance()
+    if not instance.claim():
+        if hand_off(paths, select):
+            return 0
+        print("reader: another Reader window uses this data folder but does not answer; close it or use "
+              "--data-dir", file=sys.stderr)
+        return 2
+    window = build_main_window(paths, select)
+    instance.serve()
+    instance.received.connect(lambda received, span: bring_to(window, received, span))
     window.show()
-    return app.exec()
+    status = app.exec()
+    instance.release()
+    return status

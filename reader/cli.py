@@ -19,7 +19,7 @@ from reader.commands.common import CommandError
 from reader.documents.names import display_name
 from reader.paths import DATA_DIR_ENV, DataDirError, check_data_dir, set_data_dir
 
-SUBCOMMANDS = ("outline", "index", "search", "bookmarks", "rules")
+SUBCOMMANDS = ("outline", "index", "search", "bookmarks", "rules", "stats", "open", "install-desktop")
 BROKEN_PIPE_STATUS = 141
 
 
@@ -54,9 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_module(name: str):
     try:
-        return importlib.import_module(f"reader.commands.{name}")
+        return importlib.import_module(f"reader.commands.{name.replace('-', '_')}")
     except ModuleNotFoundError as error:
-        if error.name == f"reader.commands.{name}":
+        if error.name == f"reader.commands.{name.replace('-', '_')}":
             return None
         raise
 
@@ -130,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     _safe_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     known, rest = _split_global(argv)
+    if rest and rest[0].lower().startswith("reader://"):  # a link clicked elsewhere: `reader open LINK`
+        rest = ["open", *rest]
     set_data_dir(known.data_dir)
     decision = plan(rest)
     if decision.action == "error":
@@ -152,6 +154,8 @@ def _run_command(rest: list[str]) -> int:
     try:
         status = args.func(args)
         sys.stdout.flush()  # inside the try: a closed pipe or a full disk is reported here
+        if not isinstance(status, int):  # `reader open`: the window, at a passage
+            return _open_window([status.path], (status.offset, status.length))
         return status
     except CommandError as error:
         return _fail(str(error), error.status)
@@ -172,9 +176,9 @@ def _no_display() -> bool:
     return sys.platform.startswith("linux") and not any(os.environ.get(name) for name in names)
 
 
-def _open_window(paths: list[str]) -> int:
+def _open_window(paths: list[str], select: tuple[int, int] | None = None) -> int:
     if _no_display():
         return _fail("no display to open the window on (DISPLAY is not set); see reader --help for the commands")
     from reader.app import run_app
 
-    return run_app(paths)
+    return run_app(paths, select)

@@ -23,9 +23,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = actions.add_parser("list", help="list bookmarks, re-anchored to the current texts")
     listing.add_argument("--document", metavar="FILE", help="only this document's bookmarks")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
-    export = actions.add_parser("export", help="export every bookmark")
-    export.add_argument("--format", choices=("md", "json", "csv"), required=True)
+    export = actions.add_parser(
+        "export", help="export every bookmark",
+        description="md is made for note apps (Obsidian, Logseq): per document, YAML front matter (title, source, "
+        "sha256, exported, tags), the section path as headings, each quote as a block quote, its note, its colour "
+        "and style as tags and a reader:// link back. Re-exporting gives the same bytes apart from `exported`.",
+    )
+    export.add_argument("--format", choices=("md", "json", "csv"), default=None,
+                        help="md, json or csv (required unless --per-document)")
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    export.add_argument("--per-document", metavar="DIR",
+                        help="write one Markdown note per document into DIR, named by its title, updated in place")
+    export.add_argument("--template", metavar="FILE",
+                        help="Markdown for each bookmark, with $quote, $quote_block, $note, $note_block, $color, "
+                        "$style, $tags, $link, $section, $offset, $length, $status, $created, $updated, $id, "
+                        "$title, $path (string.Template; $$ is a $)")
     imports = actions.add_parser(
         "import", help="merge bookmarks from a JSON export",
         description="Merge bookmarks from a JSON export (UTF-8, with or without a BOM), by id: new "
@@ -94,8 +106,19 @@ def _list(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from reader.bookmarks import export, list_bookmarks
+    from reader.bookmarks.notes import load_template
 
-    text = export(list_bookmarks(), args.format)
+    if args.format is None and not args.per_document:
+        raise CommandError("export needs --format md|json|csv or --per-document DIR")
+    if args.per_document and args.format not in (None, "md"):
+        raise CommandError("--per-document writes Markdown notes; leave out --format or use --format md")
+    if args.template and args.format not in (None, "md"):
+        raise CommandError("--template shapes Markdown notes; use it with --format md or --per-document")
+    template = load_template(args.template) if args.template else None
+    bookmarks = list_bookmarks()
+    if args.per_document:
+        return _export_notes(bookmarks, Path(args.per_document), template)
+    text = _notes(bookmarks, template) if args.format == "md" else export(bookmarks, args.format)
     if not args.output:
         sys.stdout.write(text)
         return 0
@@ -104,6 +127,33 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError(f"cannot write {display_name(args.output)}: {error.strerror or error}") from error
     print(f"Exported to {display_name(args.output)}.", file=sys.stderr)
+    return 0
+
+
+def _notes(bookmarks: list, template) -> str:
+    """Every document's note, one after the other (each with its front matter)."""
+    from itertools import groupby
+
+    from reader.bookmarks.notes import describe, document_note
+
+    notes = []
+    for path, group in groupby(sorted(bookmarks, key=lambda b: b.path), key=lambda b: b.path):
+        entries = list(group)
+        notes.append(document_note(describe(path, entries), entries, template=template))
+    return "\n".join(notes) if notes else ""
+
+
+def _export_notes(bookmarks: list, folder: Path, template) -> int:
+    from reader.bookmarks.notes import write_per_document
+
+    try:
+        written = write_per_document(folder, bookmarks, template)
+    except OSError as error:
+        where = display_name(error.filename or folder)
+        raise CommandError(f"cannot write the notes in {where}: {error.strerror or error}") from error
+    documents = len({b.path for b in bookmarks})
+    print(f"{len(written)} of {documents} notes written to {display_name(folder)} (the others were current).",
+          file=sys.stderr)
     return 0
 
 

@@ -49,7 +49,7 @@ def test_a_file_name_with_bytes_that_are_not_utf8(library: Path, data_dir: Path,
     assert (listed["path"], listed["status"], listed["offset"]) == (str(document), "moved", offset + 18)
 
     markdown = _reader(data_dir, "bookmarks", "export", "--format", "md").stdout
-    assert "## notes\\\\xff.md" in markdown and "> A kingfisher flashed blue" in markdown
+    assert f'source: "{shown}"'.replace("\\", "\\\\") in markdown and "> A kingfisher flashed blue" in markdown
     rows = list(csv.DictReader(io.StringIO(_reader(data_dir, "bookmarks", "export", "--format", "csv").stdout)))
     assert [row["path"] for row in rows] == [shown]
     exported = tmp_path / "out.json"

@@ -1,0 +1,1 @@
+"""Read aloud: the QtTextToSpeech engine following the text, and its controls."""
