@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reader.text.sentences import MAX_SENTENCE, sentences
 
-TEXT = "第一章 开始\n\n他说：「好学(xué)习(xí)。」她问？是的！\n" + "很长的句子，" * 50 + "完。\nHello world. Next one!\n"
+TEXT = ("第一章 开始\n\n他说：「好学(xué)习(xí)。」她问？是的！\n" + "很长的句子，" * 50
+        + "完。\nHello world. Next one!\n")
 
 
 def _parts(text: str, **options) -> list[str]:
