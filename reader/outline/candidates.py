@@ -61,8 +61,11 @@ def _label_at(text: str, pos: int, eol: int) -> Label | None:
     label = chinese.match_label(text, pos, eol)
     if label and label.style in ("ar", "zh") and _latin_follows(text, label.end, eol):
         return english.match_section(text, pos, eol)
+    if label is None and text[pos] in chinese.EXTRA_CHARS:
+        return chinese.match_extra(text, pos, eol)
     if label is None and text[pos] in english.FIRST_CHARS:
-        label = english.match_chapter(text, pos, eol) or english.match_section(text, pos, eol)
+        label = (english.match_chapter(text, pos, eol) or english.match_appendix(text, pos, eol)
+                 or english.match_section(text, pos, eol) or english.match_lettered(text, pos, eol))
     return label
 
 
