@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from . import chinese, english, runon
 from .chinese import Label
-from .title import MAX_LINE_TITLE, clean_title, is_boilerplate, line_title_end, runin_end
+from .title import MAX_LINE_TITLE, article_end, clean_title, is_boilerplate, line_title_end, runin_end
 
 _SENT_END = re.compile(r"[。！？!?][”’」』\"')）]?([ \t\u3000]*)|(?<=[\u2e80-\uffef])([ \t\u3000]+)")
 _INNER_STOP = re.compile(r"[。！？；：!?;:]")
@@ -45,9 +45,11 @@ def scan(text: str) -> list[Candidate]:
         if line.strip() and not (len(line) <= _BOILERPLATE_LINE and is_boilerplate(line)):
             pos = start + len(line) - len(line.lstrip(_INDENT))
             head = _line_start(text, pos, eol, number)
+            mid = _mid_line(text, start, eol, number, _run_on(line, text))
             if head:
                 found.append(head)
-            found.extend(_mid_line(text, start, eol, number, _run_on(line, text)))
+                mid = [cand for cand in mid if cand.offset != pos]  # an indent is not a sentence end
+            found.extend(mid)
         start = eol + 1
     return found
 
@@ -85,7 +87,9 @@ def _line_start(text: str, pos: int, eol: int, number: int) -> Candidate | None:
             return None
         return Candidate(label, pos, end, clean_title(text[pos:end]), number, number,
                          needs_title=True)
-    if not _whole_line(text, label, pos, end):
+    if label.style == "chapter:条":  # an article: its number and the start of its first sentence
+        end = article_end(text, label.end, end)
+    elif not _whole_line(text, label, pos, end):
         stop = runin_end(text, pos, label.end, eol, strict=False)
         if stop is None:
             return None
