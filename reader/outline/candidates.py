@@ -8,7 +8,9 @@ from . import chinese, english, runon
 from .chinese import Label
 from .title import MAX_LINE_TITLE, article_end, clean_title, is_boilerplate, line_title_end, runin_end
 
-_SENT_END = re.compile(r"[。！？!?][”’」』\"')）]?([ \t\u3000]*)|(?<=[\u2e80-\uffef])([ \t\u3000]+)")
+_FIRST = "[" + re.escape("".join(sorted(chinese.FIRST_CHARS))) + "]"
+_GAP = re.compile(rf"[ \t\u3000]+(?={_FIRST})")  # white space, then what may start a label
+_CLOSERS = "”’\"')"
 _INNER_STOP = re.compile(r"[。！？；：!?;:]")
 _LONG_LINE = 1000
 _SPACED_STRUCTURE = 3
@@ -107,7 +109,7 @@ def _whole_line(text: str, label: Label, pos: int, end: int) -> bool:
 
 
 def _mid_line(text: str, start: int, eol: int, number: int, run_on: bool) -> list[Candidate]:
-    found = {c.offset: c for c in _spaced(text, start, eol, number)}
+    found = {c.offset: c for c in _spaced(text, start, eol, number)} if _has_gap(text, start, eol) else {}
     if run_on and len(found) < _SPACED_STRUCTURE:  # else breaks became spaces: these are lists
         for label, end, boundary in runon.markers(text, start, eol):
             if label.start not in found and label.start > start:
@@ -117,12 +119,26 @@ def _mid_line(text: str, start: int, eol: int, number: int, run_on: bool) -> lis
     return [found[offset] for offset in sorted(found)]
 
 
+def _has_gap(text: str, start: int, eol: int) -> bool:
+    """White space inside the line (after its indent): only there can a spaced label start."""
+    line = text[start:eol].lstrip(_INDENT)
+    return " " in line or "\u3000" in line or "\t" in line
+
+
+def _after_sentence(text: str, gap: int) -> bool:
+    """White space at `gap` follows a sentence end (maybe closed by a quote) or CJK (a lost line break)."""
+    before = text[gap - 1] if gap > 0 else "\n"
+    if "\u2e80" <= before <= "\uffef" or before in "!?":
+        return True
+    return before in _CLOSERS and gap > 1 and text[gap - 2] in "。！？!?"
+
+
 def _spaced(text: str, start: int, eol: int, number: int) -> list[Candidate]:
     found = []
-    for match in _SENT_END.finditer(text, start, eol):
-        pos = match.end()
-        if pos >= eol or text[pos] not in chinese.FIRST_CHARS or not (match.group(1) or match.group(2)):
+    for match in _GAP.finditer(text, start, eol):
+        if not _after_sentence(text, match.start()):
             continue
+        pos = match.end()
         label = chinese.match_label(text, pos, eol)
         if label is None or label.style == "circled":
             continue

@@ -9,10 +9,11 @@ _TRAILING = " \t\u3000。;；:：,，、"
 _RUNIN_STOPS = re.compile(r"[。！？；：!?;:]|[ \t\u3000]")
 _COMMAS = "，,、"
 _ARTICLE_STOP = re.compile(r"[。！？；：!?;:]")
-_BOILERPLATE = re.compile(
-    r"本文关键词[:：]|本文简介[:：]|本文内容[:：]|本文標題|^\s*(?:上一篇|下一篇|上一篇文章|下一篇文章)[:：]"
-    r"|^\s*(?:查看更多|相关文章|相關文章|相关推荐|相关阅读|热门文章|猜你喜欢|您可能关注|文档介绍)"
-    r"|^\s*前言[:：]\s*本站|^\s*申明敬告|^\s*免责声明[:：]|^\s*版权声明")
+_BOILERPLATE_ANYWHERE = re.compile(r"本文关键词[:：]|本文简介[:：]|本文内容[:：]|本文標題")  # each has 本文
+_BOILERPLATE_START = re.compile(
+    r"\s*(?:(?:上一篇|下一篇|上一篇文章|下一篇文章)[:：]"
+    r"|查看更多|相关文章|相關文章|相关推荐|相关阅读|热门文章|猜你喜欢|您可能关注|文档介绍"
+    r"|前言[:：]\s*本站|申明敬告|免责声明[:：]|版权声明)")
 _KEYWORDS_SUFFIX = re.compile(r"[ \t\u3000]*本文(?:关键词|简介|内容)[:：].*$")
 _SALUTATION = re.compile(r"(?:同志们|同志們|朋友们|朋友們|各位(?:领导|領導|代表|来宾|來賓)?)$")
 MAX_RUNIN = 40
@@ -32,7 +33,7 @@ def clean_title(raw: str) -> str:
 
 def is_boilerplate(line: str) -> bool:
     """Web-scrape boilerplate line (keywords, summary, prev/next links, disclaimers)."""
-    return bool(_BOILERPLATE.search(line))
+    return bool(_BOILERPLATE_START.match(line) or ("本文" in line and _BOILERPLATE_ANYWHERE.search(line)))
 
 
 def strip_keywords(line: str) -> str:
