@@ -9,7 +9,7 @@ _CN = f"[{ZH_DIGITS}]{{1,8}}"
 _SMALL_CN = "[一二三四五六七八九十]{1,3}"
 _AR = "[0-9０-９]{1,5}"
 _UNITS = {"编": 0, "部分": 0, "部": 0, "卷": 0, "篇": 0, "章": 1, "回": 1, "节": 2, "条": 3}
-_SEPARATORS = " \t\u3000、,，:：.．·—-"
+SEPARATORS = " \t\u3000、,，:：.．·—-"
 _TERMS = "，,。；;…！？!?"
 _GLUED = set("里的了说写讲提是")  # 第十一章里写到的… is prose, not a title glued to its label
 
@@ -79,7 +79,7 @@ def _chapter(text: str, pos: int, eol: int) -> Label | None:
     if not match:
         return None
     end = match.end()
-    if end < eol and text[end] not in _SEPARATORS:
+    if end < eol and text[end] not in SEPARATORS:
         rest = text[end:eol]
         if len(rest) > 30 or any(c in _TERMS for c in rest) or rest[0] in _GLUED:
             return None
@@ -95,7 +95,7 @@ def match_extra(text: str, pos: int, eol: int) -> Label | None:
         return None
     end = match.end()
     rest = text[end:eol].strip()
-    if rest and (text[end] not in _SEPARATORS or len(rest) > _EXTRA_MAX or any(c in _TERMS for c in rest)):
+    if rest and (text[end] not in SEPARATORS or len(rest) > _EXTRA_MAX or any(c in _TERMS for c in rest)):
         return None
     word = match.group(1)
     rank = _EXTRA_RANKS.get(word, 1)
@@ -154,6 +154,6 @@ def _circled(text: str, pos: int, eol: int) -> Label | None:
 
 
 def _skip_separators(text: str, pos: int, eol: int) -> int:
-    while pos < eol and text[pos] in _SEPARATORS:
+    while pos < eol and text[pos] in SEPARATORS:
         pos += 1
     return pos

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from .candidates import Candidate, scan
 from .chains import keep_chains
-from .chinese import Label
+from .chinese import SEPARATORS, Label
 from .english import letters_or_numerals
 from .model import Heading
 from .title import clean_title, is_boilerplate, strip_keywords
@@ -26,7 +26,7 @@ def extract_text(text: str) -> list[Heading]:
     _join_titles(text, lines, found)
     found = _drop_contents(lines, found)
     found = _drop_lists(lines, found)
-    found = _keep_sequences(keep_chains(found, lines))
+    found = _keep_sequences(keep_chains(_drop_glued(text, found), lines))
     found = _first_article(text, lines, _articles(found))
     return [Heading(level=level, title=c.title, offset=c.offset, length=c.end - c.offset, line=c.line,
                     collapsed=c.label.style == ARTICLE, style=c.label.style)
@@ -133,6 +133,15 @@ def _articles(found: list[Candidate]) -> list[Candidate]:
         if ranked or not in_article:
             kept.append(cand)
     return kept
+
+
+def _drop_glued(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Where 第X章 titles are set off by a space, '第一卷书他翻了三遍' (no space) is prose, not a heading."""
+    chapters = [c for c in found if c.label.style.startswith("chapter:") and c.label.end < c.end]
+    glued = {id(c) for c in chapters if text[c.label.end - 1] not in SEPARATORS}
+    if not glued or 2 * len(glued) >= len(chapters) or len(chapters) - len(glued) < 2:
+        return found
+    return [c for c in found if id(c) not in glued]
 
 
 def _whole(lines: list[str], cand: Candidate) -> bool:
