@@ -16,6 +16,7 @@ _LONG_LINE = 1000
 _SPACED_STRUCTURE = 3
 _BOILERPLATE_LINE = 300
 _INDENT = " \t\u3000"
+_LINE_FIRST = chinese.FIRST_CHARS | chinese.EXTRA_CHARS | english.FIRST_CHARS  # what a line-start label begins with
 
 
 @dataclass
@@ -45,9 +46,11 @@ def scan(text: str) -> list[Candidate]:
     for number, line in enumerate(text.split("\n"), 1):
         eol = start + len(line)
         if line.strip() and not (len(line) <= _BOILERPLATE_LINE and is_boilerplate(line)):
-            pos = start + len(line) - len(line.lstrip(_INDENT))
-            head = _line_start(text, pos, eol, number)
-            mid = _mid_line(text, start, eol, number, _run_on(line, text))
+            body = line.lstrip(_INDENT)
+            pos = eol - len(body)
+            head = _line_start(text, pos, eol, number) if body[0] in _LINE_FIRST else None
+            gap = " " in body or "\u3000" in body or "\t" in body  # only there can a spaced label start
+            mid = _mid_line(text, start, eol, number, _run_on(line, text), gap)
             if head:
                 found.append(head)
                 mid = [cand for cand in mid if cand.offset != pos]  # an indent is not a sentence end
@@ -108,8 +111,8 @@ def _whole_line(text: str, label: Label, pos: int, end: int) -> bool:
     return inner is None or inner.end() >= end or not text[inner.end():end].strip(" 。！？；：!?;:")
 
 
-def _mid_line(text: str, start: int, eol: int, number: int, run_on: bool) -> list[Candidate]:
-    found = {c.offset: c for c in _spaced(text, start, eol, number)} if _has_gap(text, start, eol) else {}
+def _mid_line(text: str, start: int, eol: int, number: int, run_on: bool, gap: bool) -> list[Candidate]:
+    found = {c.offset: c for c in _spaced(text, start, eol, number)} if gap else {}
     if run_on and len(found) < _SPACED_STRUCTURE:  # else breaks became spaces: these are lists
         for label, end, boundary in runon.markers(text, start, eol):
             if label.start not in found and label.start > start:
@@ -117,12 +120,6 @@ def _mid_line(text: str, start: int, eol: int, number: int, run_on: bool) -> lis
                                                clean_title(text[label.start:end]), number, number,
                                                mid=True, tight=True, boundary=boundary)
     return [found[offset] for offset in sorted(found)]
-
-
-def _has_gap(text: str, start: int, eol: int) -> bool:
-    """White space inside the line (after its indent): only there can a spaced label start."""
-    line = text[start:eol].lstrip(_INDENT)
-    return " " in line or "\u3000" in line or "\t" in line
 
 
 def _after_sentence(text: str, gap: int) -> bool:
