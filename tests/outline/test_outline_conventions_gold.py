@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from outline_shared import GOLD, REPO, read_document
 
+from reader.cli import main
 from reader.documents import load_document
 from reader.outline import nest
 from reader.outline.conventions import CONVENTIONS, extract_with_convention
+from reader.outline.loading import load_with_outline
 
 GOLD_FILES = sorted(GOLD.glob("*.json"))
 NEW_GOLD = ["novel-volumes", "regulation", "report-roman", "nested-markdown"]  # written for issue 11
@@ -98,3 +100,18 @@ def test_regulation_articles_are_collapsed_one_level_below_their_chapter_or_sect
         ["第一章 总则", "第二章 设立与管理", "第三章 借阅服务", "第四章 法律责任", "第五章 附则"]
     assert [h.title for h in tree[1].children] == ["第一节 设立", "第二节 日常管理"]
     assert all(child.collapsed for child in tree[1].children[0].children)
+
+
+def test_the_window_and_cli_loader_keeps_articles_collapsed_through_corrections(capsys) -> None:
+    path = REPO / _gold(GOLD / "regulation.json")["file"]
+    loaded = load_with_outline(path)
+    first_article = loaded.outline[0].children[0]
+    assert first_article.title.startswith("第一条") and first_article.collapsed
+    assert loaded.editor is not None
+    loaded.editor.promote(first_article.offset)
+    promoted = next(h for h in loaded.editor.headings if h.offset == first_article.offset)
+    assert promoted.level == 1 and promoted.collapsed
+    assert main(["outline", str(path), "--json", "--no-corrections"]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    assert all(set(entry) == {"level", "title", "offset", "line"} for entry in entries)  # the JSON is unchanged
+    assert sum(1 for entry in entries if entry["title"].startswith("第") and "条" in entry["title"][:5]) == 12
