@@ -118,11 +118,12 @@ def _run(found: list[Candidate], first: int) -> list[int]:
 
 
 def _articles(found: list[Candidate]) -> list[Candidate]:
-    """第X条 are articles only in a regulation (第一条 then 第二条); its articles' numbered items are lists."""
-    values = {c.label.value for c in found if c.label.style == ARTICLE}
+    """第X条 are articles only in a regulation (one article numbered on from another, 第一条 then 第二条);
+    the numbered items inside its articles are enumerations, not headings."""
+    values = [c.label.value for c in found if c.label.style == ARTICLE]
     if not values:
         return found
-    if not {1, 2} <= values:
+    if not any(after == before + 1 for before, after in zip(values, values[1:], strict=False)):
         return [c for c in found if c.label.style != ARTICLE]
     kept: list[Candidate] = []
     in_article = False

@@ -103,8 +103,13 @@ def test_an_article_entry_is_its_first_clause_when_the_sentence_is_long() -> Non
 
 
 def test_a_lone_article_number_is_not_a_regulation() -> None:
-    text = "第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　管理\n正文。\n"
+    text = "第一章　总则\n第一条　为了规范管理，制定本条例。\n第二章　管理\n正文。\n第五条　另有规定。\n"
     assert outline(text) == [(1, "第一章 总则"), (1, "第二章 管理")]
+
+
+def test_an_excerpt_of_a_regulation_is_one_from_its_consecutive_articles() -> None:
+    text = "（节选）\n第十条　应当公开。\n（一）名单；\n第十一条　应当备案。\n"
+    assert outline(text) == [(1, "第十条 应当公开"), (1, "第十一条 应当备案")]
 
 
 REPORT = ("A REVIEW\n\nI. INTRODUCTION\n\nText.\n\nI. M. Pei said that a building should honour its users.\n\n"
