@@ -35,6 +35,7 @@ _QUOTE = re.compile(r" {0,3}> ?")
 _ATTRIBUTE = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""
 _ATTRIBUTES = re.compile(rf"[ \t]*\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}[ \t]*$")  # {#id .class}
 _FRONT_TITLE = re.compile(r"title\s*:\s*(.*?)\s*$", re.I)
+_YAML_KEY = re.compile(r"[\"']?[\w-]+[\"']?\s*:(?:\s|$)")
 
 
 @dataclass
@@ -49,8 +50,9 @@ class _Para:
 
 
 def front_matter(lines: list[str]) -> tuple[int, str]:
-    """(number of lines the YAML front matter spans, its title or '')."""
-    if not lines or lines[0].rstrip() != "---":
+    """(number of lines the YAML front matter spans, its title or ''): '---', 'key: value' lines, '---'.
+    A '---' opening anything else is a thematic break (or a setext underline) and what follows is Markdown."""
+    if len(lines) < 2 or lines[0].rstrip() != "---" or not _YAML_KEY.match(lines[1]):
         return 0, ""
     title = ""
     for index in range(1, len(lines)):
@@ -120,14 +122,13 @@ class _Scanner:
         self.step_inner(line[cut:], offset + cut, number)
 
     def lazy(self, line: str, offset: int) -> bool:
-        """A paragraph continuation line that dropped its '>' (it never makes a setext heading)."""
+        """A paragraph continuation line that dropped its '>' (itself never a setext underline)."""
         para = self.para
         if para is None or not line.strip() or _BREAK.match(line) or _ATX.match(line) or _FENCE.match(line) \
                 or _INTERRUPT.match(line):
             return False
         para.lines.append(line)
         para.end = offset + len(line.rstrip())
-        para.container = True
         return True
 
     def step_inner(self, line: str, offset: int, number: int) -> None:

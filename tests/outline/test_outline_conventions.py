@@ -182,3 +182,15 @@ def test_nesting_follows_first_use_in_a_report() -> None:
     tree = nest(extract_outline(REPORT))
     assert [h.title for h in tree[1].children] == ["A. Data Collection", "B. Analysis"]
     assert [h.title for h in tree[1].children[0].children] == ["1. Attendance records", "2. Reading tests"]
+
+
+def test_a_thematic_break_at_the_top_is_not_front_matter() -> None:
+    text = "---\n\n# Title\n\nText.\n\n---\n\n## Next\n"
+    assert outline(text, "markdown") == [(1, "Title"), (2, "Next")]
+    assert outline("---\nlayout: post\n---\n# Title\n", "markdown") == [(1, "Title")]
+
+
+def test_a_quoted_paragraph_with_a_lazy_line_still_takes_a_quoted_underline() -> None:
+    text = "> para\nlazy line\n> ===\n\n> para\nlazy ===\n===\n"
+    found = extract_outline(text, "markdown")
+    assert [(h.level, h.title, h.line) for h in found] == [(1, "para lazy line", 1)]
