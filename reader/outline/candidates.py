@@ -6,14 +6,17 @@ from dataclasses import dataclass
 
 from . import chinese, english, runon
 from .chinese import Label
-from .title import MAX_LINE_TITLE, clean_title, is_boilerplate, line_title_end, runin_end
+from .title import MAX_LINE_TITLE, article_end, clean_title, is_boilerplate, line_title_end, runin_end
 
-_SENT_END = re.compile(r"[。！？!?][”’」』\"')）]?([ \t\u3000]*)|(?<=[\u2e80-\uffef])([ \t\u3000]+)")
+_FIRST = "[" + re.escape("".join(sorted(chinese.FIRST_CHARS))) + "]"
+_GAP = re.compile(rf"[ \t\u3000]+(?={_FIRST})")  # white space, then what may start a label
+_CLOSERS = "”’\"')"
 _INNER_STOP = re.compile(r"[。！？；：!?;:]")
 _LONG_LINE = 1000
 _SPACED_STRUCTURE = 3
 _BOILERPLATE_LINE = 300
 _INDENT = " \t\u3000"
+_LINE_FIRST = chinese.FIRST_CHARS | chinese.EXTRA_CHARS | english.FIRST_CHARS  # what a line-start label begins with
 
 
 @dataclass
@@ -43,11 +46,15 @@ def scan(text: str) -> list[Candidate]:
     for number, line in enumerate(text.split("\n"), 1):
         eol = start + len(line)
         if line.strip() and not (len(line) <= _BOILERPLATE_LINE and is_boilerplate(line)):
-            pos = start + len(line) - len(line.lstrip(_INDENT))
-            head = _line_start(text, pos, eol, number)
+            body = line.lstrip(_INDENT)
+            pos = eol - len(body)
+            head = _line_start(text, pos, eol, number) if body[0] in _LINE_FIRST else None
+            gap = " " in body or "\u3000" in body or "\t" in body  # only there can a spaced label start
+            mid = _mid_line(text, start, eol, number, _run_on(line, text), gap)
             if head:
                 found.append(head)
-            found.extend(_mid_line(text, start, eol, number, _run_on(line, text)))
+                mid = [cand for cand in mid if cand.offset != pos]  # an indent is not a sentence end
+            found.extend(mid)
         start = eol + 1
     return found
 
@@ -61,8 +68,11 @@ def _label_at(text: str, pos: int, eol: int) -> Label | None:
     label = chinese.match_label(text, pos, eol)
     if label and label.style in ("ar", "zh") and _latin_follows(text, label.end, eol):
         return english.match_section(text, pos, eol)
+    if label is None and text[pos] in chinese.EXTRA_CHARS:
+        return chinese.match_extra(text, pos, eol)
     if label is None and text[pos] in english.FIRST_CHARS:
-        label = english.match_chapter(text, pos, eol) or english.match_section(text, pos, eol)
+        label = (english.match_chapter(text, pos, eol) or english.match_appendix(text, pos, eol)
+                 or english.match_section(text, pos, eol) or english.match_lettered(text, pos, eol))
     return label
 
 
@@ -82,7 +92,9 @@ def _line_start(text: str, pos: int, eol: int, number: int) -> Candidate | None:
             return None
         return Candidate(label, pos, end, clean_title(text[pos:end]), number, number,
                          needs_title=True)
-    if not _whole_line(text, label, pos, end):
+    if label.style == "chapter:条":  # an article: its number and the start of its first sentence
+        end = article_end(text, label.end, end)
+    elif not _whole_line(text, label, pos, end):
         stop = runin_end(text, pos, label.end, eol, strict=False)
         if stop is None:
             return None
@@ -99,8 +111,8 @@ def _whole_line(text: str, label: Label, pos: int, end: int) -> bool:
     return inner is None or inner.end() >= end or not text[inner.end():end].strip(" 。！？；：!?;:")
 
 
-def _mid_line(text: str, start: int, eol: int, number: int, run_on: bool) -> list[Candidate]:
-    found = {c.offset: c for c in _spaced(text, start, eol, number)}
+def _mid_line(text: str, start: int, eol: int, number: int, run_on: bool, gap: bool) -> list[Candidate]:
+    found = {c.offset: c for c in _spaced(text, start, eol, number)} if gap else {}
     if run_on and len(found) < _SPACED_STRUCTURE:  # else breaks became spaces: these are lists
         for label, end, boundary in runon.markers(text, start, eol):
             if label.start not in found and label.start > start:
@@ -110,12 +122,20 @@ def _mid_line(text: str, start: int, eol: int, number: int, run_on: bool) -> lis
     return [found[offset] for offset in sorted(found)]
 
 
+def _after_sentence(text: str, gap: int) -> bool:
+    """White space at `gap` follows a sentence end (maybe closed by a quote) or CJK (a lost line break)."""
+    before = text[gap - 1] if gap > 0 else "\n"
+    if "\u2e80" <= before <= "\uffef" or before in "!?":
+        return True
+    return before in _CLOSERS and gap > 1 and text[gap - 2] in "。！？!?"
+
+
 def _spaced(text: str, start: int, eol: int, number: int) -> list[Candidate]:
     found = []
-    for match in _SENT_END.finditer(text, start, eol):
-        pos = match.end()
-        if pos >= eol or text[pos] not in chinese.FIRST_CHARS or not (match.group(1) or match.group(2)):
+    for match in _GAP.finditer(text, start, eol):
+        if not _after_sentence(text, match.start()):
             continue
+        pos = match.end()
         label = chinese.match_label(text, pos, eol)
         if label is None or label.style == "circled":
             continue

@@ -1,4 +1,4 @@
-"""CommonMark heading scanner: ATX and setext headings outside code, HTML and front matter."""
+"""CommonMark heading scanner: ATX and setext headings, in block quotes too, outside code, HTML and front matter."""
 from __future__ import annotations
 
 import re
@@ -31,7 +31,11 @@ _HTML_STARTS: list[tuple[re.Pattern[str], re.Pattern[str] | None, bool]] = [
     (re.compile(r" {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:%s)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$"
                 % _ATTR), None, False),
 ]
+_QUOTE = re.compile(r" {0,3}> ?")
+_ATTRIBUTE = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""
+_ATTRIBUTES = re.compile(rf"[ \t]*\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}[ \t]*$")  # {#id .class}
 _FRONT_TITLE = re.compile(r"title\s*:\s*(.*?)\s*$", re.I)
+_YAML_KEY = re.compile(r"[\"']?[\w-]+[\"']?\s*:(?:\s|$)")
 
 
 @dataclass
@@ -46,8 +50,9 @@ class _Para:
 
 
 def front_matter(lines: list[str]) -> tuple[int, str]:
-    """(number of lines the YAML front matter spans, its title or '')."""
-    if not lines or lines[0].rstrip() != "---":
+    """(number of lines the YAML front matter spans, its title or ''): '---', 'key: value' lines, '---'.
+    A '---' opening anything else is a thematic break (or a setext underline) and what follows is Markdown."""
+    if len(lines) < 2 or lines[0].rstrip() != "---" or not _YAML_KEY.match(lines[1]):
         return 0, ""
     title = ""
     for index in range(1, len(lines)):
@@ -62,6 +67,19 @@ def front_matter(lines: list[str]) -> tuple[int, str]:
 def extract_markdown(text: str) -> list[Heading]:
     """All headings of a CommonMark document, flat, in document order."""
     return _Scanner(text).run()
+
+
+def _unquote(line: str, limit: int) -> tuple[int, int]:
+    """(how many block-quote markers open the line, at most `limit`; where the quoted content starts)."""
+    depth, cut = 0, 0
+    while depth < limit and (match := _QUOTE.match(line, cut)) is not None:
+        depth, cut = depth + 1, match.end()
+    return depth, cut
+
+
+def _without_attributes(content: str) -> str:
+    """'Title {#id .class}' -> 'Title' (an attribute list is not part of the title)."""
+    return _ATTRIBUTES.sub("", content)
 
 
 def _indent(line: str) -> int:
@@ -80,6 +98,7 @@ class _Scanner:
         self.fence: tuple[str, int] | None = None
         self.html_end: re.Pattern[str] | None = None
         self.in_html = False
+        self.depth = 0  # block quotes the open blocks are in
 
     def run(self) -> list[Heading]:
         skip, _ = front_matter(self.lines)
@@ -91,6 +110,28 @@ class _Scanner:
         return self.out
 
     def step(self, line: str, offset: int, number: int) -> None:
+        inside = bool(self.fence or self.in_html)
+        depth, cut = _unquote(line, self.depth if inside else 1 << 30)
+        if inside and depth < self.depth:  # the quote around the code or HTML ended
+            self.fence, self.in_html = None, False
+            depth, cut = _unquote(line, 1 << 30)
+        if depth != self.depth and not (self.fence or self.in_html):
+            if depth < self.depth and self.lazy(line[cut:], offset + cut):
+                return
+            self.para, self.depth = None, depth
+        self.step_inner(line[cut:], offset + cut, number)
+
+    def lazy(self, line: str, offset: int) -> bool:
+        """A paragraph continuation line that dropped its '>' (itself never a setext underline)."""
+        para = self.para
+        if para is None or not line.strip() or _BREAK.match(line) or _ATX.match(line) or _FENCE.match(line) \
+                or _INTERRUPT.match(line):
+            return False
+        para.lines.append(line)
+        para.end = offset + len(line.rstrip())
+        return True
+
+    def step_inner(self, line: str, offset: int, number: int) -> None:
         if self.fence:
             self.close_fence(line)
         elif self.in_html:
@@ -141,7 +182,7 @@ class _Scanner:
 
     def atx(self, match: re.Match[str], line: str, offset: int, number: int) -> None:
         self.para = None
-        content = _CLOSING.sub("", match.group(2).strip(" \t"))
+        content = _CLOSING.sub("", _without_attributes(_CLOSING.sub("", match.group(2).strip(" \t"))))
         start = line.index("#")
         self.out.append(Heading(level=len(match.group(1)), title=strip_inline(content),
                                 offset=offset + start, length=len(line.rstrip()) - start,
@@ -152,7 +193,7 @@ class _Scanner:
         assert para is not None
         self.para = None
         level = 1 if line.strip()[0] == "=" else 2
-        title = strip_inline(" ".join(part.strip() for part in para.lines))
+        title = strip_inline(_without_attributes(" ".join(part.strip() for part in para.lines)))
         self.out.append(Heading(level=level, title=title, offset=para.offset,
                                 length=para.end - para.offset, line=para.line))
 

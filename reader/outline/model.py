@@ -15,6 +15,8 @@ class Heading:
     length: int
     line: int
     children: list["Heading"] = field(default_factory=list)
+    collapsed: bool = False  # shown folded by default (a regulation's articles); the filter still finds it
+    style: str = ""  # the numbering that made it a heading (e.g. "chapter:条", "en:roman"); "" for Markdown
 
 
 def nest(headings: list[Heading]) -> list[Heading]:

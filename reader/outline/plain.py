@@ -6,12 +6,15 @@ from collections import defaultdict
 
 from .candidates import Candidate, scan
 from .chains import keep_chains
-from .chinese import Label
+from .chinese import SEPARATORS, Label
+from .english import letters_or_numerals
 from .model import Heading
 from .title import clean_title, is_boilerplate, strip_keywords
 
 _JOIN_MAX = 60
 _CONTENTS_RUN = 3
+ARTICLE = "chapter:条"  # a regulation's 第X条: a heading one level down, folded by default
+_LIST_STYLES = ("sec", "en:letter")
 _PAGE_REF = re.compile(r"[ .…·•\u00b7\t\u3000-]*\d*$")
 
 
@@ -19,13 +22,15 @@ def extract_text(text: str) -> list[Heading]:
     """Headings of a plain-text document, flat, in document order."""
     lines = text.split("\n")
     found = scan(text)
+    letters_or_numerals(text, [c.label for c in found])
     _join_titles(text, lines, found)
     found = _drop_contents(lines, found)
     found = _drop_lists(lines, found)
-    found = _keep_sequences(keep_chains(found, lines))
-    found = _first_article(text, lines, found)
-    return [Heading(level=level, title=c.title, offset=c.offset, length=c.end - c.offset,
-                    line=c.line) for c, level in zip(found, _levels(found), strict=True)]
+    found = _keep_sequences(keep_chains(_drop_glued(text, found), lines))
+    found = _first_article(text, lines, _articles(found))
+    return [Heading(level=level, title=c.title, offset=c.offset, length=c.end - c.offset, line=c.line,
+                    collapsed=c.label.style == ARTICLE, style=c.label.style)
+            for c, level in zip(found, _levels(found), strict=True)]
 
 
 def _line_offsets(lines: list[str]) -> list[int]:
@@ -82,14 +87,62 @@ def _drop_contents(lines: list[str], found: list[Candidate]) -> list[Candidate]:
 
 
 def _drop_lists(lines: list[str], found: list[Candidate]) -> list[Candidate]:
-    """English '1. Foo' lines directly above or below another of the same depth are a list."""
+    """English '1. Foo' (or 'A. Foo') lines directly above or below another of the same depth are a
+    list, and so is a run of them numbered from 1 after a line ending in a colon."""
     listed: set[int] = set()
     for index in range(1, len(found)):
         before, after = found[index - 1], found[index]
-        if after.label.style.startswith("sec") and after.label.style == before.label.style \
+        if after.label.style.startswith(_LIST_STYLES) and after.label.style == before.label.style \
                 and after.line == before.last_line + 1:
             listed.update((index - 1, index))
+    for index, cand in enumerate(found):
+        if cand.label.style.startswith(_LIST_STYLES) and cand.label.value == 1 and _after_colon(lines, cand.line):
+            listed.update(_run(found, index))
     return [c for i, c in enumerate(found) if i not in listed]
+
+
+def _after_colon(lines: list[str], line: int) -> bool:
+    """The nearest non-blank line above (1-based) `line` ends with a colon."""
+    index = line - 2
+    while index >= 0 and not lines[index].strip():
+        index -= 1
+    return index >= 0 and lines[index].rstrip().endswith((":", "："))
+
+
+def _run(found: list[Candidate], first: int) -> list[int]:
+    """Indexes of found[first] and the candidates numbered on from it (2, 3, …) with nothing between."""
+    run = [first]
+    while run[-1] + 1 < len(found) and found[run[-1] + 1].key == (found[first].label.style, len(run) + 1):
+        run.append(run[-1] + 1)
+    return run
+
+
+def _articles(found: list[Candidate]) -> list[Candidate]:
+    """第X条 are articles only in a regulation (one article numbered on from another, 第一条 then 第二条);
+    the numbered items inside its articles are enumerations, not headings."""
+    values = [c.label.value for c in found if c.label.style == ARTICLE]
+    if not values:
+        return found
+    if not any(after == before + 1 for before, after in zip(values, values[1:], strict=False)):
+        return [c for c in found if c.label.style != ARTICLE]
+    kept: list[Candidate] = []
+    in_article = False
+    for cand in found:
+        ranked = cand.label.rank is not None
+        if ranked:
+            in_article = cand.label.style == ARTICLE
+        if ranked or not in_article:
+            kept.append(cand)
+    return kept
+
+
+def _drop_glued(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Where 第X章 titles are set off by a space, '第一卷书他翻了三遍' (no space) is prose, not a heading."""
+    chapters = [c for c in found if c.label.style.startswith("chapter:") and c.label.end < c.end]
+    glued = {id(c) for c in chapters if text[c.label.end - 1] not in SEPARATORS}
+    if not glued or 2 * len(glued) >= len(chapters) or len(chapters) - len(glued) < 2:
+        return found
+    return [c for c in found if id(c) not in glued]
 
 
 def _whole(lines: list[str], cand: Candidate) -> bool:

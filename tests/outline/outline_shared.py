@@ -12,14 +12,14 @@ GOLD = Path(__file__).resolve().parent / "gold"
 
 
 def document_path(relative: str) -> Path:
-    """`corpus/…` is in the repo (every clone has it); `testdata/…` is in ../shared, beside the clone."""
-    return REPO / relative if relative.startswith("corpus/") else SHARED / relative
+    """`corpus/…` and `tests/…` are in the repo (every clone has them); `testdata/…` is in ../shared."""
+    return REPO / relative if relative.startswith(("corpus/", "tests/")) else SHARED / relative
 
 
 def read_document(relative: str, encoding: str = "utf-8") -> str:
     """Decoded text (BOM stripped, newlines normalised); skips when a ../shared document is absent."""
     path = document_path(relative)
-    if not relative.startswith("corpus/") and not path.is_file():
+    if relative.startswith("testdata/") and not path.is_file():
         pytest.skip(f"shared test document {path} is absent (../shared/testdata is not beside this clone)")
     text = path.read_bytes().decode(encoding)
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
