@@ -170,7 +170,7 @@ def test_outline_json_matches_the_source_install(exe: Path, internal: Path, tmp_
         assert frozen.returncode == 0, frozen.stderr
         entries = json.loads(frozen.stdout)
         assert isinstance(entries, list) and entries
-        assert all(set(entry) == {"level", "title", "offset", "line"} for entry in entries)
+        assert all(set(entry) == {"level", "title", "offset", "line", "length", "collapsed"} for entry in entries)
         source = run_source(tmp_path, "outline", str(REPO / "corpus" / path.name), "--json")
         assert source.returncode == 0, source.stderr
         assert entries == json.loads(source.stdout)

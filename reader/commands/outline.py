@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             [
-                {"level": h.level, "title": h.title, "offset": h.offset, "line": h.line}
+                {"level": h.level, "title": h.title, "offset": h.offset, "line": h.line, "length": h.length,
+                 "collapsed": h.collapsed}
                 for h in headings
             ]
         )

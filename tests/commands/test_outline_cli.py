@@ -29,9 +29,10 @@ def test_outline_json_on_every_corpus_file(path: Path, capsys) -> None:
     offsets = [entry["offset"] for entry in entries]
     assert offsets == sorted(offsets)
     for entry in entries:
-        assert set(entry) == {"level", "title", "offset", "line"}
+        assert set(entry) == {"level", "title", "offset", "line", "length", "collapsed"}
         assert entry["level"] >= 1
         assert entry["line"] == text.count("\n", 0, entry["offset"]) + 1
+        assert entry["length"] > 0 and entry["collapsed"] is False
         assert text[entry["offset"]] not in " \n"
 
 
@@ -81,7 +82,8 @@ def _reader(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _entries(headings) -> list[dict]:
-    return [{"level": h.level, "title": h.title, "offset": h.offset, "line": h.line} for h in headings]
+    return [{"level": h.level, "title": h.title, "offset": h.offset, "line": h.line, "length": h.length,
+             "collapsed": h.collapsed} for h in headings]
 
 
 @pytest.fixture
@@ -101,7 +103,8 @@ def test_outline_shows_the_readers_corrections_and_no_corrections_the_detection(
     result = _reader(data_dir, "outline", str(path), "--json")
     assert (result.returncode, result.stderr) == (0, "")
     assert json.loads(result.stdout) == _entries(editor.headings)
-    assert json.loads(result.stdout)[0] == {"level": 2, "title": "同志们:", "offset": 27, "line": 3}
+    assert json.loads(result.stdout)[0] == {"level": 2, "title": "同志们:", "offset": 27, "line": 3, "length": 4,
+                                            "collapsed": False}
     raw = _reader(data_dir, "outline", str(path), "--json", "--no-corrections")
     assert (raw.returncode, raw.stderr) == (0, "")
     assert json.loads(raw.stdout) == _entries(detected)

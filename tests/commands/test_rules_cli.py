@@ -84,7 +84,7 @@ def test_outline_with_a_rules_file_and_with_a_saved_name(data_dir: Path, novel: 
     entries = json.loads(by_file.stdout)
     expected = [(1, "第一卷 风起", 1), (2, "初见", 3), (2, "夜雨", 6)]
     assert [(e["level"], e["title"], e["line"]) for e in entries] == expected
-    assert all(set(e) == {"level", "title", "offset", "line"} for e in entries)
+    assert all(set(e) == {"level", "title", "offset", "line", "length", "collapsed"} for e in entries)
     assert NOVEL[entries[1]["offset"]:].startswith("第一章 初见")
     _reader(data_dir, "rules", "import", str(my_set))
     by_name = _reader(data_dir, "outline", str(novel), "--rules", "My novels", "--json")

@@ -113,5 +113,7 @@ def test_the_window_and_cli_loader_keeps_articles_collapsed_through_corrections(
     assert promoted.level == 1 and promoted.collapsed
     assert main(["outline", str(path), "--json", "--no-corrections"]) == 0
     entries = json.loads(capsys.readouterr().out)
-    assert all(set(entry) == {"level", "title", "offset", "line"} for entry in entries)  # the JSON is unchanged
+    keys = {"level", "title", "offset", "line", "length", "collapsed"}  # fields are only ever added
+    assert all(set(entry) == keys for entry in entries)
     assert sum(1 for entry in entries if entry["title"].startswith("第") and "条" in entry["title"][:5]) == 12
+    assert sum(entry["collapsed"] for entry in entries) == 12  # the articles, folded by default
