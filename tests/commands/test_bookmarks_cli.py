@@ -14,7 +14,7 @@ from reader.bookmarks import store as store_module
 from reader.bookmarks.store import store_path
 from reader.cli import main
 
-KEYS = {"id", "path", "offset", "length", "quote", "note", "color", "created", "status"}
+KEYS = {"id", "path", "offset", "length", "quote", "note", "color", "created", "status", "style"}
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -165,3 +165,17 @@ def test_import_help_says_it_is_all_or_nothing(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["bookmarks", "import", "--help"])
     assert "all-or-nothing" in " ".join(capsys.readouterr().out.split())
+
+
+def test_add_style_is_listed_and_a_bad_style_is_one_line(capsys, notes_doc: Path) -> None:
+    added = _add(capsys, notes_doc, "second passage", "--style", "wavy", "--color", "blue")
+    assert (added["style"], added["color"]) == ("wavy", "blue")
+    plain = _add(capsys, notes_doc, "first passage")
+    assert plain["style"] == "highlight"
+    assert {item["id"]: item["style"] for item in _list(capsys)} == {added["id"]: "wavy", plain["id"]: "highlight"}
+    status, out, err = _run(capsys, "bookmarks", "add", str(notes_doc), "--offset", "0", "--length", "3",
+                            "--style", "glow")
+    assert (status, out) == (2, "")
+    assert err == "reader: unknown style 'glow'; choose one of highlight, underline, wavy, strike, box\n"
+    status, out, _ = _run(capsys, "bookmarks", "list")
+    assert status == 0 and "blue wavy" in out
