@@ -176,9 +176,12 @@ class BookmarksPane(QDockWidget):
 
     def _name_undo(self) -> None:
         """"Undo Edit Bookmark", "Redo Delete" (Qt's own prefix would run the words together)."""
-        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
-        self.undo_action.setText(self.tr("&Undo %s") % undo if undo else self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo %s") % redo if redo else self.tr("&Redo"))
+        try:
+            undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+            self.undo_action.setText(self.tr("&Undo %s") % undo if undo else self.tr("&Undo"))
+            self.redo_action.setText(self.tr("&Redo %s") % redo if redo else self.tr("&Redo"))
+        except RuntimeError:
+            pass  # the stack clears itself as the pane and the window are deleted
 
     def _show_placeholder(self) -> None:
         """What the empty list says: how to add a bookmark, or that the filter kept none."""
