@@ -200,9 +200,9 @@ class BookmarkDelegate(QStyledItemDelegate):
         """The quote line and the note line (the section when there is no note)."""
         model = index.model()
         quote = _flat(bookmark.quote)
-        first = f"“{quote}”" if quote else model.tr("(reading position)")
+        first = f"“{quote}”" if quote else self.tr("(reading position)")
         if bookmark.status == "orphaned":
-            first = model.tr("⚠ Orphaned: %s") % first
+            first = self.tr("⚠ Orphaned: %s") % first
         second = _flat(bookmark.note) if bookmark.note else (bookmark.heading_path or "")
         if getattr(model, "all_documents", False):
             name = display_name(Path(bookmark.path).name)
