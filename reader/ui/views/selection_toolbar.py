@@ -27,6 +27,8 @@ class SelectionToolbar(QFrame):
         self.setObjectName("selectionToolbar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
+        self.setStyleSheet("#selectionToolbar { background: palette(window); border: 1px solid palette(mid);"
+                           " border-radius: 5px; }")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view, self._describe = view, describe
         layout = QHBoxLayout(self)
