@@ -109,6 +109,9 @@ class SelectionToolbar(QFrame):
         elif kind == QEvent.Type.MouseButtonRelease and watched is self.view.viewport():
             if event.button() == Qt.MouseButton.LeftButton:
                 self._pending.start()
+        elif kind == QEvent.Type.ShortcutOverride and watched is self.view:
+            if event.key() == Qt.Key.Key_Escape and self.isVisible():
+                event.accept()  # Esc closes the toolbar first, before any window shortcut (focus mode)
         elif kind == QEvent.Type.KeyPress and watched is self.view:
             if event.key() == Qt.Key.Key_Escape and self.isVisible():
                 self.hide()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QFrame, QLineEdit, QToolButton
 
 from reader.bookmarks import list_bookmarks
@@ -105,3 +105,14 @@ def test_a_jump_selects_without_showing_it(window, qtbot) -> None:
     window.jump_to(TEXT.index(WORD), len(WORD))
     qtbot.wait(20)
     assert not _toolbar(window).isVisible()
+
+
+def test_esc_closes_the_toolbar_before_any_window_shortcut(window, qtbot) -> None:
+    escaped: list[bool] = []
+    shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+    shortcut.activated.connect(lambda: escaped.append(True))
+    bar = _select_word(window, qtbot)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and escaped == []
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Escape)
+    assert escaped == [True], "with the toolbar gone, Esc is the window's again"
