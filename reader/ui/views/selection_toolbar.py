@@ -128,8 +128,12 @@ class SelectionToolbar(QFrame):
     # --- the buttons ----------------------------------------------------------------------------
 
     def _choose(self, color: str) -> None:
+        """Bookmark in `color`, then drop the selection so the new mark shows at once."""
         self.hide()
         self.colorChosen.emit(color)
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
 
     def _note(self) -> None:
         self.hide()

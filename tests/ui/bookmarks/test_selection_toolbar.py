@@ -70,6 +70,7 @@ def test_a_colour_button_bookmarks_the_selection_in_that_colour(window, qtbot) -
     assert window.findChild(QDialog, "bookmarkEditor") is None, "one click, no dialog"
     assert not bar.isVisible() and QApplication.focusWidget() is window.text_view
     assert window.text_view.highlight_count("bookmarks-green") == 1
+    assert window.text_view.selected_range() is None, "the selection gives way to the new mark"
 
 
 def test_note_bookmarks_and_opens_the_editor(window, qtbot) -> None:
