@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QImage,
     QPainter,
+    QPalette,
     QPen,
     QTextCharFormat,
     QTextCursor,
@@ -31,6 +32,7 @@ RESOURCE_LIMIT_BYTES = 32 * 1024 * 1024  # an image larger than this in a note i
 
 HIGHLIGHT_STYLES = ("highlight", "underline", "wavy", "strike", "box")  # how a layer marks its spans
 BOX_PEN_WIDTH = 1.5
+DARK_PAGE_LIGHTER = 140  # percent: a line or a box on a dark page is drawn this much lighter
 
 
 class _Highlights:
@@ -43,6 +45,12 @@ class _Highlights:
         self.longest = max((length for _, length in self.spans), default=0)
         self.color, self.style = QColor(color), style
         self.format = _style_format(self.color, style)
+        self.dark_color = QColor(color) if style == "highlight" else QColor(color).lighter(DARK_PAGE_LIGHTER)
+        self.dark_format = _style_format(self.dark_color, style)
+
+    def look(self, dark: bool) -> tuple[QColor, QTextCharFormat]:
+        """The colour and format to draw with on a dark page or a light one (lines and boxes lighter on dark)."""
+        return (self.dark_color, self.dark_format) if dark else (self.color, self.format)
 
     def window(self, first: int, last: int) -> tuple[int, int]:
         """Indexes [low, high) of the spans that may overlap [first, last]."""
@@ -232,10 +240,12 @@ class OffsetViewMixin:
             return
         self._shown_highlights = wanted
         selections, boxes = [], []
+        dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
         for key, low, high in wanted:
             group = self._highlights[key]
+            color, char_format = group.look(dark)
             if group.style == "box":
-                boxes += [(self.to_qt(o), self.to_qt(o + n), group.color) for o, n in group.spans[low:high] if n]
+                boxes += [(self.to_qt(o), self.to_qt(o + n), color) for o, n in group.spans[low:high] if n]
                 continue
             for offset, length in group.spans[low:high]:
                 selection = QTextEdit.ExtraSelection()
@@ -243,7 +253,7 @@ class OffsetViewMixin:
                 cursor.setPosition(self.to_qt(offset))
                 cursor.setPosition(self.to_qt(offset + length), QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
-                selection.format = group.format
+                selection.format = char_format
                 selections.append(selection)
         if boxes or self._boxes:
             self._boxes = boxes
@@ -297,6 +307,12 @@ class OffsetViewMixin:
         bottom = self.from_qt(self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position())
         margin = max(500, (bottom - top) // 2)
         return max(0, top - margin), bottom + margin
+
+    def changeEvent(self, event) -> None:
+        """A new page colour (a theme) redraws the highlight layers for it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._highlights:
+            self._show_highlights(force=True)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

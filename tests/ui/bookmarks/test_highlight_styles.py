@@ -62,3 +62,19 @@ def test_each_style_draws_differently_from_the_others_and_from_none(
     assert _grab(view, qtbot) == images["none"], "a removed bookmark leaves no trace"
     for one, other in combinations(images, 2):
         assert _differing_pixels(images[one], images[other]) > 5, f"{one} and {other} look the same"
+
+
+def test_lines_are_drawn_lighter_when_the_page_turns_dark(make_window, tmp_path: Path) -> None:
+    path = tmp_path / "heron.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    window = make_window([str(path)])
+    view = window.text_view
+    apply_reading_colors(view, "light")
+    add_bookmark(path, TEXT.index(PASSAGE), len(PASSAGE), color="blue", style="underline")
+    window.bookmarks_pane.refresh()
+    [light] = view.extraSelections()
+    apply_reading_colors(view, "dark")
+    [dark] = view.extraSelections()
+    assert dark.format.underlineColor().lightnessF() > light.format.underlineColor().lightnessF() + 0.05
+    apply_reading_colors(view, "light")
+    assert view.extraSelections()[0].format.underlineColor() == light.format.underlineColor()
