@@ -11,7 +11,7 @@ from reader.bookmarks.errors import (
     StoreReadOnlyError,
 )
 from reader.bookmarks.export import export, import_json
-from reader.bookmarks.model import COLORS, STATUSES, Bookmark
+from reader.bookmarks.model import COLORS, STATUSES, STYLES, Bookmark
 from reader.bookmarks.positions import load_position, save_position
 from reader.bookmarks.relocate import refresh_moved
 from reader.bookmarks.service import (
@@ -29,6 +29,7 @@ from reader.bookmarks.store import check_store, open_store, store_path, take_not
 __all__ = [
     "COLORS",
     "STATUSES",
+    "STYLES",
     "Bookmark",
     "BookmarkError",
     "ImportRejectedError",

@@ -61,13 +61,13 @@ def anchor_at(
 
 def new_bookmark(
     path: str, text: str, content_hash: str, offset: int, length: int, headings: list[Any],
-    note: str = "", color: str = "yellow", size_bytes: int = 0,
+    note: str = "", color: str = "yellow", size_bytes: int = 0, style: str = "highlight",
 ) -> Bookmark:
     """A fresh bookmark on [offset, offset+length) of `text` (range already checked)."""
     stamp = now_iso()
     blank = Bookmark(
         id=new_id(), path=path, content_hash=content_hash, offset=0, length=0, quote="",
         before="", after="", note=note, color=color, created=stamp, updated=stamp,
-        size_bytes=size_bytes,
+        size_bytes=size_bytes, style=style,
     )
     return anchor_at(blank, text, offset, length, headings, "ok")

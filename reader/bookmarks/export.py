@@ -66,7 +66,8 @@ def _markdown_entry(bookmark: Bookmark) -> list[str]:
     if bookmark.note:
         lines += ["*Note:*", "", _blockquote(bookmark.note), ""]
     status = "" if bookmark.status == "ok" else f", {bookmark.status}"
-    meta = f"{bookmark.color}, offset {bookmark.offset}{status}, {bookmark.created}"
+    style = "" if bookmark.style == "highlight" else f" {bookmark.style}"
+    meta = f"{bookmark.color}{style}, offset {bookmark.offset}{status}, {bookmark.created}"
     lines += [f"*{_one_line(meta)}*", ""]
     return lines
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from reader.bookmarks.errors import BookmarkError, ImportRejectedError
-from reader.bookmarks.model import COLORS, STATUSES, Bookmark
+from reader.bookmarks.model import COLORS, STATUSES, STYLES, Bookmark
 from reader.documents import MAX_BYTES
 from reader.documents.loader import FileTooLarge, NotARegularFile, read_regular_file
 from reader.documents.names import display_name
@@ -22,7 +22,7 @@ MAX_OFFSET = MAX_BYTES  # a document has at most this many characters (the loade
 MAX_SHOWN_REASONS = 5
 _TEXT_LIMITS = {"id": 128, "path": 4096, "content_hash": 128, "quote": 1_000_000, "before": 1000,
                 "after": 1000, "heading_path": 10_000, "note": 1_000_000, "created": 64,
-                "updated": 64, "color": 32, "status": 32}
+                "updated": 64, "color": 32, "status": 32, "style": 32}
 _REQUIRED = ("id", "path", "offset", "length", "quote")
 _INTEGERS = ("offset", "length", "size_bytes")
 
@@ -121,6 +121,8 @@ def _meaning_problem(name: str, value: str, entry: dict[str, Any]) -> str | None
         return f"{_shown(value)} is not an absolute file path"
     if name == "color" and value.strip().lower() not in COLORS:
         return f"{_shown(value)} is not a colour ({', '.join(COLORS)})"
+    if name == "style" and value not in STYLES:
+        return f"{_shown(value)} is not a style ({', '.join(STYLES)})"
     if name == "status" and value not in STATUSES:
         return f"{_shown(value)} is not a status ({', '.join(STATUSES)})"
     if name in ("created", "updated") and value:

@@ -9,6 +9,7 @@ from typing import Any
 
 COLORS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "gray")
 STATUSES = ("ok", "moved", "fuzzy", "orphaned")
+STYLES = ("highlight", "underline", "wavy", "strike", "box")
 CONTEXT_CHARS = 32
 
 
@@ -40,6 +41,7 @@ class Bookmark:
     created: str = ""
     updated: str = ""
     size_bytes: int = 0
+    style: str = "highlight"
 
     @property
     def end(self) -> int:
@@ -50,7 +52,7 @@ class Bookmark:
 
     def summary(self) -> dict[str, Any]:
         """The fields `reader bookmarks list --json` prints."""
-        keys = ("id", "path", "offset", "length", "quote", "note", "color", "created", "status")
+        keys = ("id", "path", "offset", "length", "quote", "note", "color", "created", "status", "style")
         return {key: getattr(self, key) for key in keys}
 
     @classmethod
@@ -72,6 +74,8 @@ class Bookmark:
         values.setdefault("after", "")
         if values.get("status") not in STATUSES:
             values["status"] = "ok"
+        if values.get("style", "highlight") not in STYLES:
+            raise ValueError(f"bookmark {raw.get('id')}: style must be one of {', '.join(STYLES)}")
         return cls(**values)
 
 

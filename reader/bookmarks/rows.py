@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.bookmarks.model import COLORS, COLUMNS, STATUSES, Bookmark
+from reader.bookmarks.model import COLORS, COLUMNS, STATUSES, STYLES, Bookmark
 from reader.documents.names import path_from_key, path_key
 
 _INTEGERS = ("offset", "length", "size_bytes")
@@ -46,6 +46,8 @@ def decode(row: tuple[Any, ...]) -> tuple[Bookmark, str | None]:
             values[name] = _text(values[name])
     if values["color"] not in COLORS:
         values["color"] = "yellow"
+    if values["style"] not in STYLES:
+        values["style"] = "highlight"
     if values["status"] not in STATUSES:
         values["status"] = "orphaned"
     if problems:

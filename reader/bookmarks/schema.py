@@ -36,6 +36,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX IF NOT EXISTS bookmarks_by_hash ON bookmarks(content_hash)",
     ),
+    ("ALTER TABLE bookmarks ADD COLUMN style TEXT NOT NULL DEFAULT 'highlight'",),
 )
 LATEST = len(MIGRATIONS)
 

@@ -14,7 +14,7 @@ from reader.bookmarks.errors import (
     StoreIOError,
     StoreReadOnlyError,
 )
-from reader.bookmarks.model import COLORS, Bookmark, now_iso
+from reader.bookmarks.model import COLORS, STYLES, Bookmark, now_iso
 from reader.bookmarks.reanchor import reanchor
 from reader.bookmarks.relocate import missing_paths, refresh_moved
 from reader.bookmarks.store import open_store
@@ -64,8 +64,15 @@ def _check_color(color: str) -> str:
     return color
 
 
+def _check_style(style: str) -> str:
+    style = style.strip().lower()
+    if style not in STYLES:
+        raise BookmarkError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
+    return style
+
+
 def add_bookmark(path: str | Path | Document, offset: int, length: int, note: str = "",
-                 color: str = "yellow") -> Bookmark:
+                 color: str = "yellow", style: str = "highlight") -> Bookmark:
     """Bookmark [offset, offset+length) of the document (length 0: a position); returns it."""
     document = path if isinstance(path, Document) else _document(path)
     try:
@@ -75,7 +82,7 @@ def add_bookmark(path: str | Path | Document, offset: int, length: int, note: st
     refresh_moved([document.path], {document.path: document.content_hash})
     bookmark = new_bookmark(
         path_key(document.path), document.text, document.content_hash, offset, length,
-        OUTLINES.headings(document), note, _check_color(color), document.size_bytes,
+        OUTLINES.headings(document), note, _check_color(color), document.size_bytes, _check_style(style),
     )
     with open_store() as store, store.transaction() as db:
         store.insert(db, bookmark)
@@ -197,25 +204,26 @@ def restore_bookmark(bookmark: Bookmark) -> None:
         store.insert(db, bookmark)
 
 
-def update_bookmark(bookmark_id: str, note: str | None = None,
-                    color: str | None = None) -> Bookmark:
-    """Change a bookmark's note and/or colour; returns the updated bookmark."""
+def update_bookmark(bookmark_id: str, note: str | None = None, color: str | None = None,
+                    style: str | None = None) -> Bookmark:
+    """Change a bookmark's note, colour and/or style; returns the updated bookmark."""
     bookmark = get_bookmark(bookmark_id)
     changed = replace(
         bookmark,
         note=bookmark.note if note is None else note,
         color=bookmark.color if color is None else _check_color(color),
+        style=bookmark.style if style is None else _check_style(style),
         updated=now_iso(),
     )
     with open_store() as store, store.transaction() as db:
-        db.execute("UPDATE bookmarks SET note = ?, color = ?, updated = ? WHERE id = ?",
-                   (changed.note, changed.color, changed.updated, changed.id))
+        db.execute("UPDATE bookmarks SET note = ?, color = ?, style = ?, updated = ? WHERE id = ?",
+                   (changed.note, changed.color, changed.style, changed.updated, changed.id))
     return changed
 
 
 def reattach_bookmark(bookmark_id: str, document: str | Path | Document, offset: int,
                       length: int) -> Bookmark:
-    """Anchor an (orphaned) bookmark to a new passage, keeping its id, note and colour."""
+    """Anchor an (orphaned) bookmark to a new passage, keeping its id, note, colour and style."""
     old = get_bookmark(bookmark_id)
     doc = document if isinstance(document, Document) else _document(document)
     try:
@@ -223,7 +231,7 @@ def reattach_bookmark(bookmark_id: str, document: str | Path | Document, offset:
     except ValueError as error:
         raise BookmarkError(str(error)) from error
     fresh = new_bookmark(path_key(doc.path), doc.text, doc.content_hash, offset, length,
-                         OUTLINES.headings(doc), old.note, old.color, doc.size_bytes)
+                         OUTLINES.headings(doc), old.note, old.color, doc.size_bytes, old.style)
     bookmark = replace(fresh, id=old.id, created=old.created)
     restore_bookmark(bookmark)
     return bookmark

@@ -19,6 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--length", type=int, required=True, help="characters in the passage")
     add.add_argument("--note", default="")
     add.add_argument("--color", default="yellow", help="yellow, green, blue, pink, purple, …")
+    add.add_argument("--style", default="highlight", help="highlight, underline, wavy, strike or box")
     add.add_argument("--json", action="store_true", help="print the bookmark as JSON")
     listing = actions.add_parser("list", help="list bookmarks, re-anchored to the current texts")
     listing.add_argument("--document", metavar="FILE", help="only this document's bookmarks")
@@ -74,7 +75,8 @@ def _snippet(text: str, width: int = 60) -> str:
 def _line(bookmark) -> str:
     quote = f"“{_snippet(bookmark.quote)}”" if bookmark.quote else "(position)"
     note = f"  — {_snippet(bookmark.note, 40)}" if bookmark.note else ""
-    return escape_surrogates(f"{bookmark.id}  {bookmark.status:<8} {bookmark.color:<6} "
+    style = "" if bookmark.style == "highlight" else f" {bookmark.style}"
+    return escape_surrogates(f"{bookmark.id}  {bookmark.status:<8} {bookmark.color + style:<6} "
                              f"{display_name(bookmark.path)}@{bookmark.offset}+{bookmark.length}  "
                              f"{quote}{note}")
 
@@ -82,7 +84,7 @@ def _line(bookmark) -> str:
 def _add(args: argparse.Namespace) -> int:
     from reader.bookmarks import add_bookmark
 
-    bookmark = add_bookmark(args.file, args.offset, args.length, args.note, args.color)
+    bookmark = add_bookmark(args.file, args.offset, args.length, args.note, args.color, args.style)
     if args.json:
         print_json({**bookmark.summary(), "heading_path": bookmark.heading_path,
                     "updated": bookmark.updated})

@@ -85,31 +85,145 @@
     </message>
 </context>
 <context>
-    <name>BookmarkEditor</name>
+    <name>BookmarkDelegate</name>
     <message>
-        <location filename="../../reader/ui/bookmarks/editor.py" line="+45"/>
-        <source>Bookmark</source>
-        <translation>书签</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../reader/ui/bookmarks/list_view.py" line="+203"/>
         <source>(reading position)</source>
         <translation>（阅读位置）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>⚠ Orphaned: %s</source>
+        <translation>⚠ 已失去位置：%s</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkEditor</name>
+    <message>
+        <location filename="../../reader/ui/bookmarks/editor.py" line="+64"/>
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(reading position)</source>
+        <translation>（阅读位置）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Note</source>
-        <translation>备注</translation>
+        <location line="+0"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Colour</source>
-        <translation>颜色</translation>
+        <location line="+0"/>
+        <source>&amp;Colour</source>
+        <translation>颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Style</source>
+        <translation>样式(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkListModel</name>
+    <message>
+        <location filename="../../reader/ui/bookmarks/list_view.py" line="-81"/>
+        <source>Section: %s</source>
+        <translation>章节：%s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(before the first heading)</source>
+        <translation>（第一个标题之前）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document: %s</source>
+        <translation>文档：%s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added: %s</source>
+        <translation>添加于：%s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its passage was not found in the current text.</source>
+        <translation>在当前文本中找不到这段文字。</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkStyles</name>
+    <message>
+        <location filename="../../reader/ui/bookmarks/styles.py" line="+79"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gray</source>
+        <translation>灰色</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Underline</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wavy underline</source>
+        <translation>波浪线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike-through</source>
+        <translation>删除线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box</source>
+        <translation>方框</translation>
     </message>
 </context>
 <context>
@@ -125,22 +239,22 @@
         <translation>已导入 %s：导入 %d 个，拒绝 0 个（新增 %d 个，更新 %d 个，%d 个未变）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>&amp;Export Bookmarks…</source>
         <translation>导出书签(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Import Bookmarks…</source>
         <translation>导入书签(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Export bookmarks</source>
         <translation>导出书签</translation>
     </message>
@@ -158,12 +272,12 @@
 <context>
     <name>BookmarksPane</name>
     <message>
-        <location filename="../../reader/ui/bookmarks/pane.py" line="+304"/>
+        <location filename="../../reader/ui/bookmarks/pane.py" line="+159"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>By position</source>
         <translation>按位置</translation>
     </message>
@@ -173,50 +287,94 @@
         <translation>最新的在前</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Filter by passage or note</source>
         <translation>按段落或备注筛选</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Edit Note and Colour…</source>
-        <translation>编辑备注和颜色…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+164"/>
+        <location line="+194"/>
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-191"/>
         <source>Re-attach to Selection</source>
         <translation>重新附着到所选文本</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Undo Bookmark Change</source>
-        <translation>撤销书签更改</translation>
+        <location line="-15"/>
+        <source>Highlight in %s</source>
+        <translation>用%s标注</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Redo Bookmark Change</source>
-        <translation>重做书签更改</translation>
+        <location line="+13"/>
+        <source>&amp;Edit Bookmark…</source>
+        <translation>编辑书签(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Bookmark Selection</source>
         <translation>为所选文本添加书签(&amp;B)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+15"/>
+        <source>&amp;Undo %s</source>
+        <translation>撤销“%s”(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %s</source>
+        <translation>重做“%s”(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No bookmark matches the filter.</source>
+        <translation>没有符合筛选条件的书签。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a document, select a passage and press %s to bookmark it.</source>
+        <translation>打开一个文档，选中一段文字，按 %s 添加书签。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No bookmarks yet. Select a passage and press %s, or pick a colour on the toolbar that appears over the selection.</source>
+        <translation>还没有书签。选中一段文字后按 %s，或在选区上方出现的工具栏中点一种颜色。</translation>
+    </message>
+    <message>
+        <location line="+122"/>
         <source>Add Bookmark</source>
         <translation>添加书签</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Edit Bookmark</source>
         <translation>编辑书签</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change Colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change Style</source>
+        <translation>更改样式</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -229,8 +387,18 @@
         <translation>重新附着书签</translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+259"/>
+        <location line="+21"/>
+        <source>Change &amp;Colour</source>
+        <translation>更改颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;Style</source>
+        <translation>更改样式(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="-230"/>
+        <location line="+269"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
@@ -338,7 +506,7 @@
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+219"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -872,6 +1040,87 @@
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <location filename="../../reader/ui/speech/read_aloud.py" line="+79"/>
+        <source>Open a document to read it aloud.</source>
+        <translation>请先打开一个文档，再朗读。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No voice for %1 is installed; choose another voice in Read Aloud ▸ Voice.</source>
+        <translation>没有安装%1的语音；请在“朗读 ▸ 语音”中选择其他语音。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudControls</name>
+    <message>
+        <location filename="../../reader/ui/speech/controls.py" line="+70"/>
+        <source>Read &amp;Aloud</source>
+        <translation>朗读(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Speed</source>
+        <translation>语速(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Voice</source>
+        <translation>语音(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (the document&apos;s language)</source>
+        <translation>自动（按文档语言）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top Reading</source>
+        <translation>停止朗读(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous Sentence</source>
+        <translation>上一句(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next Sentence</source>
+        <translation>下一句(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read Aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Pause Reading</source>
+        <translation>暂停朗读(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resume Reading</source>
+        <translation>继续朗读(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Read Aloud</source>
+        <translation>朗读(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingHeatmap</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/stats/heatmap.py" line="+119"/>
+        <source>%1: %n min read</source>
+        <translation>
+            <numerusform>%1：阅读 %n 分钟</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReadingPositions</name>
     <message>
         <location filename="../../reader/ui/shell/positions.py" line="+53"/>
@@ -1324,6 +1573,39 @@
     </message>
 </context>
 <context>
+    <name>SelectionToolbar</name>
+    <message>
+        <location filename="../../reader/ui/views/selection_toolbar.py" line="+64"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search Library</source>
+        <translation>搜索文库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bookmark the selection and write a note</source>
+        <translation>为选中的文字添加书签并写备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selection</source>
+        <translation>复制选中的文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the library for the selection</source>
+        <translation>在文库中搜索选中的文字</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/shortcuts.py" line="+81"/>
@@ -1367,9 +1649,92 @@
     </message>
 </context>
 <context>
+    <name>StatisticsDialog</name>
+    <message>
+        <location filename="../../reader/ui/stats/dialog.py" line="+62"/>
+        <source>Reading Statistics</source>
+        <translation>阅读统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear Statistics…</source>
+        <translation>清除统计…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters/min</source>
+        <translation>字/分钟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Today: %1 · This week: %2</source>
+        <translation>今天：%1 · 本周：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Your pace: %n characters a minute</source>
+        <translation>
+            <numerusform>你的速度：每分钟 %n 字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your pace is measured after 10 minutes of reading.</source>
+        <translation>阅读满 10 分钟后测出你的阅读速度。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing read yet: time counts while you scroll or move in a document.</source>
+        <translation>还没有阅读记录：在文档中滚动或移动时开始计时。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+10"/>
+        <source>Clear Statistics</source>
+        <translation>清除统计</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Forget all reading statistics? This cannot be undone.</source>
+        <translation>清除所有阅读统计？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../reader/app.py" line="+46"/>
+        <location filename="../../reader/app.py" line="+47"/>
         <source>%s does not exist.</source>
         <translation>%s 不存在。</translation>
     </message>

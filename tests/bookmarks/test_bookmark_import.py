@@ -44,6 +44,8 @@ BAD_FIELDS = [
     ("color", "notacolor",
      '"color": "notacolor" is not a colour (yellow, green, blue, pink, purple, orange, red, gray)'),
     ("status", "lost", '"status": "lost" is not a status (ok, moved, fuzzy, orphaned)'),
+    ("style", "glow", '"style": "glow" is not a style (highlight, underline, wavy, strike, box)'),
+    ("style", 3, '"style": must be text, not 3'),
     ("id", "", '"id": is empty'),
     ("id", "   ", '"id": is empty'),
     ("id", 7, '"id": must be text, not 7'),

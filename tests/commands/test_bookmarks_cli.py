@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from reader.bookmarks import store as store_module
 from reader.bookmarks.store import store_path
 from reader.cli import main
 
-KEYS = {"id", "path", "offset", "length", "quote", "note", "color", "created", "status"}
+KEYS = {"id", "path", "offset", "length", "quote", "note", "color", "created", "status", "style"}
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -165,3 +167,44 @@ def test_import_help_says_it_is_all_or_nothing(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["bookmarks", "import", "--help"])
     assert "all-or-nothing" in " ".join(capsys.readouterr().out.split())
+
+
+def test_add_style_is_listed_and_a_bad_style_is_one_line(capsys, notes_doc: Path) -> None:
+    added = _add(capsys, notes_doc, "second passage", "--style", "wavy", "--color", "blue")
+    assert (added["style"], added["color"]) == ("wavy", "blue")
+    plain = _add(capsys, notes_doc, "first passage")
+    assert plain["style"] == "highlight"
+    assert {item["id"]: item["style"] for item in _list(capsys)} == {added["id"]: "wavy", plain["id"]: "highlight"}
+    status, out, err = _run(capsys, "bookmarks", "add", str(notes_doc), "--offset", "0", "--length", "3",
+                            "--style", "glow")
+    assert (status, out) == (2, "")
+    assert err == "reader: unknown style 'glow'; choose one of highlight, underline, wavy, strike, box\n"
+    status, out, _ = _run(capsys, "bookmarks", "list")
+    assert status == 0 and "blue wavy" in out
+
+
+def test_a_store_from_before_styles_keeps_its_bookmarks_through_the_real_cli(capsys, notes_doc: Path,
+                                                                            data_dir: Path) -> None:
+    """A schema-2 store (as the previous Reader wrote it) read by `reader bookmarks list` in a subprocess."""
+    from reader.bookmarks.schema import MIGRATIONS
+
+    with closing(sqlite3.connect(str(data_dir / "bookmarks.sqlite3"))) as db:
+        for statements in MIGRATIONS[:2]:
+            for statement in statements:
+                db.execute(statement)
+        db.execute("PRAGMA user_version = 2")
+        db.execute("INSERT INTO bookmarks (id, path, content_hash, offset, length, quote, note, color, created, "
+                   "updated) VALUES (?, ?, '', ?, ?, ?, 'old note', 'red', '2024-05-06T07:08:09+00:00', "
+                   "'2024-05-06T07:08:09+00:00')",
+                   ("c" * 32, str(notes_doc.resolve()), TEXT.index("first passage"), len("first passage"),
+                    "first passage"))
+        db.commit()
+    command = [sys.executable, "-m", "reader", "--data-dir", str(data_dir)]
+    listed = subprocess.run([*command, "bookmarks", "list", "--json"], capture_output=True, text=True,
+                            timeout=120, check=True)
+    [item] = json.loads(listed.stdout)
+    assert (item["id"], item["note"], item["color"], item["style"], item["status"]) == (
+        "c" * 32, "old note", "red", "highlight", "ok")
+    added = subprocess.run([*command, "bookmarks", "add", str(notes_doc), "--offset", "0", "--length", "3",
+                            "--style", "box", "--json"], capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(added.stdout)["style"] == "box"

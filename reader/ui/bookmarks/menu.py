@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from reader.bookmarks import BookmarkError, export, import_json, list_bookmarks
@@ -48,22 +48,30 @@ class BookmarksMenu(QMenu):
 
     def __init__(self, pane, parent: QWidget) -> None:
         """`pane`: the bookmarks pane (its Ctrl+D action, refreshed after an import); `parent`: the menu bar."""
-        super().__init__(QCoreApplication.translate("BookmarksMenu", "&Bookmarks"), parent)
+        super().__init__(parent)
         self.setObjectName("bookmarksMenu")
         self.pane = pane
         self._dialogs_parent = parent.window()
         self.addAction(pane.bookmark_action)
         self.addSeparator()
-        export_action = self.addAction(
-            QCoreApplication.translate("BookmarksMenu", "&Export Bookmarks…"), self._ask_export
-        )
-        export_action.setObjectName("exportBookmarksAction")
-        export_action.setShortcut("Ctrl+Shift+E")
-        import_action = self.addAction(
-            QCoreApplication.translate("BookmarksMenu", "&Import Bookmarks…"), self._ask_import
-        )
-        import_action.setObjectName("importBookmarksAction")
-        import_action.setShortcut("Ctrl+Shift+I")
+        self.export_action = self.addAction("", self._ask_export)
+        self.export_action.setObjectName("exportBookmarksAction")
+        self.export_action.setShortcut("Ctrl+Shift+E")
+        self.import_action = self.addAction("", self._ask_import)
+        self.import_action.setObjectName("importBookmarksAction")
+        self.import_action.setShortcut("Ctrl+Shift+I")
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The menu's title and entries in the current UI language (the pane names its own action)."""
+        self.setTitle(QCoreApplication.translate("BookmarksMenu", "&Bookmarks"))
+        self.export_action.setText(QCoreApplication.translate("BookmarksMenu", "&Export Bookmarks…"))
+        self.import_action.setText(QCoreApplication.translate("BookmarksMenu", "&Import Bookmarks…"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _ask_export(self) -> None:
         title = QCoreApplication.translate("BookmarksMenu", "Export bookmarks")

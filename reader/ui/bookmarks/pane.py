@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QMenu,
     QMessageBox,
     QVBoxLayout,
@@ -26,11 +20,10 @@ from PySide6.QtWidgets import (
 
 from reader.bookmarks import (
     COLORS,
+    STYLES,
     Bookmark,
     BookmarkError,
     add_bookmark,
-    list_bookmarks,
-    open_store,
     reattach_bookmark,
     remove_bookmark,
     restore_bookmark,
@@ -38,14 +31,22 @@ from reader.bookmarks import (
     update_bookmark,
 )
 from reader.bookmarks.service import path_key
-from reader.documents import Document
-from reader.documents.names import display_name
-from reader.ui.bookmarks.editor import BookmarkEditor, swatch, tint
-from reader.ui.views.plain import plain_message_box, plain_tooltip
+from reader.ui.bookmarks.editor import BookmarkEditor
+from reader.ui.bookmarks.list_view import BookmarkList, BookmarkListModel
+from reader.ui.bookmarks.reading import Listing, ReadSignals, ReadTask, count_listed, read_listing
+from reader.ui.bookmarks.styles import color_label, mark_color, style_label, swatch
+from reader.ui.views.plain import plain_message_box
+from reader.ui.views.selection_toolbar import SelectionToolbar
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-ORPHAN_COLOR = QColor("#9a9a9a")
 SYNC_LIMIT = 2000  # more bookmarks than this are read from the store on a worker thread
+MARK_COLOR = QColor("#d4a000")
+
+
+def layer_key(style: str, color: str) -> str:
+    """The text views' highlight layer of bookmarks drawn in `style` and `color`."""
+    if style == "highlight":
+        return "bookmarks" if color == "yellow" else f"bookmarks-{color}"
+    return f"bookmarks-{style}-{color}"
 
 
 class _StoreCommand(QUndoCommand):
@@ -65,233 +66,31 @@ class _StoreCommand(QUndoCommand):
         self._refresh()
 
 
-def _label(bookmark: Bookmark, all_documents: bool) -> str:
-    quote = " ".join(bookmark.quote.split()) or "(position)"
-    quote = quote if len(quote) <= 80 else quote[:79] + "…"
-    parts = [f"“{quote}”"]
-    if bookmark.note:
-        parts.append(f"— {' '.join(bookmark.note.split())}")
-    if all_documents:
-        parts.append(f"[{display_name(Path(bookmark.path).name)}]")
-    if bookmark.status == "orphaned":
-        parts.insert(0, "⚠ orphaned:")
-    return " ".join(parts)
-
-
-def _order_key(order: str):
-    if order == "date":
-        return lambda b: (b.created, b.id)
-    return lambda b: (b.path, b.offset, b.created)
-
-
-@dataclass
-class _Listing:
-    """What one refresh read from the store, sorted, with the open document's tints worked out."""
-
-    bookmarks: list[Bookmark]
-    document_key: str | None  # the open document's store path, None if none is open
-    tints: dict[str, list[tuple[int, int]]]  # colour: spans of the open document's placed bookmarks ("" all)
-    offsets: list[int]  # every bookmark of the open document, sorted (outline badges count these)
-    marks: list[int]  # offsets of its placed bookmarks (scrollbar ticks)
-
-
-def _read(document: Document | None, all_documents: bool, order: str) -> _Listing:
-    """Read, re-anchor and sort the bookmarks to list (raises BookmarkError); safe on a worker."""
-    if all_documents:
-        current = list_bookmarks(document) if document is not None else []
-        key = path_key(document.path) if document is not None else None
-        bookmarks = current + [b for b in list_bookmarks(reanchor_all=False) if b.path != key]
-    else:
-        bookmarks = list_bookmarks(document) if document is not None else []
-    key = path_key(document.path) if document is not None else None
-    bookmarks.sort(key=_order_key(order), reverse=order == "date")
-    mine = [b for b in bookmarks if b.path == key] if all_documents else bookmarks
-    tints: dict[str, list[tuple[int, int]]] = {}
-    marks = []
-    for bookmark in mine:
-        if bookmark.status != "orphaned":
-            marks.append(bookmark.offset)
-            if bookmark.length > 0:
-                tints.setdefault("", []).append((bookmark.offset, bookmark.length))
-                if bookmark.color != "yellow":
-                    tints.setdefault(bookmark.color, []).append((bookmark.offset, bookmark.length))
-    return _Listing(bookmarks, key, tints, sorted(b.offset for b in mine), marks)
-
-
-def _count(document: Document | None, all_documents: bool) -> int:
-    """How many bookmarks a refresh would list (one COUNT query)."""
-    if document is None and not all_documents:
-        return 0
-    with open_store() as store:
-        return store.count(None if all_documents else path_key(document.path))
-
-
-@contextmanager
-def _without_collections():
-    """Read a large listing without Python's cyclic GC, then freeze what is alive.
-
-    Each of the hundreds of thousands of objects a large listing makes counts towards a full
-    collection, which holds the GIL, and so the UI thread, for 30-70 ms each time (three times while
-    100,000 bookmarks are read). Bookmarks hold no cycles, so frozen they are still freed by reference
-    counting when the pane lets them go; they are just never scanned again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-class _ReadSignals(QObject):
-    done = Signal(int, object)  # token, _Listing
-    failed = Signal(int, str)
-
-
-class _ReadTask(QRunnable):
-    def __init__(self, token: int, document: Document | None, all_documents: bool, order: str,
-                 signals: _ReadSignals) -> None:
-        super().__init__()
-        self.token, self.document, self.all_documents, self.order = token, document, all_documents, order
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            with _without_collections():
-                listing = _read(self.document, self.all_documents, self.order)
-        except BookmarkError as error:
-            self._tell(self.signals.failed, str(error))
-        except Exception as error:  # noqa: BLE001 - said in the status bar, never a crash
-            self._tell(self.signals.failed, f"Could not read the bookmarks: {error}")
-        else:
-            self._tell(self.signals.done, listing)
-
-    def _tell(self, signal, value) -> None:
-        try:
-            signal.emit(self.token, value)
-        except RuntimeError:
-            pass  # the pane was closed while we read: nobody is waiting
-
-
-class BookmarkListModel(QAbstractListModel):
-    """The listed bookmarks, sorted and filtered here; a row's text, icon and tooltip are made only
-    when Qt asks for that row, so 100,000 bookmarks cost a list, not 100,000 items."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._bookmarks: list[Bookmark] = []
-        self._haystacks: list[str] | None = None  # casefolded quote and note, made on the first filter
-        self._rows: list[int] | None = None  # indexes of the bookmarks the filter keeps; None: all
-        self._needle = ""
-        self._count = 0
-        self.all_documents = False
-        self._icons: dict[str, object] = {}
-
-    def set_bookmarks(self, bookmarks: list[Bookmark], all_documents: bool) -> None:
-        self.beginResetModel()
-        self._bookmarks, self.all_documents, self._haystacks = bookmarks, all_documents, None
-        self._rows = self._kept()
-        self._count = len(bookmarks) if self._rows is None else len(self._rows)
-        self.endResetModel()
-
-    def set_order(self, order: str) -> None:
-        self.set_bookmarks(sorted(self._bookmarks, key=_order_key(order), reverse=order == "date"), self.all_documents)
-
-    def set_needle(self, text: str) -> None:
-        needle = text.strip().casefold()
-        if needle != self._needle:
-            self.beginResetModel()
-            self._needle = needle
-            self._rows = self._kept()
-            self._count = len(self._bookmarks) if self._rows is None else len(self._rows)
-            self.endResetModel()
-
-    def _kept(self) -> list[int] | None:
-        if not self._needle:
-            return None
-        if self._haystacks is None:
-            self._haystacks = [f"{b.quote}\n{b.note}".casefold() for b in self._bookmarks]
-        needle = self._needle
-        return [row for row, haystack in enumerate(self._haystacks) if needle in haystack]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self._count  # Qt asks once per row it lays out: keep it cheap
-
-    def bookmark(self, row: int) -> Bookmark | None:
-        if not 0 <= row < self.rowCount():
-            return None
-        return self._bookmarks[row if self._rows is None else self._rows[row]]
-
-    def row_of(self, bookmark_id: str) -> int:
-        """The row showing this bookmark, or -1."""
-        for row in range(self.rowCount()):
-            if self.bookmark(row).id == bookmark_id:
-                return row
-        return -1
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        bookmark = self.bookmark(index.row()) if index.isValid() else None
-        if bookmark is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _label(bookmark, self.all_documents)
-        if role == ID_ROLE:
-            return bookmark.id
-        if role == Qt.ItemDataRole.DecorationRole:
-            if bookmark.color not in self._icons:
-                self._icons[bookmark.color] = swatch(bookmark.color)
-            return self._icons[bookmark.color]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            where = f"{display_name(bookmark.path)} @ {bookmark.offset}"
-            return plain_tooltip(f"{bookmark.heading_path}\n{where}")
-        if bookmark.status == "orphaned" and role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if bookmark.status == "orphaned" and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(ORPHAN_COLOR)
-        return None
-
-
-class BookmarkList(QListView):
-    """The list of bookmarks (uniform rows, so Qt never measures 100,000 of them)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("bookmarksList")
-        self.setUniformItemSizes(True)
-        self.setLayoutMode(QListView.LayoutMode.Batched)  # lay rows out 500 at a time between events
-        self.setBatchSize(500)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-
-    def count(self) -> int:
-        """Rows shown (after filtering)."""
-        return self.model().rowCount() if self.model() is not None else 0
-
-
 class BookmarksPane(QDockWidget):
     """Bookmarks of the session's document (or all), sortable and filterable, with undo. Jumps go through
-    the session; what the user should know goes out through `message`."""
+    the session; what the user should know goes out through `message`, a selection's "search the
+    library" through `searchRequested`. It puts a SelectionToolbar over each of the session's views."""
 
     message = Signal(str, int)  # text, milliseconds to show it
+    searchRequested = Signal(str)  # search the library for this text (the selection toolbar's button)
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Bookmarks"), parent)
+        super().__init__(parent)
         self.setObjectName("bookmarksPane")
         self.session = session
         self.bookmarks: list[Bookmark] = []
-        self.listing: _Listing | None = None
+        self.listing: Listing | None = None
         self.editor: BookmarkEditor | None = None
         self.undo_stack = QUndoStack(self)
         self._token = 0  # the newest refresh; older worker results are dropped
-        self._signals = _ReadSignals(self)
+        self._signals = ReadSignals(self)
         self._signals.done.connect(self._on_read)
         self._signals.failed.connect(self._on_failed)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._build()
+        self.toolbars = [self._toolbar(view) for view in session.views]
+        self.retranslate_ui()
         session.documentChanged.connect(lambda _doc: self.refresh())
 
     # --- construction ---------------------------------------------------------------------------
@@ -301,17 +100,16 @@ class BookmarksPane(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
-        self.all_documents = QCheckBox(self.tr("All documents"), body, objectName="bookmarksAllDocuments")
+        self.all_documents = QCheckBox(body, objectName="bookmarksAllDocuments")
         self.all_documents.toggled.connect(lambda _on: self.refresh())
         self.sort_box = QComboBox(body, objectName="bookmarksSort")
-        self.sort_box.addItem(self.tr("By position"), "position")
-        self.sort_box.addItem(self.tr("Newest first"), "date")
+        self.sort_box.addItem("", "position")
+        self.sort_box.addItem("", "date")
         self.sort_box.currentIndexChanged.connect(lambda _i: self._sort())
         row.addWidget(self.all_documents)
         row.addWidget(self.sort_box)
         layout.addLayout(row)
         self.filter_edit = QLineEdit(body, objectName="bookmarksFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter by passage or note"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._apply_filter)
         layout.addWidget(self.filter_edit)
@@ -319,7 +117,6 @@ class BookmarksPane(QDockWidget):
         self.list = BookmarkList(body)
         self.list.setModel(self.model)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.activated.connect(self._activate)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._list_menu)
@@ -328,32 +125,82 @@ class BookmarksPane(QDockWidget):
         self._build_actions()
 
     def _build_actions(self) -> None:
-        self.edit_action = self._action(self.tr("Edit Note and Colour…"), self.edit_selected, "editBookmarkAction")
-        self.delete_action = self._action(self.tr("Delete Bookmark"), self.delete_selected, "deleteBookmarkAction")
+        self.edit_action = self._action(self.edit_selected, "editBookmarkAction")
+        self.delete_action = self._action(self.delete_selected, "deleteBookmarkAction")
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.list.addAction(self.delete_action)
-        self.reattach_action = self._action(
-            self.tr("Re-attach to Selection"), self.reattach_selected, "reattachBookmarkAction"
-        )
+        self.reattach_action = self._action(self.reattach_selected, "reattachBookmarkAction")
         owner = self.parent() or self  # the window's own actions, as the shortcuts dialog lists them
-        self.undo_action = self.undo_stack.createUndoAction(owner, self.tr("Undo Bookmark Change"))
+        self.undo_action = self.undo_stack.createUndoAction(owner)
         self.undo_action.setObjectName("bookmarksUndoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(owner, self.tr("Redo Bookmark Change"))
+        self.redo_action = self.undo_stack.createRedoAction(owner)
         self.redo_action.setObjectName("bookmarksRedoAction")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.bookmark_action = QAction(self.tr("&Bookmark Selection"), owner)
+        self.undo_stack.undoTextChanged.connect(lambda _text: self._name_undo())
+        self.undo_stack.redoTextChanged.connect(lambda _text: self._name_undo())
+        self.bookmark_action = QAction(owner)
         self.bookmark_action.setObjectName("bookmarkSelectionAction")
         self.bookmark_action.setShortcut(QKeySequence("Ctrl+D"))
         self.bookmark_action.triggered.connect(lambda _checked=False: self.bookmark_selection())
+
+    def _toolbar(self, view) -> SelectionToolbar:
+        bar = SelectionToolbar(view, [(name, swatch(name)) for name in COLORS],
+                               lambda name: self.tr("Highlight in %s") % color_label(name))
+        bar.colorChosen.connect(lambda color: self.bookmark_selection(color=color, edit=False))
+        bar.noteRequested.connect(lambda: self.bookmark_selection())
+        bar.searchRequested.connect(self.searchRequested)
+        return bar
+
+    def retranslate_ui(self) -> None:
+        """Every string the pane shows, in the current UI language (again on a language change)."""
+        self.setWindowTitle(self.tr("Bookmarks"))
+        self.all_documents.setText(self.tr("All documents"))
+        self.sort_box.setItemText(0, self.tr("By position"))
+        self.sort_box.setItemText(1, self.tr("Newest first"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by passage or note"))
+        self.edit_action.setText(self.tr("&Edit Bookmark…"))
+        self.delete_action.setText(self.tr("&Delete"))
+        self.reattach_action.setText(self.tr("Re-attach to Selection"))
+        self.bookmark_action.setText(self.tr("&Bookmark Selection"))
+        self._name_undo()
+        self._show_placeholder()
+        for bar in self.toolbars:
+            bar.retranslate_ui()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _name_undo(self) -> None:
+        """"Undo Edit Bookmark", "Redo Delete" (Qt's own prefix would run the words together)."""
+        try:
+            undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+            self.undo_action.setText(self.tr("&Undo %s") % undo if undo else self.tr("&Undo"))
+            self.redo_action.setText(self.tr("&Redo %s") % redo if redo else self.tr("&Redo"))
+        except RuntimeError:
+            pass  # the stack clears itself as the pane and the window are deleted
+
+    def _show_placeholder(self) -> None:
+        """What the empty list says: how to add a bookmark, or that the filter kept none."""
+        keys = self.bookmark_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if self.model.needle:
+            text = self.tr("No bookmark matches the filter.")
+        elif self.session.document is None and not self.all_documents.isChecked():
+            text = self.tr("Open a document, select a passage and press %s to bookmark it.") % keys
+        else:
+            text = self.tr("No bookmarks yet. Select a passage and press %s, or pick a colour on the "
+                           "toolbar that appears over the selection.") % keys
+        self.list.set_placeholder(text)
 
     def window_actions(self) -> list[QAction]:
         """The actions whose shortcuts work anywhere in the window (undo, redo, Ctrl+D)."""
         return [self.undo_action, self.redo_action, self.bookmark_action]
 
-    def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
-        action = QAction(text, self)
+    def _action(self, slot: Callable[[], object], name: str) -> QAction:
+        action = QAction(self)
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
         return action
@@ -361,41 +208,42 @@ class BookmarksPane(QDockWidget):
     # --- listing --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload from the store (re-anchoring the current document's bookmarks) and re-tint.
+        """Reload from the store (re-anchoring the current document's bookmarks) and re-mark the text.
 
         Up to SYNC_LIMIT bookmarks are read at once; more on a worker, the list filled when done."""
         self._token += 1
         document, every = self.session.document, self.all_documents.isChecked()
         order = self.sort_box.currentData()
         if self.listing is not None and self.listing.document_key != (path_key(document.path) if document else None):
-            self._show(_Listing([], None, {}, [], []))  # another document: never list the last one's
+            self._show(Listing([], None, {}, [], []))  # another document: never list the last one's
         try:
-            if _count(document, every) > SYNC_LIMIT:
-                self.pool.start(_ReadTask(self._token, document, every, order, self._signals))
+            if count_listed(document, every) > SYNC_LIMIT:
+                self.pool.start(ReadTask(self._token, document, every, order, self._signals))
                 return
-            listing = _read(document, every, order)
+            listing = read_listing(document, every, order)
         except BookmarkError as error:
             self._on_failed(self._token, str(error))
             return
         self._on_read(self._token, listing)
 
-    def _on_read(self, token: int, listing: _Listing) -> None:
+    def _on_read(self, token: int, listing: Listing) -> None:
         if token == self._token:
             self._show_notices()
             self._show(listing)
 
     def _on_failed(self, token: int, message: str) -> None:
         if token == self._token:
-            self._show(_Listing([], None, {}, [], []))
+            self._show(Listing([], None, {}, [], []))
             self._tell(message)
 
-    def _show(self, listing: _Listing) -> None:
+    def _show(self, listing: Listing) -> None:
         selected = self.selected_id()
         self.listing, self.bookmarks = listing, listing.bookmarks
         self.model.set_bookmarks(listing.bookmarks, self.all_documents.isChecked())
         if selected is not None:
             self.select_id(selected)
-        self._tint()
+        self._show_placeholder()
+        self._mark_text()
         self.session.set_bookmark_offsets(listing.document_key, listing.offsets)
 
     def _sort(self) -> None:
@@ -406,23 +254,26 @@ class BookmarksPane(QDockWidget):
 
     def _apply_filter(self, text: str) -> None:
         self.model.set_needle(text)
+        self._show_placeholder()
 
     def visible_ids(self) -> list[str]:
         """Ids of the rows shown (after filtering), top to bottom."""
         return [self.model.bookmark(row).id for row in range(self.model.rowCount())]
 
-    def _tint(self) -> None:
+    def _mark_text(self) -> None:
+        """One highlight layer per (style, colour) of the open document's bookmarks in its view."""
         view, document, listing = self.session.view, self.session.document, self.listing
         if document is None or view.shown_document is not document:
             return
         mine = listing is not None and listing.document_key == path_key(document.path)
         tints = listing.tints if mine else {}
         with view.highlights_batch():
-            view.set_highlights("bookmarks", tints.get("", []), tint("yellow"))  # every one, under its colour's
-            for color in COLORS:
-                if color != "yellow":
-                    view.set_highlights(f"bookmarks-{color}", tints.get(color, []), tint(color))
-        view.set_scrollbar_marks("bookmarks", listing.marks if mine else [], QColor("#d4a000"))
+            for style in STYLES:
+                for color in COLORS:
+                    spans = tints.get((style, color), [])
+                    if spans or view.highlight_count(layer_key(style, color)):
+                        view.set_highlights(layer_key(style, color), spans, mark_color(color, style), style)
+        view.set_scrollbar_marks("bookmarks", listing.marks if mine else [], MARK_COLOR)
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -451,21 +302,22 @@ class BookmarksPane(QDockWidget):
             return self.session.open(bookmark.path)
         return self.session.open(bookmark.path, select=(bookmark.offset, bookmark.length))
 
-    def bookmark_selection(self) -> Bookmark | None:
-        """Ctrl+D: bookmark the selection (or the current position) and open the editor."""
+    def bookmark_selection(self, color: str = "yellow", edit: bool = True) -> Bookmark | None:
+        """Ctrl+D: bookmark the selection (or the current position) in `color`; with `edit`, open the editor."""
         document, view = self.session.document, self.session.view
         if document is None:
             return None
         span = view.selected_range() or (view.top_offset(), 0)
         try:
-            bookmark = add_bookmark(document, *span)
+            bookmark = add_bookmark(document, *span, color=color)
         except BookmarkError as error:
             self._tell(str(error))
             return None
         self._push(self.tr("Add Bookmark"), lambda: restore_bookmark(bookmark),
                    lambda: remove_bookmark(bookmark.id))
         self.select_id(bookmark.id)
-        self.open_editor(bookmark)
+        if edit:
+            self.open_editor(bookmark)
         return bookmark
 
     def open_editor(self, bookmark: Bookmark) -> BookmarkEditor:
@@ -483,12 +335,20 @@ class BookmarksPane(QDockWidget):
         if bookmark is not None:
             self.open_editor(bookmark)
 
-    def _save_edit(self, bookmark_id: str, note: str, color: str) -> None:
+    def _save_edit(self, bookmark_id: str, note: str, color: str, style: str = "highlight") -> None:
         old = next((b for b in self.bookmarks if b.id == bookmark_id), None)
-        if old is None or (old.note, old.color) == (note, color):
+        if old is None or (old.note, old.color, old.style) == (note, color, style):
             return
-        self._push(self.tr("Edit Bookmark"), lambda: update_bookmark(bookmark_id, note, color),
+        self._push(self.tr("Edit Bookmark"), lambda: update_bookmark(bookmark_id, note, color, style),
                    lambda: restore_bookmark(old))
+
+    def change_selected(self, color: str | None = None, style: str | None = None) -> None:
+        """Give the selected bookmark another colour or style (undoable)."""
+        old = self.selected()
+        if old is None or (color or old.color, style or old.style) == (old.color, old.style):
+            return
+        text = self.tr("Change Colour") if color else self.tr("Change Style")
+        self._push(text, lambda: update_bookmark(old.id, color=color, style=style), lambda: restore_bookmark(old))
 
     def delete_selected(self) -> None:
         bookmark = self.selected()
@@ -518,16 +378,43 @@ class BookmarksPane(QDockWidget):
 
         self.undo_stack.push(_StoreCommand(text, guarded(do), guarded(undo), self.refresh))
 
-    def _list_menu(self, point) -> None:
-        menu = QMenu(self.list)
+    def list_menu(self) -> QMenu:
+        """The list's context menu: Edit Bookmark…, Change Colour ▸, Change Style ▸, Delete, (Re-attach),
+        then Undo/Redo."""
+        menu = QMenu(self.list, objectName="bookmarksContextMenu")
         bookmark = self.selected()
+        menu.addAction(self.edit_action)
+        self._choice_menu(menu, self.tr("Change &Colour"), "bookmarkColorMenu", COLORS, bookmark, "color")
+        self._choice_menu(menu, self.tr("Change &Style"), "bookmarkStyleMenu", STYLES, bookmark, "style")
+        menu.addAction(self.delete_action)
         for action in (self.edit_action, self.delete_action):
             action.setEnabled(bookmark is not None)
-            menu.addAction(action)
         if bookmark is not None and bookmark.status == "orphaned":
             menu.addAction(self.reattach_action)
         menu.addSeparator()
         menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        return menu
+
+    def _choice_menu(self, menu: QMenu, title: str, name: str, choices: tuple[str, ...],
+                     bookmark: Bookmark | None, field: str) -> None:
+        sub = menu.addMenu(title)
+        sub.setObjectName(name)
+        sub.setEnabled(bookmark is not None)
+        group = QActionGroup(sub)
+        for choice in choices:
+            color, style = (choice, bookmark.style if bookmark else "highlight") if field == "color" else (
+                bookmark.color if bookmark else "yellow", choice)
+            label = color_label(choice) if field == "color" else style_label(choice)
+            action = sub.addAction(swatch(color, style), label)
+            action.setObjectName(f"{name}_{choice}")
+            action.setCheckable(True)
+            action.setChecked(bookmark is not None and getattr(bookmark, field) == choice)
+            group.addAction(action)
+            action.triggered.connect(lambda _c=False, value=choice: self.change_selected(**{field: value}))
+
+    def _list_menu(self, point) -> None:
+        menu = self.list_menu()
         menu.exec(self.list.viewport().mapToGlobal(point))
         menu.deleteLater()
 

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.libraryChanged.connect(self.search_pane.library_changed)
         self.search_pane.documentsChanged.connect(self.refresh_library)
         search = self.search_pane
+        self.bookmarks_pane.searchRequested.connect(lambda t: (search.show(), search.raise_(), search.box.setText(t)))
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(search.shutdown)

@@ -7,8 +7,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QImage,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
 from reader.documents import Document
@@ -20,14 +30,27 @@ from reader.ui.views.scrollbar import MarkedScrollBar
 RESOURCE_LIMIT_BYTES = 32 * 1024 * 1024  # an image larger than this in a note is not shown
 
 
-class _Highlights:
-    """One key's tinted spans, sorted, with what finds those near an offset window quickly."""
+HIGHLIGHT_STYLES = ("highlight", "underline", "wavy", "strike", "box")  # how a layer marks its spans
+BOX_PEN_WIDTH = 1.5
+DARK_PAGE_LIGHTER = 140  # percent: a line or a box on a dark page is drawn this much lighter
 
-    def __init__(self, ranges: list[tuple[int, int]], char_format: QTextCharFormat) -> None:
+
+class _Highlights:
+    """One key's marked spans, sorted, with what finds those near an offset window quickly. A `box`
+    layer has no character format: the view draws its rectangles over the text."""
+
+    def __init__(self, ranges: list[tuple[int, int]], color: QColor, style: str) -> None:
         self.spans = sorted(ranges)
         self.starts = [offset for offset, _ in self.spans]
         self.longest = max((length for _, length in self.spans), default=0)
-        self.format = char_format
+        self.color, self.style = QColor(color), style
+        self.format = _style_format(self.color, style)
+        self.dark_color = QColor(color) if style == "highlight" else QColor(color).lighter(DARK_PAGE_LIGHTER)
+        self.dark_format = _style_format(self.dark_color, style)
+
+    def look(self, dark: bool) -> tuple[QColor, QTextCharFormat]:
+        """The colour and format to draw with on a dark page or a light one (lines and boxes lighter on dark)."""
+        return (self.dark_color, self.dark_format) if dark else (self.color, self.format)
 
     def window(self, first: int, last: int) -> tuple[int, int]:
         """Indexes [low, high) of the spans that may overlap [first, last]."""
@@ -43,6 +66,22 @@ def _tint_format(color: QColor) -> QTextCharFormat:
     return char_format
 
 
+def _style_format(color: QColor, style: str) -> QTextCharFormat:
+    """The character format a layer of `style` lays over its spans (`box`: none, it is painted)."""
+    if style == "highlight":
+        return _tint_format(color)
+    char_format = QTextCharFormat()
+    if style in ("underline", "wavy"):
+        wave = style == "wavy"
+        char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if wave
+                                      else QTextCharFormat.UnderlineStyle.SingleUnderline)
+        char_format.setUnderlineColor(color)
+    elif style == "strike":
+        char_format.setFontStrikeOut(True)
+        char_format.setForeground(color)  # the line is drawn with the text's pen: the colour shows in both
+    return char_format
+
+
 class OffsetViewMixin:
     """Source-offset operations shared by both views; subclasses map offsets to Qt positions."""
 
@@ -52,6 +91,7 @@ class OffsetViewMixin:
         self.shown_document = None
         self._highlights: dict[str, _Highlights] = {}
         self._shown_highlights: tuple = ()
+        self._boxes: list[tuple[int, int, QColor]] = []  # Qt ranges of the box-styled spans near the visible text
         self._highlights_held = False
         self._menu_providers: list[Callable[[QMenu, int], None]] = []
         self.setReadOnly(True)
@@ -161,13 +201,15 @@ class OffsetViewMixin:
         point = QPoint(self.viewport().width() - 4, y)
         return self.from_qt(self.cursorForPosition(point).position())
 
-    def set_highlights(self, key: str, ranges: list[tuple[int, int]], color: QColor) -> None:
-        """Tint source spans under `key` (replacing that key's previous spans).
+    def set_highlights(self, key: str, ranges: list[tuple[int, int]], color: QColor,
+                       style: str = "highlight") -> None:
+        """Mark source spans under `key` (replacing that key's previous spans) in `color`, drawn as
+        `style`: a tint (highlight), an underline, a wavy underline, a strike-through or a box.
 
         Only the spans near the visible text become Qt extra selections (again on every scroll):
         100,000 bookmarks cost a few selections, not 100,000 cursors repainted on every frame."""
         if ranges:
-            self._highlights[key] = _Highlights(ranges, _tint_format(color))
+            self._highlights[key] = _Highlights(ranges, color, style if style in HIGHLIGHT_STYLES else "highlight")
         else:
             self._highlights.pop(key, None)
         self._show_highlights(force=True)  # at once, unless inside highlights_batch()
@@ -177,9 +219,15 @@ class OffsetViewMixin:
         group = self._highlights.get(key)
         return len(group.spans) if group is not None else 0
 
+    def highlight_style(self, key: str) -> str | None:
+        """How the spans under `key` are drawn (None if there are none)."""
+        group = self._highlights.get(key)
+        return group.style if group is not None else None
+
     def _clear_highlights(self) -> None:
         self._highlights.clear()
         self._shown_highlights = ()
+        self._boxes = []
         self.setExtraSelections([])
 
     def _show_highlights(self, *_args, force: bool = False) -> None:
@@ -191,18 +239,64 @@ class OffsetViewMixin:
         if wanted == self._shown_highlights and not force:
             return
         self._shown_highlights = wanted
-        selections = []
+        selections, boxes = [], []
+        dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
         for key, low, high in wanted:
             group = self._highlights[key]
+            color, char_format = group.look(dark)
+            if group.style == "box":
+                boxes += [(self.to_qt(o), self.to_qt(o + n), color) for o, n in group.spans[low:high] if n]
+                continue
             for offset, length in group.spans[low:high]:
                 selection = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(self.document_view())
                 cursor.setPosition(self.to_qt(offset))
                 cursor.setPosition(self.to_qt(offset + length), QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
-                selection.format = group.format
+                selection.format = char_format
                 selections.append(selection)
+        if boxes or self._boxes:
+            self._boxes = boxes
+            self.viewport().update()
         self.setExtraSelections(selections)
+
+    def paintEvent(self, event) -> None:
+        """The text, then a rectangle around each line of every box-styled span in view."""
+        super().paintEvent(event)
+        if not self._boxes:
+            return
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        last = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height())).position()
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for start, end, color in self._boxes:
+            if end < first or start > last:
+                continue
+            painter.setPen(QPen(color, BOX_PEN_WIDTH))
+            for rect in self._line_rects(max(start, first), min(end, last + 1)):
+                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 2, 2)
+        painter.end()
+
+    def _line_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles of Qt range [start, end), one per laid-out line it touches."""
+        document, rects = self.document_view(), []
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            layout = block.layout()
+            if layout is not None and layout.lineCount():
+                origin = QTextCursor(block)
+                head = self.cursorRect(origin)
+                top_line = layout.lineAt(0)
+                x0, y0 = head.left() - top_line.cursorToX(0)[0], head.top() - top_line.y()
+                for index in range(layout.lineCount()):
+                    line = layout.lineAt(index)
+                    a = max(start - block.position(), line.textStart())
+                    b = min(end - block.position(), line.textStart() + line.textLength())
+                    if a < b:
+                        left, right = line.cursorToX(a)[0], line.cursorToX(b)[0]
+                        rects.append(QRectF(x0 + left, y0 + line.y(), right - left, line.height()))
+            block = block.next()
+        return rects
 
     def _visible_span(self) -> tuple[int, int]:
         """Source offsets from a screen above the visible text to a screen below it."""
@@ -213,6 +307,12 @@ class OffsetViewMixin:
         bottom = self.from_qt(self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position())
         margin = max(500, (bottom - top) // 2)
         return max(0, top - margin), bottom + margin
+
+    def changeEvent(self, event) -> None:
+        """A new page colour (a theme) redraws the highlight layers for it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._highlights:
+            self._show_highlights(force=True)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
