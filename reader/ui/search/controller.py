@@ -21,7 +21,7 @@ class _Relay(QObject):
     indexed = Signal(object)
 
 
-def _emit(signal, *args) -> bool:
+def emit_safely(signal, *args) -> bool:
     """Emit from a worker; False (and nothing raised) once the controller, and the relay with it, is
     gone: a worker may outlive the window it was started for."""
     try:
@@ -45,7 +45,7 @@ class _SearchTask(QRunnable):
             return  # superseded (or shut down) before it started
         response = self.service.search(self.query, self.folders, limit=self.limit, cancelled=self.cancel.is_set)
         if not self.cancel.is_set() and not response.cancelled:
-            _emit(self.relay.finished, self.query_id, response)
+            emit_safely(self.relay.finished, self.query_id, response)
 
 
 class _IndexTask(QRunnable):
@@ -60,7 +60,7 @@ class _IndexTask(QRunnable):
         return self.gone or self.stop.is_set()
 
     def _progress(self, done: int, total: int, _path) -> None:
-        if not self.stop.is_set() and not _emit(self.relay.progress, done, total):
+        if not self.stop.is_set() and not emit_safely(self.relay.progress, done, total):
             self.gone = True
 
     def run(self) -> None:
@@ -70,7 +70,7 @@ class _IndexTask(QRunnable):
         except Exception as error:  # never let indexing take the window down
             report = error
         if not self._cancelled():
-            _emit(self.relay.indexed, report)
+            emit_safely(self.relay.indexed, report)
 
 
 class SearchController(QObject):

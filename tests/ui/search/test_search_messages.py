@@ -63,10 +63,14 @@ def test_a_malformed_query_is_told_in_chinese_by_the_search_pane_and_the_find_ba
     bar = window.findChild(FindBar, "findBar")
     bar.open_bar()
     bar.edit.setText('"学习')
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)  # typing pauses: searched
     assert (bar.count.text(), bar.showing_error) == (UNCLOSED_QUOTE_ZH, True)
     bar.edit.setText('"学习"')
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)  # typing pauses: searched
     assert bar.count.text() == f"1 / {len(bar.matches)}" and not bar.showing_error
     bar.edit.setText('"学习')
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)  # typing pauses: searched
     bar.edit.setText('"没有这个词"')  # valid, no match: the earlier error no longer shows
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)
     assert (bar.count.text(), bar.showing_error) == ("无匹配项", False)
     pane.shutdown()
