@@ -36,11 +36,11 @@ class GatedService(SearchService):
         self.entered, self.gate = threading.Event(), threading.Event()
         self.responses: list[SearchResponse] = []
 
-    def search(self, query, folders=None, limit=20, cancelled=None) -> SearchResponse:
+    def search(self, query, folders=None, limit=20, cancelled=None, exact_total=True) -> SearchResponse:
         if not self.responses and not self.entered.is_set():
             self.entered.set()
             self.gate.wait(60)
-        response = super().search(query, folders, limit=limit, cancelled=cancelled)
+        response = super().search(query, folders, limit=limit, cancelled=cancelled, exact_total=exact_total)
         self.responses.append(response)
         return response
 
