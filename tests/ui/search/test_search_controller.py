@@ -14,6 +14,7 @@ from reader.documents.names import path_key
 from reader.search import SearchResponse, SearchService
 from reader.ui.search.controller import SearchController
 from reader.ui.search.pane import HIT_ROLE, SearchPane
+from reader.ui.settings import i18n
 
 SURVEY = "第3份文件，讲学习。\n今天去调研。\n调研结束。\n"  # 调研 at offsets 14 and 18
 
@@ -106,7 +107,9 @@ def test_indexing_signals_and_a_run_asked_for_meanwhile(qtbot, tmp_path: Path, l
     assert not controller.indexing and controller.index_pool.activeThreadCount() == 0
 
 
-def test_the_search_pane_alone_shows_the_hits_of_a_folder(qtbot, make_session, tmp_path: Path, library: Path) -> None:
+def test_the_search_pane_alone_shows_the_hits_of_a_folder(qtbot, qapp, make_session, tmp_path: Path,
+                                                          library: Path) -> None:
+    i18n.install_translator(qapp, "en")  # its plural forms: "1 document"
     add_folder(library)
     service = SearchService(tmp_path / "index")
     service.update([library])
@@ -117,7 +120,7 @@ def test_the_search_pane_alone_shows_the_hits_of_a_folder(qtbot, make_session, t
     qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None, timeout=30000)
     hits = [index.data(HIT_ROLE) for index in pane.model.hit_indexes()]
     assert hits == [(path_key(library / "doc3.txt"), 14, 2), (path_key(library / "doc3.txt"), 18, 2)]
-    assert pane.status.text().startswith("2 hits in 1 documents")
+    assert pane.status.text().startswith("2 hits in 1 document.")
     pane.shutdown()
 
 

@@ -34,8 +34,8 @@ def _message(code: str) -> core.Message:
 
 def test_every_code_of_the_core_has_a_ui_text_whose_english_is_the_cores(qapp) -> None:
     i18n.install_translator(qapp, "en")
-    assert sorted(ui.TEMPLATES) == sorted(core.TEMPLATES)
-    for code in core.TEMPLATES:
+    assert sorted([*ui.TEMPLATES, *ui.PLURALS]) == sorted(core.TEMPLATES)
+    for code in ui.TEMPLATES:
         note = _message(code)
         assert ui.translate(note) == note.text, code  # "%2" inside a folder name is not a placeholder
 
@@ -48,7 +48,7 @@ def test_every_code_is_translated_into_chinese_with_its_arguments(qapp) -> None:
         assert text != note.text and any("\u4e00" <= char <= "\u9fff" for char in text), (code, text)
         for value in note.args.values():
             assert (repr(value) if code == "query.unexpected" else str(value)) in text, (code, text)
-    assert ui.translate(_message("search.scanned")) == "已逐篇扫描 3 篇尚未建立索引的文档。"
+    assert ui.translate(_message("search.scanned")) == "有 3 篇文档尚未加入搜索索引，已逐篇搜索。"
     assert ui.translate(_message("query.unexpected")) == "查询中出现了意外的 'AND'。"
 
 
