@@ -35,6 +35,8 @@ def _type(pane: SearchPane, text: str) -> None:
 
 def _search(qtbot, window, text: str) -> SearchPane:
     pane = window.search_pane
+    # indexed: the first indexing (started on the window's first turn of the event loop) is over
+    qtbot.waitUntil(lambda: not pane.controller.indexing and bool(pane.watcher.directories()), timeout=30000)
     pane.show()
     before = pane.query_id_shown
     _type(pane, text)
@@ -129,7 +131,8 @@ def test_every_row_at_the_default_width_shows_its_match_and_counts(qtbot, indexe
 def test_the_match_stays_visible_at_any_width(qapp, width: int) -> None:
     delegate = ResultDelegate()
     font = QFont(qapp.font())
-    parts = ("…在全市机关党建服务中心工作暨助力乡村振兴行动经验交流会上，大家认真", "学习", "了有关文件精神，进一步统一了思想认识。…")
+    parts = ("…在全市机关党建服务中心工作暨助力乡村振兴行动经验交流会上，大家认真", "学习",
+             "了有关文件精神，进一步统一了思想认识。…")
     before, match, after = delegate.elided_parts(font, width, parts)
     assert match == "学习"
     assert not before or before.startswith("…")  # the left context is cut at its start
@@ -145,7 +148,8 @@ def test_a_document_outside_the_library_is_searched_too(qtbot, indexed_window, t
     window = indexed_window
     outside = tmp_path / "elsewhere" / "选段.md"
     outside.parent.mkdir()
-    outside.write_text("# 红楼梦选段\n\n## 第一回\n\n宝玉听了，便笑道。\n\n## 第二回\n\n宝玉又去了。\n", encoding="utf-8")
+    text = "# 红楼梦选段\n\n## 第一回\n\n宝玉听了，便笑道。\n\n## 第二回\n\n宝玉又去了。\n"
+    outside.write_text(text, encoding="utf-8")
     pane = _search(qtbot, window, "宝玉")
     assert pane.last_response.results == [] and pane.status.text().startswith("No matches.")
     open_and_wait(window, outside)
