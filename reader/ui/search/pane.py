@@ -255,9 +255,10 @@ class SearchPane(QDockWidget):
         self.tree.setItemDelegate(ResultDelegate(self.tree))
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.hide()
-        for widget in (self.box, self.scope, self.progress_bar, self.status, self.position, self.hint, self.tree):
+        for widget in (self.box, self.scope, self.progress_bar, self.status, self.position):
             layout.addWidget(widget)
-        layout.addStretch(0)
+        layout.addWidget(self.hint, 1)  # the hint (no query) or the results take the rest of the pane
+        layout.addWidget(self.tree, 1)
         self.setWidget(body)
         self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.run_search)
         self.box.textChanged.connect(lambda _text: self.debounce.start())
