@@ -5,26 +5,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QFont,
-    QFontMetrics,
     QKeySequence,
     QPalette,
     QShortcut,
-    QStandardItem,
-    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDockWidget,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,172 +24,14 @@ from PySide6.QtWidgets import (
 
 from reader.documents.library import iter_documents, library_folders
 from reader.documents.names import display_name, is_clean, path_from_key, path_key
-from reader.outline.sections import SEPARATOR
 from reader.search import Message, SearchResponse, SearchService
 from reader.ui.search.controller import SearchController
 from reader.ui.search.messages import translate, translate_all
+from reader.ui.search.results import HIT_ROLE, ResultDelegate, ResultsModel
 
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # (path_key(path), offset, length) on hit rows
-PARTS_ROLE = Qt.ItemDataRole.UserRole + 2  # (before, match, after) on hit rows
-TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # the title of a document or section row
-COUNT_ROLE = Qt.ItemDataRole.UserRole + 4  # its hits
-TEXT_MARGIN = 3  # pixels between a row's text and its edges
-COUNT_GAP = 12  # pixels between a title and its count
 DEBOUNCE_MS = 200
+EXPAND_ROWS = 800  # hit rows laid out per turn of the event loop
 RETRY_MS = 3000  # while another reader holds the index, try again this often
-
-
-class ResultsModel(QStandardItemModel):
-    """Documents > sections > hits. Documents and sections carry their titles and hit counts (TITLE_ROLE,
-    COUNT_ROLE); hits their snippet in parts (PARTS_ROLE: before, match, after) and where they are (HIT_ROLE)."""
-
-    def set_results(self, response: SearchResponse) -> None:
-        self.clear()
-        root = self.invisibleRootItem()
-        for result in response.results:
-            title = display_name(result.title)
-            doc = _counted(title, len(result.hits))
-            doc.setToolTip(display_name(result.path))
-            sections: dict[str, QStandardItem] = {}
-            for hit in result.hits:
-                parent = sections.get(hit.section)
-                if parent is None:
-                    parent = sections[hit.section] = QStandardItem(self._section_label(hit.section, result.title))
-                    doc.appendRow(parent)
-                item = QStandardItem(hit.snippet)
-                item.setData((path_key(result.path), hit.offset, hit.length), HIT_ROLE)
-                item.setData((hit.before, hit.match, hit.after), PARTS_ROLE)
-                parent.appendRow(item)
-            for section in sections.values():
-                _set_count(section, section.text(), section.rowCount())
-            root.appendRow(doc)
-
-    def _section_label(self, section: str, title: str) -> str:
-        """The section's heading path without the document's title (its row is right above)."""
-        if section == title:
-            return self.tr("(under the title)")
-        if section.startswith(title + SEPARATOR):
-            section = section[len(title + SEPARATOR):]
-        return section or self.tr("(before the first heading)")
-
-    def hit_indexes(self) -> list[QModelIndex]:
-        """Every hit row, in display order."""
-        out: list[QModelIndex] = []
-        for d in range(self.rowCount()):
-            doc = self.index(d, 0)
-            for s in range(self.rowCount(doc)):
-                section = self.index(s, 0, doc)
-                out.extend(self.index(h, 0, section) for h in range(self.rowCount(section)))
-        return out
-
-
-def _counted(title: str, count: int) -> QStandardItem:
-    item = QStandardItem()
-    _set_count(item, title, count)
-    return item
-
-
-def _set_count(item: QStandardItem, title: str, count: int) -> None:
-    item.setText(f"{title} ({count})")  # what accessibility and a copy see; the delegate draws the parts
-    item.setData(title, TITLE_ROLE)
-    item.setData(count, COUNT_ROLE)
-
-
-class ResultDelegate(QStyledItemDelegate):
-    """One line per row. A hit keeps its match in view at any width: the left context is elided at its
-    start ("…"), the right one at its end. A document or section elides its title, never its count."""
-
-    def _fonts(self, font: QFont) -> tuple[QFont, QFont]:
-        bold = QFont(font)
-        bold.setBold(True)
-        return font, bold
-
-    def elided_parts(self, font: QFont, width: int, parts: tuple[str, str, str]) -> tuple[str, str, str]:
-        """(before, match, after) as shown in `width` pixels: the match whole if it fits, as much context
-        before it as leaves room for the context after (at most a third of the row when space is short)."""
-        before, match, after = parts
-        plain, bold = (QFontMetrics(f) for f in self._fonts(font))
-        match_width = bold.horizontalAdvance(match)
-        if match_width >= width:
-            return "", bold.elidedText(match, Qt.TextElideMode.ElideRight, width), ""
-        room = width - match_width
-        budget = min(plain.horizontalAdvance(before), max(room - plain.horizontalAdvance(after), room // 3))
-        shown_before = plain.elidedText(before, Qt.TextElideMode.ElideLeft, budget) if budget > 0 else ""
-        if shown_before == "…" and before != "…":
-            shown_before = ""  # an ellipsis alone says nothing
-        room -= plain.horizontalAdvance(shown_before)
-        return shown_before, match, plain.elidedText(after, Qt.TextElideMode.ElideRight, max(0, room))
-
-    def text_rect(self, option: QStyleOptionViewItem, index: QModelIndex) -> QRect:
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
-        style = options.widget.style() if options.widget else QApplication.style()
-        return style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, options, options.widget)
-
-    def shown_text(self, option: QStyleOptionViewItem, index: QModelIndex) -> str:
-        """The row's text as painted at `option.rect` (for tests and accessibility)."""
-        width = self.text_rect(option, index).width() - 2 * TEXT_MARGIN
-        parts = index.data(PARTS_ROLE)
-        if parts:
-            return "".join(self.elided_parts(option.font, width, parts))
-        title, count = index.data(TITLE_ROLE), index.data(COUNT_ROLE)
-        if title is None:
-            return index.data() or ""
-        count_text, metrics = f"{count}", QFontMetrics(option.font)
-        room = width - metrics.horizontalAdvance(count_text) - COUNT_GAP
-        return f"{metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(0, room))} {count_text}"
-
-    def paint(self, painter, option, index) -> None:
-        parts, title = index.data(PARTS_ROLE), index.data(TITLE_ROLE)
-        if parts is None and title is None:
-            return super().paint(painter, option, index)
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
-        options.text = ""
-        style = options.widget.style() if options.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
-        rect = self.text_rect(option, index).adjusted(TEXT_MARGIN, 0, -TEXT_MARGIN, 0)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        painter.setClipRect(rect)
-        painter.setPen(option.palette.color(role))
-        if parts is not None:
-            self._paint_hit(painter, rect, option.font, parts)
-        else:
-            self._paint_counted(painter, rect, option, title, index.data(COUNT_ROLE), selected)
-        painter.restore()
-
-    def _paint_hit(self, painter, rect: QRect, font: QFont, parts: tuple[str, str, str]) -> None:
-        x = rect.left()
-        flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-        plain, bold = self._fonts(font)
-        for text, face in zip(self.elided_parts(font, rect.width(), parts), (plain, bold, plain), strict=True):
-            if not text:
-                continue
-            painter.setFont(face)
-            width = QFontMetrics(face).horizontalAdvance(text)
-            painter.drawText(QRect(x, rect.top(), width + 1, rect.height()), flags, text)
-            x += width
-
-    def _paint_counted(self, painter, rect: QRect, option, title: str, count: int, selected: bool) -> None:
-        metrics = QFontMetrics(option.font)
-        count_text = f"{count}"
-        count_width = metrics.horizontalAdvance(count_text)
-        room = max(0, rect.width() - count_width - COUNT_GAP)
-        painter.setFont(option.font)
-        painter.drawText(QRect(rect.left(), rect.top(), room, rect.height()),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(title, Qt.TextElideMode.ElideRight, room))
-        if not selected:
-            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(QRect(rect.right() - count_width, rect.top(), count_width + 1, rect.height()),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count_text)
-
-    def sizeHint(self, option, index) -> QSize:
-        hint = super().sizeHint(option, index)
-        bold = QFontMetrics(self._fonts(option.font)[1])
-        return QSize(min(hint.width(), 120), max(hint.height(), bold.height() + 4))
 
 
 class SearchPane(QDockWidget):
@@ -340,13 +174,26 @@ class SearchPane(QDockWidget):
 
     def _show(self, query_id: int, response: SearchResponse) -> None:
         """The current query's results (the controller drops stale ones); its total may come later."""
-        self.model.set_results(response)
-        self.tree.expandAll()
         self.last_response, self.query_id_shown, self.counted = response, query_id, None
-        self.hits = self.model.hit_indexes()
+        self.model.set_results(response)
+        self.tree.doItemsLayout()  # the documents now, so that each expansion below lays out only its rows
+        self._expand(query_id, self.model.section_indexes())
         self._show_results_or_hint()
         self._show_position()
         self._say_response()
+
+    def _expand(self, query_id: int, rows: list[QModelIndex]) -> None:
+        """Expand documents and sections a few at a time (each turn of the event loop lays out at most
+        EXPAND_ROWS hit rows), so that 15,000 hits never hold the UI thread."""
+        if query_id != self.query_id_shown:
+            return  # other results are shown now
+        laid = 0
+        while rows and laid < EXPAND_ROWS:
+            row = rows.pop(0)
+            self.tree.expand(row)
+            laid += self.model.rowCount(row) if row.parent().isValid() else 1
+        if rows:
+            QTimer.singleShot(0, self, lambda: self._expand(query_id, rows))
 
     def _show_total(self, query_id: int, response: SearchResponse) -> None:
         """The exact total of the shown query, counted on a worker: replaces the lower bound."""
@@ -410,13 +257,12 @@ class SearchPane(QDockWidget):
 
     def _show_position(self) -> None:
         """"Hit 12 of 3989": which of the listed hits is current."""
-        hits = getattr(self, "hits", []) if self.last_response is not None else []
-        current = self.tree.currentIndex()
-        if not hits or current.data(HIT_ROLE) is None:
+        number = self.model.hit_number(self.tree.currentIndex())
+        if number < 0:
             self.position.hide()
             return
-        self.position.setText(self.tr("Hit %1 of %2").replace("%1", str(hits.index(current) + 1)).replace(
-            "%2", str(len(hits))))
+        self.position.setText(self.tr("Hit %1 of %2").replace("%1", str(number + 1)).replace(
+            "%2", str(self.model.hit_count())))
         self.position.show()
 
     def step(self, forward: bool = True) -> None:
@@ -425,14 +271,14 @@ class SearchPane(QDockWidget):
         if find_bar is not None and not find_bar.toolbar.isHidden():
             find_bar.step(forward)
             return
-        hits = self.model.hit_indexes()
-        if not hits:
+        count = self.model.hit_count()
+        if not count:
             return
-        current = self.tree.currentIndex()
-        position = hits.index(current) if current in hits else -1
-        position = (position + (1 if forward else -1)) % len(hits)
-        self.tree.setCurrentIndex(hits[position])
-        self.activate(hits[position])
+        position = self.model.hit_number(self.tree.currentIndex())
+        position = (position + (1 if forward else -1)) % count if position >= 0 else (0 if forward else count - 1)
+        hit = self.model.hit_at(position)
+        self.tree.setCurrentIndex(hit)
+        self.activate(hit)
 
     # -- indexing -------------------------------------------------------------------------
     def start_indexing(self) -> None:

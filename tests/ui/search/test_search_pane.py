@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from reader.app import build_main_window
 from reader.search.hits import MARK_OPEN
 from reader.text import strip_glosses
-from reader.ui.search.pane import HIT_ROLE, PARTS_ROLE, SearchPane
+from reader.ui.search.pane import SearchPane
+from reader.ui.search.results import HIT_ROLE, PARTS_ROLE
 
 
 @pytest.fixture

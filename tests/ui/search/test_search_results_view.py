@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from reader.search.messages import message
 from reader.ui.search.messages import translate
-from reader.ui.search.pane import COUNT_ROLE, HIT_ROLE, PARTS_ROLE, TITLE_ROLE, ResultDelegate, SearchPane
+from reader.ui.search.pane import SearchPane
+from reader.ui.search.results import COUNT_ROLE, HIT_ROLE, PARTS_ROLE, TITLE_ROLE, ResultDelegate
 from reader.ui.settings import i18n
 
 
