@@ -8,11 +8,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from reader.ui.search.find_bar import LARGE_CHARS, FindBar
 from reader.ui.search.finder import TextFinder
+from reader.ui.settings import i18n
 
 CHAPTER = "第{n}回　宝玉闲游\n\n" + "那日天气晴和，众人在园中说笑，又论起诗来。\n" * 40 + "黛玉听了，抿嘴一笑。\n\n"
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(qapp):
+    yield
+    i18n.install_translator(qapp, "en")
 
 
 @pytest.fixture
@@ -139,6 +147,9 @@ def test_a_malformed_query_says_why_and_a_document_change_selects_nothing(qtbot,
     bar.edit.setText("学习")
     qtbot.waitUntil(lambda: not bar.debounce.isActive() and not bar.pending, timeout=10000)
     assert bar.count.text() == "No matches" and not bar.showing_error
+    i18n.install_translator(QApplication.instance(), "zh_CN")  # a live switch reaches the bar
+    qtbot.waitUntil(lambda: bar.count.text() == "无匹配项", timeout=5000)
+    i18n.install_translator(QApplication.instance(), "en")
     window.open_document(corpus / "在“大学习、大调研、大讨论”活动动员部署会上的讲话.txt")
     qtbot.waitUntil(lambda: window.current_document.path.name.startswith("在"), timeout=10000)
     qtbot.waitUntil(lambda: bar.matches != [], timeout=10000)

@@ -180,6 +180,9 @@ def test_the_empty_pane_says_what_to_do(qtbot, indexed_window) -> None:
     i18n.install_translator(QApplication.instance(), "zh_CN")  # a live switch reaches the pane
     qtbot.waitUntil(lambda: pane.hint.text().startswith("输入文字，搜索文库中的每一篇文档"), timeout=5000)
     assert pane.windowTitle() == "搜索" and pane.box.placeholderText().startswith("搜索：")
+    assert pane.scope.itemText(0) == "整个文库" and pane.status.text() == ""
+    bar = window.find_bar
+    assert bar.edit.placeholderText() == "在文档中查找" and bar.buttons["findNext"].toolTip() == "下一个匹配（Enter）"
 
 
 def test_counts_are_told_in_plain_words_with_plurals_in_english_and_chinese(qtbot, qapp, make_session) -> None:
