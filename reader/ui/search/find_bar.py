@@ -180,8 +180,9 @@ class FindBar(QWidget):
         shown = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
         self.matches, self.pending, self._problem = spans, False, problem
         self._highlight()
-        if shown is not None and shown in spans:
-            self.current = spans.index(shown)  # the hit shown at once, now with its number
+        place = bisect.bisect_left(spans, shown) if shown is not None else len(spans)
+        if place < len(spans) and spans[place] == shown:
+            self.current = place  # the hit shown at once, now with its number
         elif spans and self._start is not None:
             self._go_from(self._start)
         self._show_count()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QModelIndex, Qt, QTimer, Signal
@@ -31,6 +32,7 @@ from reader.ui.search.results import HIT_ROLE, ResultDelegate, ResultsModel
 
 DEBOUNCE_MS = 200
 EXPAND_ROWS = 800  # hit rows laid out per turn of the event loop
+DOUBLE_CLICK_S = 0.5  # a second jump to the same hit this soon is the double click's (ignored)
 RETRY_MS = 3000  # while another reader holds the index, try again this often
 
 
@@ -51,8 +53,9 @@ class SearchPane(QDockWidget):
         self.query_id_shown = 0
         self.last_response: SearchResponse | None = None
         self.counted: SearchResponse | None = None  # the exact total of the shown query, once counted
+        self._last_jump: tuple = (None, 0.0)  # the hit a click or Enter jumped to, and when
         self.outside: Path | None = None  # the open document searched with the library, being outside it
-        self._status: tuple = ("", )  # what the status line says, kept so it can be said in another language
+        self._status: tuple = ("",)  # what the status line says, kept so it can be said in another language
         self._build()
         self.controller.resultsReady.connect(self._show)
         self.controller.totalReady.connect(self._show_total)
@@ -98,8 +101,8 @@ class SearchPane(QDockWidget):
         self.box.textChanged.connect(lambda _text: self.debounce.start())
         self.box.returnPressed.connect(self.run_search)
         self.scope.currentIndexChanged.connect(lambda _i: self.debounce.start())
-        self.tree.clicked.connect(self.activate)  # one click on a hit jumps; arrows only move the selection
-        self.tree.activated.connect(self.activate)  # Enter (and a double click)
+        self.tree.clicked.connect(self._jump)  # one click on a hit jumps; arrows only move the selection
+        self.tree.activated.connect(self._jump)  # Enter (and a double click)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Search"))
@@ -244,6 +247,14 @@ class SearchPane(QDockWidget):
             notes = [note for note in notes if note is not None]
             text += " " + self.tr("The open document, outside the library, was searched too.")
         return " ".join([text, translate_all(notes)]).strip()
+
+    def _jump(self, index: QModelIndex) -> None:
+        """A click or Enter on a row: a double click (a click, then activated) jumps once."""
+        hit, now = index.data(HIT_ROLE), time.monotonic()
+        if hit is not None and hit == self._last_jump[0] and now - self._last_jump[1] < DOUBLE_CLICK_S:
+            return
+        self._last_jump = (hit, now)
+        self.activate(index)
 
     def activate(self, index: QModelIndex) -> bool | None:
         """Open a hit's document and select the hit (as ReadingSession.open); False for other rows."""

@@ -204,3 +204,19 @@ def test_counts_are_told_in_plain_words_with_plurals_in_english_and_chinese(qtbo
     assert pane._counts_text(7, 2, False, 1, [], 5.0) == "≥ 7 处匹配 · 正在统计…"
     assert translate(message("search.scanned", count=1)) == "有 1 篇文档尚未加入搜索索引，已逐篇搜索。"
     pane.shutdown()
+
+
+def test_a_double_click_on_a_hit_jumps_once(qtbot, indexed_window) -> None:
+    window = indexed_window
+    window.show()
+    pane = _search(qtbot, window, "调研")
+    target = pane.model.hit_indexes()[1]
+    opened: list = []
+    open_ = window.session.open
+    window.session.open = lambda path, select=None, encoding=None: opened.append(select) or open_(path, select=select)
+    pane.tree.scrollTo(target)
+    point = pane.tree.visualRect(target).center()
+    for click in (QTest.mouseClick, QTest.mouseDClick):  # a double click: a click, then the second one
+        click(pane.tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    _path, offset, length = target.data(HIT_ROLE)
+    assert opened == [(offset, length)]
