@@ -14,3 +14,6 @@ for lang in zh_CN; do
   # shellcheck disable=SC2086
   "$LUPDATE" -no-obsolete -locations relative $sources -ts "resources/translations/reader_${lang}.ts"
 done
+# English is the source language: its catalogue holds only the plural forms ("1 hit", "2 hits").
+# shellcheck disable=SC2086
+"$LUPDATE" -no-obsolete -pluralonly -locations relative $sources -ts resources/translations/reader_en.ts

@@ -449,25 +449,62 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/search/find_bar.py" line="+32"/>
+        <location filename="../../reader/ui/search/find_bar.py" line="+106"/>
         <location filename="../../reader/ui/shell/main_window.py" line="+130"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Previous match</source>
         <translation>上一个匹配</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Close the find bar</source>
         <translation>关闭查找栏</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Counting matches…</source>
+        <translation>正在统计匹配…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No matches</source>
         <translation>无匹配项</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n matches</source>
+        <translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrapped to the start</source>
+        <translation>已回到开头继续查找</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wrapped to the end</source>
+        <translation>已回到末尾继续查找</translation>
     </message>
 </context>
 <context>
@@ -1131,7 +1168,12 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../reader/ui/search/pane.py" line="+57"/>
+        <location filename="../../reader/ui/search/results.py" line="+82"/>
+        <source>(under the title)</source>
+        <translation>（标题下）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>(before the first heading)</source>
         <translation>（第一个标题之前）</translation>
     </message>
@@ -1410,16 +1452,6 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 documents not indexed yet were scanned.</source>
-        <translation>已逐篇扫描 %1 篇尚未建立索引的文档。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 documents not indexed yet were not counted.</source>
-        <translation>有 %1 篇尚未建立索引的文档未计入。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>The search index could not be read; scanning documents instead.</source>
         <translation>无法读取搜索索引；改为逐篇扫描文档。</translation>
     </message>
@@ -1513,21 +1545,35 @@
         <source>The saved texts %1 are not a folder; searching from the documents themselves (reader index repairs it).</source>
         <translation>已保存的文本 %1 不是文件夹；直接从文档本身搜索（reader index 会修复它）。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n documents are not in the search index yet: searched them one by one.</source>
+        <translation>
+            <numerusform>有 %n 篇文档尚未加入搜索索引，已逐篇搜索。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n documents are not in the search index yet: their hits are not counted.</source>
+        <translation>
+            <numerusform>有 %n 篇文档尚未加入搜索索引，其中的匹配未计入。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SearchPane</name>
     <message>
-        <location filename="../../reader/ui/search/pane.py" line="+66"/>
+        <location filename="../../reader/ui/search/pane.py" line="+108"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+1"/>
         <source>Search: words, &quot;phrase&quot;, -exclude, a OR b</source>
         <translation>搜索：词语、&quot;短语&quot;、-排除、a OR b</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Whole library</source>
         <translation>整个文库</translation>
     </message>
@@ -1537,27 +1583,85 @@
         <translation>本文档</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
+        <location line="+18"/>
         <source>Folder: %s</source>
         <translation>文件夹：%s</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>Listing the best %d.</source>
-        <translation>列出最相关的 %d 个。</translation>
+        <location line="-16"/>
+        <source>Type to search every document in your library (Ctrl+Shift+F).
+
+Words, &quot;a phrase&quot;, -exclude, a OR b.</source>
+        <translation>输入文字，搜索文库中的每一篇文档（Ctrl+Shift+F）。
+
+支持词语、&quot;短语&quot;、-排除、a OR b。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%d hits in %d documents (%.0f ms). %s</source>
-        <translation>%d 处命中，共 %d 篇文档（%.0f 毫秒）。%s</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+112"/>
         <source>Indexing failed: %s</source>
         <translation>建立索引失败：%s</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No matches.</source>
+        <translation>没有找到匹配。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 in %2.</source>
+        <translation>%2中共 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n hits</source>
+        <translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n documents</source>
+        <translation>
+            <numerusform>%n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>≥ %n hits</source>
+        <translation>
+            <numerusform>≥ %n 处匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Showing the best %n documents.</source>
+        <translation>
+            <numerusform>列出最相关的 %n 篇。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The open document, outside the library, was searched too.</source>
+        <translation>文库之外的当前文档也一并搜索了。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Hit %1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>Search the library</source>
         <translation>搜索文库</translation>
     </message>

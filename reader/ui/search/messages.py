@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from reader.search import Message
 
@@ -27,10 +27,6 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
     "query.unexpected": (QT_TRANSLATE_NOOP("SearchMessages", "Unexpected %1 in the query."), ("token",)),
     "query.only_excluded": (
         QT_TRANSLATE_NOOP("SearchMessages", "The query needs at least one term that is not excluded."), ()),
-    "search.scanned": (
-        QT_TRANSLATE_NOOP("SearchMessages", "%1 documents not indexed yet were scanned."), ("count",)),
-    "search.uncounted": (
-        QT_TRANSLATE_NOOP("SearchMessages", "%1 documents not indexed yet were not counted."), ("count",)),
     "index.unreadable": (
         QT_TRANSLATE_NOOP("SearchMessages", "The search index could not be read; scanning documents instead."), ()),
     "index.rebuilt_damaged": (QT_TRANSLATE_NOOP("SearchMessages", "The search index was damaged; rebuilt it."), ()),
@@ -92,8 +88,23 @@ def _argument(name: str, value: object) -> str:
     return repr(value) if name == "token" else str(value)  # the core quotes the token: Unexpected 'AND'
 
 
+class SearchMessages(QObject):
+    """The notes that count documents, in plain words and the right plural (a class: lupdate finds the plural
+    forms of self.tr calls only)."""
+
+    def counted(self, code: str, count: int) -> str:
+        if code == "search.scanned":
+            return self.tr("%n documents are not in the search index yet: searched them one by one.", "", count)
+        return self.tr("%n documents are not in the search index yet: their hits are not counted.", "", count)
+
+
+PLURALS = ("search.scanned", "search.uncounted")  # codes told by SearchMessages.counted
+
+
 def translate(note: Message) -> str:
     """`note` in the UI language, its arguments filled in (the core's English for a code not listed here)."""
+    if note.code in PLURALS:
+        return SearchMessages().counted(note.code, int(note.args.get("count", 0) or 0))
     entry = TEMPLATES.get(note.code)
     if entry is None:
         return note.text

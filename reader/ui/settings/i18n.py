@@ -85,7 +85,7 @@ class UiTranslators(QObject):
         for old in self.installed:
             app.removeTranslator(old)
             old.deleteLater()
-        self.installed = [] if language == "en" else self._load(language)
+        self.installed = self._load(language)  # English too: its catalogue holds the plural forms ("1 hit")
         for translator in self.installed:
             app.installTranslator(translator)
         self.language = language
@@ -93,7 +93,8 @@ class UiTranslators(QObject):
     def _load(self, language: str) -> list[QTranslator]:
         loaded: list[QTranslator] = []
         qt_catalogue = QTranslator(self)
-        if qt_catalogue.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if language != "en" and qt_catalogue.load(
+                f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             loaded.append(qt_catalogue)
         path = qm_path(language)
         ours = ReaderTranslator(self)

@@ -77,7 +77,7 @@ def test_the_search_pane_lists_and_jumps_to_non_utf8_documents(qtbot, indexed_wi
     qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None
                     and pane.last_response.query == "麒麟" and pane.query_id_shown == pane.controller.query_id,
                     timeout=10000)
-    titles = {pane.model.item(row).text() for row in range(pane.model.rowCount())}
+    titles = {pane.model.index(row, 0).data() for row in range(pane.model.rowCount())}
     assert titles == {"第一行 (1)", "标题 (2)", "普通文件：麒麟 (1)"}
     opened = []
     window.session.open = lambda path, select=None, encoding=None: opened.append((os.fsencode(path), select)) or True

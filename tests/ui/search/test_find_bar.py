@@ -27,6 +27,7 @@ def test_find_highlights_and_steps(qtbot, window) -> None:
     bar = window.findChild(FindBar, "findBar")
     bar.open_bar()
     bar.edit.insert("学习")
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)  # typing pauses: searched
     text = window.current_document.text
     assert len(bar.matches) > 3
     assert all(text[o : o + n] in ("学习", "學習", "學(xué)習") or "(" in text[o : o + n] for o, n in bar.matches)

@@ -21,6 +21,7 @@ def test_the_bar_alone_finds_highlights_and_steps_through_the_sessions_document(
     assert session.open(TRADITIONAL)
     bar.open_bar()
     bar.edit.insert("学习")
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)  # typing pauses: searched
     text = session.document.text
     assert len(bar.matches) > 3 and all("學" in text[o : o + n] or "学" in text[o : o + n] for o, n in bar.matches)
     assert bar.count.text() == f"1 / {len(bar.matches)}"
@@ -40,9 +41,13 @@ def test_the_bar_alone_says_no_matches_and_follows_the_next_document(make_sessio
     assert session.open(TRADITIONAL)
     bar.open_bar()
     bar.edit.insert("quay")
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)  # typing pauses: searched
     assert bar.matches == [] and bar.count.text() == "No matches"
     other = tmp_path / "other.txt"
     text = "along the quay, and the quay again\n"
     other.write_text(text, encoding="utf-8")
     assert session.open(other)
-    assert bar.matches == [(text.index("quay"), 4), (text.rindex("quay"), 4)] and bar.count.text() == "1 / 2"
+    assert bar.matches == [(text.index("quay"), 4), (text.rindex("quay"), 4)] and bar.count.text() == "2 matches"
+    assert session.view.selected_range() is None  # the new document opens where it was: nothing selected yet
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.count.text() == "1 / 2" and session.view.selected_range() == bar.matches[0]

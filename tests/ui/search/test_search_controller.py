@@ -14,6 +14,7 @@ from reader.documents.names import path_key
 from reader.search import SearchResponse, SearchService
 from reader.ui.search.controller import SearchController
 from reader.ui.search.pane import HIT_ROLE, SearchPane
+from reader.ui.settings import i18n
 
 SURVEY = "第3份文件，讲学习。\n今天去调研。\n调研结束。\n"  # 调研 at offsets 14 and 18
 
@@ -36,11 +37,11 @@ class GatedService(SearchService):
         self.entered, self.gate = threading.Event(), threading.Event()
         self.responses: list[SearchResponse] = []
 
-    def search(self, query, folders=None, limit=20, cancelled=None) -> SearchResponse:
+    def search(self, query, folders=None, limit=20, cancelled=None, exact_total=True) -> SearchResponse:
         if not self.responses and not self.entered.is_set():
             self.entered.set()
             self.gate.wait(60)
-        response = super().search(query, folders, limit=limit, cancelled=cancelled)
+        response = super().search(query, folders, limit=limit, cancelled=cancelled, exact_total=exact_total)
         self.responses.append(response)
         return response
 
@@ -106,7 +107,9 @@ def test_indexing_signals_and_a_run_asked_for_meanwhile(qtbot, tmp_path: Path, l
     assert not controller.indexing and controller.index_pool.activeThreadCount() == 0
 
 
-def test_the_search_pane_alone_shows_the_hits_of_a_folder(qtbot, make_session, tmp_path: Path, library: Path) -> None:
+def test_the_search_pane_alone_shows_the_hits_of_a_folder(qtbot, qapp, make_session, tmp_path: Path,
+                                                          library: Path) -> None:
+    i18n.install_translator(qapp, "en")  # its plural forms: "1 document"
     add_folder(library)
     service = SearchService(tmp_path / "index")
     service.update([library])
@@ -117,7 +120,7 @@ def test_the_search_pane_alone_shows_the_hits_of_a_folder(qtbot, make_session, t
     qtbot.waitUntil(lambda: getattr(pane, "last_response", None) is not None, timeout=30000)
     hits = [index.data(HIT_ROLE) for index in pane.model.hit_indexes()]
     assert hits == [(path_key(library / "doc3.txt"), 14, 2), (path_key(library / "doc3.txt"), 18, 2)]
-    assert pane.status.text().startswith("2 hits in 1 documents")
+    assert pane.status.text().startswith("2 hits in 1 document.")
     pane.shutdown()
 
 
@@ -132,3 +135,72 @@ def test_shutting_down_again_after_the_pane_is_gone_is_harmless(qtbot, tmp_path:
     shiboken6.delete(window)  # the window, the pane and its timers with it
     assert not shiboken6.isValid(pane)
     pane.shutdown()  # nothing left to stop, and no RuntimeError from a deleted timer
+
+
+class LazyService(SearchService):
+    """A real SearchService whose quick answer counts only the listed documents (total_exact=False) and
+    whose exact count of each query waits at that query's gate."""
+
+    def __init__(self, index_dir: Path) -> None:
+        super().__init__(index_dir)
+        self.gates: dict[str, threading.Event] = {}
+        self.counting: dict[str, threading.Event] = {}
+        self.counted: dict[str, SearchResponse] = {}
+
+    def search(self, query, folders=None, limit=20, cancelled=None, exact_total=True) -> SearchResponse:
+        if not exact_total:
+            response = super().search(query, folders, limit=limit, cancelled=cancelled)
+            response.unlisted_hits = response.unlisted_documents = 0  # a lower bound: the listed hits
+            response.total_exact = False
+            return response
+        self.counting.setdefault(query, threading.Event()).set()
+        self.gates.setdefault(query, threading.Event()).wait(30)
+        response = self.counted[query] = super().search(query, folders, limit=limit, cancelled=cancelled)
+        return response
+
+
+def test_the_first_results_show_at_once_and_the_exact_total_follows(qtbot, qapp, make_session, tmp_path: Path,
+                                                                  library: Path) -> None:
+    i18n.install_translator(qapp, "en")
+    add_folder(library)
+    service = LazyService(tmp_path / "index")
+    service.update([library])
+    pane = SearchPane(make_session(), None, service)
+    qtbot.addWidget(pane)
+    pane.controller.limit = 2
+    pane.scope.setCurrentIndex(pane.scope.findData(path_key(library)))
+    pane.box.setText("学习")
+    qtbot.waitUntil(lambda: "学习" in service.counting, timeout=20000)  # the exact count is under way
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 2, timeout=20000)
+    assert pane.status.text() == "≥ 2 hits · counting…" and not pane.last_response.total_exact
+    service.gates["学习"].set()
+    qtbot.waitUntil(lambda: pane.counted is not None, timeout=20000)
+    assert pane.status.text() == "6 hits in 6 documents. Showing the best 2 documents."
+    assert pane.model.rowCount() == 2  # the listing stays; only the count changed
+    pane.shutdown()
+
+
+def test_a_new_query_cancels_the_counting_of_the_previous_one(qtbot, qapp, make_session, tmp_path: Path,
+                                                               library: Path) -> None:
+    i18n.install_translator(qapp, "en")
+    add_folder(library)
+    service = LazyService(tmp_path / "index")
+    service.update([library])
+    pane = SearchPane(make_session(), None, service)
+    qtbot.addWidget(pane)
+    pane.controller.limit = 2
+    pane.scope.setCurrentIndex(pane.scope.findData(path_key(library)))
+    pane.box.setText("学习")
+    qtbot.waitUntil(lambda: "学习" in service.counting and pane.model.rowCount() == 2, timeout=20000)
+    pane.box.setText("调研")  # the next keystroke, while 学习 is being counted
+    qtbot.waitUntil(lambda: pane.last_response.query == "调研", timeout=20000)
+    assert pane.status.text() == "≥ 2 hits · counting…"
+    service.gates["学习"].set()  # the old count ends now: cancelled, and its total never shows
+    qtbot.waitUntil(lambda: "学习" in service.counted and "调研" in service.counting, timeout=20000)
+    assert service.counted["学习"].cancelled
+    qtbot.wait(50)
+    assert pane.counted is None and pane.status.text() == "≥ 2 hits · counting…"
+    service.gates["调研"].set()
+    qtbot.waitUntil(lambda: pane.counted is not None, timeout=20000)
+    assert pane.status.text() == "2 hits in 1 document." and pane.counted.query == "调研"
+    pane.shutdown()

@@ -34,8 +34,8 @@ def _message(code: str) -> core.Message:
 
 def test_every_code_of_the_core_has_a_ui_text_whose_english_is_the_cores(qapp) -> None:
     i18n.install_translator(qapp, "en")
-    assert sorted(ui.TEMPLATES) == sorted(core.TEMPLATES)
-    for code in core.TEMPLATES:
+    assert sorted([*ui.TEMPLATES, *ui.PLURALS]) == sorted(core.TEMPLATES)
+    for code in ui.TEMPLATES:
         note = _message(code)
         assert ui.translate(note) == note.text, code  # "%2" inside a folder name is not a placeholder
 
@@ -48,7 +48,7 @@ def test_every_code_is_translated_into_chinese_with_its_arguments(qapp) -> None:
         assert text != note.text and any("\u4e00" <= char <= "\u9fff" for char in text), (code, text)
         for value in note.args.values():
             assert (repr(value) if code == "query.unexpected" else str(value)) in text, (code, text)
-    assert ui.translate(_message("search.scanned")) == "已逐篇扫描 3 篇尚未建立索引的文档。"
+    assert ui.translate(_message("search.scanned")) == "有 3 篇文档尚未加入搜索索引，已逐篇搜索。"
     assert ui.translate(_message("query.unexpected")) == "查询中出现了意外的 'AND'。"
 
 
@@ -63,10 +63,14 @@ def test_a_malformed_query_is_told_in_chinese_by_the_search_pane_and_the_find_ba
     bar = window.findChild(FindBar, "findBar")
     bar.open_bar()
     bar.edit.setText('"学习')
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)  # typing pauses: searched
     assert (bar.count.text(), bar.showing_error) == (UNCLOSED_QUOTE_ZH, True)
     bar.edit.setText('"学习"')
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)  # typing pauses: searched
     assert bar.count.text() == f"1 / {len(bar.matches)}" and not bar.showing_error
     bar.edit.setText('"学习')
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)  # typing pauses: searched
     bar.edit.setText('"没有这个词"')  # valid, no match: the earlier error no longer shows
+    qtbot.waitUntil(lambda: not bar.debounce.isActive(), timeout=5000)
     assert (bar.count.text(), bar.showing_error) == ("无匹配项", False)
     pane.shutdown()

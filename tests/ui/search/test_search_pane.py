@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from reader.app import build_main_window
 from reader.search.hits import MARK_OPEN
 from reader.text import strip_glosses
-from reader.ui.search.pane import HIT_ROLE, HTML_ROLE, SearchPane
+from reader.ui.search.pane import SearchPane
+from reader.ui.search.results import HIT_ROLE, PARTS_ROLE
 
 
 @pytest.fixture
@@ -37,7 +38,8 @@ def test_typing_a_query_and_activating_a_hit_selects_it(qtbot, window) -> None:
     assert "(" in first_doc.data()
     hits = pane.model.hit_indexes()
     assert len(hits) == pane.last_response.total_hits > 10
-    assert "<b>" in hits[3].data(HTML_ROLE) and MARK_OPEN in hits[3].data()
+    before, match, after = hits[3].data(PARTS_ROLE)
+    assert strip_glosses(match) in ("学习", "學習") and MARK_OPEN in hits[3].data()
     path, offset, length = hits[3].data(HIT_ROLE)
     tree.setCurrentIndex(hits[3])
     assert pane.activate(hits[3])
