@@ -172,7 +172,7 @@ def test_status_bar_shows_name_encoding_size_position(make_window) -> None:
     text = window.current_document.text
     assert labels["length"].text().startswith(f"{len(text):,} characters")
     cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
-    assert f"about {round(cjk / 300)} min" in labels["length"].text()
+    assert f"document {round(cjk / 300)} min left" in labels["timeLeft"].text()  # at the start: all of it
 
 
 def test_every_section_becomes_current_while_scrolling_to_the_end(make_window, qtbot, corpus: Path) -> None:

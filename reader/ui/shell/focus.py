@@ -1,0 +1,171 @@
+"""Focus mode (F11, Esc leaves): only the text column, full screen; the outline comes as an overlay on
+Ctrl+1 or when the mouse rests at the left edge. Leaving puts every pane, bar and the window back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.outline.model import LENGTH_ROLE, OFFSET_ROLE
+
+EDGE_WIDTH = 8  # the strip at the left edge that brings the outline
+OVERLAY_WIDTH = 380  # at most; never more than 45% of the text area
+
+
+@dataclass
+class _Saved:
+    """What focus mode changed, to put back."""
+
+    state: QByteArray
+    window_state: Qt.WindowState
+    menu_bar: bool
+    status_bar: bool
+
+
+class _Edge(QWidget):
+    """An invisible strip at the left edge: the mouse entering it asks for the outline."""
+
+    entered = Signal()
+
+    def enterEvent(self, event) -> None:
+        self.entered.emit()
+        super().enterEvent(event)
+
+
+class OutlineOverlay(QFrame):
+    """The outline over the text's left side: the outline pane's own (filtered) model in a second tree."""
+
+    headingActivated = Signal(int, int)
+
+    def __init__(self, model, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("focusOutline")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.hide_on_leave = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tree = QTreeView(self, objectName="focusOutlineTree", headerHidden=True, uniformRowHeights=True)
+        self.tree.setModel(model)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.clicked.connect(self._activate)
+        self.tree.activated.connect(self._activate)
+        layout.addWidget(self.tree)
+
+    def _activate(self, index: QModelIndex) -> None:
+        offset = index.data(OFFSET_ROLE)
+        if offset is not None:
+            self.hide()
+            self.headingActivated.emit(offset, index.data(LENGTH_ROLE) or 0)
+
+    def leaveEvent(self, event) -> None:
+        if self.hide_on_leave:
+            self.hide()
+        super().leaveEvent(event)
+
+
+class FocusMode(QObject):
+    """Enters and leaves focus mode for `window`; `action` (F11) toggles it."""
+
+    toggled = Signal(bool)
+
+    def __init__(self, window: QMainWindow, area: QWidget, outline_model, make_action) -> None:
+        """`area`: the text column (the central widget); `outline_model`: what the overlay lists."""
+        super().__init__(window)
+        self.window, self.area = window, area
+        self._saved: _Saved | None = None
+        self.action: QAction = make_action(QT_TRANSLATE_NOOP("MainWindow", "Focus &Mode"), self.toggle, "F11",
+                                          "focusModeAction")
+        self.action.setCheckable(True)
+        self.overlay = OutlineOverlay(outline_model, area)
+        self.overlay.hide()
+        self.edge = _Edge(area, objectName="focusEdge")
+        self.edge.entered.connect(lambda: self.show_overlay(hover=True))
+        self.edge.hide()
+
+    @property
+    def active(self) -> bool:
+        return self._saved is not None
+
+    def toggle(self) -> None:
+        self.leave() if self.active else self.enter()
+
+    def enter(self) -> None:
+        """Hide the panes, the menu and status bars and the toolbars; go full screen."""
+        if self.active:
+            return
+        window = self.window
+        self._saved = _Saved(window.saveState(), window.windowState(), window.menuBar().isVisible(),
+                             window.statusBar().isVisible())
+        for widget in (*window.findChildren(QToolBar), *window.findChildren(QDockWidget)):
+            if widget.parentWidget() is window:
+                widget.hide()
+        window.menuBar().hide()
+        window.statusBar().hide()
+        window.showFullScreen()
+        self.place()
+        self.edge.show()
+        self.edge.raise_()
+        self.action.setChecked(True)
+        self.toggled.emit(True)
+
+    def leave(self) -> None:
+        """Put the window as it was before enter()."""
+        saved = self._saved
+        if saved is None:
+            return
+        self._saved = None
+        self.overlay.hide()
+        self.edge.hide()
+        window = self.window
+        window.setWindowState(saved.window_state)
+        window.menuBar().setVisible(saved.menu_bar)
+        window.statusBar().setVisible(saved.status_bar)
+        window.restoreState(saved.state)
+        self.action.setChecked(False)
+        self.toggled.emit(False)
+
+    def show_overlay(self, hover: bool = False) -> None:
+        """Show the outline over the text (hover: until the mouse leaves it), at the current section."""
+        if not self.active or self.overlay.isVisible():
+            return
+        self.place()
+        self.overlay.hide_on_leave = hover
+        self.overlay.show()
+        self.overlay.raise_()
+        self.overlay.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def toggle_overlay(self) -> None:
+        if self.overlay.isVisible():
+            self.overlay.hide()
+        else:
+            self.show_overlay()
+
+    def escape(self) -> bool:
+        """Esc: close the overlay, else leave focus mode; False when not in focus mode."""
+        if not self.active:
+            return False
+        if self.overlay.isVisible():
+            self.overlay.hide()
+        else:
+            self.leave()
+        return True
+
+    def place(self) -> None:
+        """Fit the edge strip and the overlay to the text area's current size."""
+        height = self.area.height()
+        self.edge.setGeometry(0, 0, EDGE_WIDTH, height)
+        self.overlay.setGeometry(0, 0, min(OVERLAY_WIDTH, int(self.area.width() * 0.45)), height)
+
