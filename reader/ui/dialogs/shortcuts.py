@@ -15,15 +15,22 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QHeaderView,
     QLineEdit,
     QMainWindow,
     QMenu,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+
+# Shortcuts filed under "Find" wherever they live (a menu, the window, the search pane), by objectName
+FIND_NAMES = frozenset({"findAction", "findInLibraryAction", "searchLibraryShortcut", "nextHitShortcut",
+                        "previousHitShortcut"})
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,8 @@ def collect_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
         if not sequences or action.isSeparator():
             continue
         text = _clean(action.text()) or _clean(action.toolTip()) or action.objectName()
-        group = _menu_path(action) or _owner_name(action, window, other)
+        group = (_find_group(window, action) or _menu_path(action) or _pane_of(window, action)
+                 or _owner_name(action, window, other))
         entries.append(_entry(group, text, sequences, seen))
     for shortcut in window.findChildren(QShortcut):
         sequences = [s for s in shortcut.keys() if not s.isEmpty() and _typeable(s)]
@@ -93,12 +101,34 @@ def collect_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
             continue
         # QShortcuts have no text: their whatsThis (or objectName) names them
         text = _clean(shortcut.whatsThis()) or _clean(shortcut.objectName()) or unnamed
-        entries.append(_entry(_owner_name(shortcut, window, other), text, sequences, seen))
+        group = _find_group(window, shortcut) or _owner_name(shortcut, window, other)
+        entries.append(_entry(group, text, sequences, seen))
     menus = [_clean(a.text()) for a in window.menuBar().actions()]
     order = {name: i for i, name in enumerate(menus)}
     entries = [e for e in entries if e is not None]
-    # menu bar order first (File, Edit, …), then the panes' own shortcuts, "Other" last
-    return sorted(entries, key=lambda e: (order.get(e.group.split(" ▸ ")[0], len(order)), e.group == other))
+    first: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        first.setdefault(entry.group, index)
+    # menu bar order first (File, Edit, …), then the panes' own shortcuts, "Other" last; each group together
+    return sorted(entries, key=lambda e: (order.get(e.group.split(" ▸ ")[0], len(order)), e.group == other,
+                                          first[e.group]))
+
+
+def _pane_of(window: QMainWindow, obj) -> str:
+    """The title of the pane whose name `obj`'s starts with ("bookmarksUndoAction": Bookmarks), else ""."""
+    for dock in window.findChildren(QDockWidget):
+        prefix = dock.objectName().removesuffix("Pane")
+        if prefix and obj.objectName().startswith(prefix):
+            return _clean(dock.windowTitle())
+    return ""
+
+
+def _find_group(window: QMainWindow, obj) -> str:
+    """ "Find" (the find bar's own title, so its shortcuts share the group) for the find shortcuts, else ""."""
+    if obj.objectName() not in FIND_NAMES:
+        return ""
+    bar = window.findChild(QToolBar, "findToolBar")
+    return _clean(bar.windowTitle()) if bar is not None else QCoreApplication.translate("ShortcutsDialog", "Find")
 
 
 def _entry(group, text, sequences, seen) -> ShortcutEntry | None:

@@ -56,8 +56,10 @@ class PaneLayout(QObject):
         for dock in self.right:
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.window.tabifyDockWidget(search, bookmarks)
-        for dock in self.docks:
+        for dock in self.docks:  # a pane's controls may ask for more; on a small window they give way
             dock.setMinimumWidth(MIN_PANE_WIDTH)
+            if dock.widget() is not None:
+                dock.widget().setMinimumWidth(MIN_PANE_WIDTH)
         outline.raise_()
         search.hide()
         bookmarks.hide()
