@@ -4,6 +4,8 @@ to the text (their widths are capped by the window's), and they get their room b
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow
@@ -32,6 +34,7 @@ class PaneLayout(QObject):
         self.window = window
         self.left, self.right = left, right
         self._squeezed: set[QDockWidget] = set()
+        self.intercept: Callable[[QDockWidget], bool] = lambda _dock: False  # True: the toggle was handled
         docks = {dock.objectName(): dock for dock in (*left, *right)}
         self.actions: list[QAction] = []
         for dock_name, name, text, shortcut in PANES:
@@ -72,7 +75,10 @@ class PaneLayout(QObject):
         self.fit()
 
     def toggle(self, dock: QDockWidget) -> None:
-        """Ctrl+1…4: hide `dock` if the reader sees it, else open it in front of its tab group."""
+        """Ctrl+1…4: hide `dock` if the reader sees it, else open it in front of its tab group (unless
+        `intercept` handles it: focus mode shows the outline as an overlay)."""
+        if self.intercept(dock):
+            return
         if dock.isVisible() and not dock.visibleRegion().isEmpty():  # open, and its tab in front
             dock.hide()
         else:

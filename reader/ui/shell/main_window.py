@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.menus.panes.clear()  # the Ctrl+1…4 toggles replace the docks' own actions
         self.menus.panes.addActions(self.pane_layout.actions)
         self.focus_mode = FocusMode(self, self.centralWidget(), self.outline_pane.proxy, make)
+        self.pane_layout.intercept = self._outline_overlay
         self.menus.view.insertAction(self.findChild(QAction, "fullScreenAction"), self.focus_mode.action)
         self.addActions(self.bookmarks_pane.window_actions())
         self.menuBar().insertMenu(self.menus.library.menuAction(), self.bookmarks_menu)
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self.breadcrumb.crumbActivated.connect(lambda offset, length: self.jump_to(offset, length))
         self.library_pane.documentActivated.connect(lambda path: self.open_document(path))
         self.library_pane.pathsDropped.connect(self.open_paths)
+        self.focus_mode.overlay.headingActivated.connect(lambda offset, length: self.jump_to(offset, length))
         self.library_pane.removeFolderRequested.connect(self.remove_library_folder)
         self.library_pane.reindexRequested.connect(lambda _folder: self.search_pane.start_indexing())
         session.bookmarksChanged.connect(self._show_new_bookmark)
@@ -266,6 +268,13 @@ class MainWindow(QMainWindow):
         dialog.positionChosen.connect(self.go_to_offset)
         dialog.open()
         return dialog
+
+    def _outline_overlay(self, dock) -> bool:
+        """In focus mode the outline's toggle (Ctrl+1) shows it over the text instead of as a pane."""
+        if dock is not self.outline_pane or not self.focus_mode.active:
+            return False
+        self.focus_mode.toggle_overlay()
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.focus_mode.escape():
