@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self._told_no_cjk_font = False
         self._library_folders: list[Path] | None = None
         self._opened: list[Path] = []  # documents opened from outside the library, this session
-        self._pace: tuple[Document | None, float] = (None, 0.0)  # (document, its reading minutes per character)
+        self._pace: tuple = (None, None, 0.0)  # (document, pace, its reading minutes per character at that pace)
         self._bookmark_count: tuple[str | None, int] = (None, 0)  # (store key, bookmarks) as last listed
         self._preferences_dialog: PreferencesDialog | None = None
         self._build_central()
@@ -430,9 +430,10 @@ class MainWindow(QMainWindow):
 
     def _show_time_left(self, document: Document, offset: int, at_end: bool) -> None:
         """Minutes left in the section and in the document, at the reader's pace (progress.reading_pace)."""
-        if self._pace[0] is not document:
-            self._pace = (document, minutes_per_char(document.text))
-        per_char = self._pace[1]
+        pace = reading_pace()
+        if self._pace[0] is not document or self._pace[1] != pace:
+            self._pace = (document, pace, minutes_per_char(document.text, pace))
+        per_char = self._pace[2]
         total = len(document.text)
         later = [start for start in self.outline_pane.model.offsets() if start > offset]
         section = (min(later) - offset) * per_char if later else None
@@ -440,8 +441,8 @@ class MainWindow(QMainWindow):
         label = self.status_labels["timeLeft"]
         label.setText(time_left_text(None if at_end else section, document_left))
         label.setToolTip(self.tr("Reading time left, at about %1 Chinese characters or %2 words a minute")
-                         .replace("%1", f"{reading_pace().cjk_chars_per_minute:.0f}")
-                         .replace("%2", f"{reading_pace().words_per_minute:.0f}"))
+                         .replace("%1", f"{pace.cjk_chars_per_minute:.0f}")
+                         .replace("%2", f"{pace.words_per_minute:.0f}"))
 
     # --- library, status ------------------------------------------------------------------------
 
