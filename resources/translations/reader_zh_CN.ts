@@ -158,7 +158,7 @@
 <context>
     <name>BookmarksPane</name>
     <message>
-        <location filename="../../reader/ui/bookmarks/pane.py" line="+307"/>
+        <location filename="../../reader/ui/bookmarks/pane.py" line="+304"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
@@ -239,7 +239,6 @@
     <name>FindBar</name>
     <message>
         <location filename="../../reader/ui/search/find_bar.py" line="+32"/>
-        <location filename="../../reader/ui/shell/main_window.py" line="+130"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -260,42 +259,138 @@
     </message>
 </context>
 <context>
+    <name>GoToPositionDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/goto.py" line="+36"/>
+        <source>Go to Position</source>
+        <translation>跳转到位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a percentage (such as 40%) or a line number (1 to %1).</source>
+        <translation>输入百分比(如 40%)或行号(1 到 %1)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>40% or 120</source>
+        <translation>40% 或 120</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type a percentage up to 100% or a line number.</source>
+        <translation>请输入不超过 100% 的百分比,或一个行号。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../reader/ui/library/pane.py" line="+29"/>
+        <location filename="../../reader/ui/library/pane.py" line="+77"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Filter documents…</source>
         <translation>筛选文档…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Library documents</source>
         <translation>文库中的文档</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Skipped library entries</source>
         <translation>文库中跳过的条目</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+1"/>
+        <source>Your library is empty.
+
+Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</source>
+        <translation>文库是空的。
+
+把存放 .txt 或 .md 文件的文件夹拖到这里,或选择“文库 ▸ 添加文件夹…”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opened</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents opened from outside the library</source>
+        <translation>从文库之外打开的文档</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+61"/>
         <source>%1 (skipped)</source>
         <translation>%1（已跳过）</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Show in &amp;File Manager</source>
+        <translation>在文件管理器中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-&amp;index</source>
+        <translation>重新索引(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove from Library</source>
+        <translation>从文库中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sample library that comes with the reader cannot be removed.</source>
+        <translation>阅读器自带的示例文库不能移除。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/shell/main_window.py" line="-59"/>
+        <location filename="../../reader/ui/shell/main_window.py" line="+79"/>
+        <location line="+128"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="-2"/>
+        <location line="+187"/>
+        <source>%1 — Reader</source>
+        <translation>%1 — 阅读器</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <source>Reader</source>
+        <translation>阅读器</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No next section at this level.</source>
+        <translation>同级之后没有章节了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No previous section at this level.</source>
+        <translation>同级之前没有章节了。</translation>
+    </message>
+    <message>
+        <location line="+156"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -305,29 +400,29 @@
         <translation>无法打开文档</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
+        <source>Reading time left, at about %1 Chinese characters or %2 words a minute</source>
+        <translation>剩余阅读时间,按每分钟约 %1 个汉字或 %2 个英文单词估算</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Removed %1 from the library (its files are untouched).</source>
+        <translation>已从文库中移除 %1(其中的文件保持不变)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source> (chosen)</source>
         <translation>（手动选择）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%d min</source>
-        <translation>%d 分钟</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%.1f h</source>
-        <translation>%.1f 小时</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%s characters · about %s</source>
-        <translation>%s 字 · 约 %s</translation>
+        <location line="+3"/>
+        <source>%s characters</source>
+        <translation>%s 字</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Characters in the document, and an estimated reading time</source>
-        <translation>文档字数与预计阅读时间</translation>
+        <source>Characters in the document</source>
+        <translation>文档的字数</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -395,7 +490,7 @@
         <translation>羊皮纸(&amp;E)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -433,6 +528,16 @@
         <location line="+2"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find in &amp;Library…</source>
+        <translation>在文库中查找(&amp;L)…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -510,17 +615,58 @@
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Previous Section</source>
+        <translation>上一节(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next Section</source>
+        <translation>下一节(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Start</source>
+        <translation>开头(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;End</source>
+        <translation>结尾(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to &amp;Position…</source>
+        <translation>跳转到位置(&amp;P)…</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../reader/ui/shell/layout.py" line="+19"/>
+        <source>&amp;Outline</source>
+        <translation>大纲(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../reader/ui/shell/menus.py" line="+4"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shell/menus.py" line="+2"/>
         <source>&amp;Add Folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
@@ -558,6 +704,11 @@
         <location line="+7"/>
         <source>Add a folder to the library</source>
         <translation>将文件夹添加到文库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shell/focus.py" line="+89"/>
+        <source>Focus &amp;Mode</source>
+        <translation>专注模式(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -792,6 +943,34 @@
     </message>
 </context>
 <context>
+    <name>ReadingProgress</name>
+    <message>
+        <location filename="../../reader/ui/shell/progress.py" line="+73"/>
+        <source>under a minute</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n min</source>
+        <translation>%n 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>section %1 · document %2 left</source>
+        <translation>本节剩余 %1 · 全文剩余 %2</translation>
+    </message>
+</context>
+<context>
     <name>ResultsModel</name>
     <message>
         <location filename="../../reader/ui/search/pane.py" line="+57"/>
@@ -1023,7 +1202,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+81"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+88"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1033,7 +1212,12 @@
         <translation>（未命名的快捷键）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1066,7 +1250,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/app.py" line="+43"/>
+        <location filename="../../reader/app.py" line="+46"/>
         <source>%s does not exist.</source>
         <translation>%s 不存在。</translation>
     </message>

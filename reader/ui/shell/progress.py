@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from reader.documents.model import CJK_CHARS_PER_MINUTE, WORDS_PER_MINUTE, reading_counts
 
 SAMPLE_CHARS = 60_000  # characters read from each of three places to learn a document's mix of CJK and words
-CONTEXT = "ReadingProgress"
 
 
 @dataclass(frozen=True)
@@ -71,10 +70,10 @@ def format_minutes(minutes: float) -> str:
     """A reading time: "under a minute", "12 min", "1 h 5 min" (in the UI language)."""
     whole = round(minutes)
     if whole < 1:
-        return QCoreApplication.translate(CONTEXT, "under a minute")
+        return QCoreApplication.translate("ReadingProgress", "under a minute")
     if whole < 60:
-        return QCoreApplication.translate(CONTEXT, "%n min", "", whole)
-    return QCoreApplication.translate(CONTEXT, "%1 h %2 min").replace("%1", str(whole // 60)).replace(
+        return QCoreApplication.translate("ReadingProgress", "%n min", "", whole)
+    return QCoreApplication.translate("ReadingProgress", "%1 h %2 min").replace("%1", str(whole // 60)).replace(
         "%2", str(whole % 60))
 
 
@@ -82,6 +81,6 @@ def time_left_text(section_minutes: float | None, document_minutes: float) -> st
     """The status bar's time left: in the section (when there is one) and in the document."""
     document = format_minutes(document_minutes)
     if section_minutes is None:
-        return QCoreApplication.translate(CONTEXT, "%1 left").replace("%1", document)
-    return QCoreApplication.translate(CONTEXT, "section %1 · document %2 left").replace(
+        return QCoreApplication.translate("ReadingProgress", "%1 left").replace("%1", document)
+    return QCoreApplication.translate("ReadingProgress", "section %1 · document %2 left").replace(
         "%1", format_minutes(section_minutes)).replace("%2", document)
