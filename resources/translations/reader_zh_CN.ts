@@ -44,22 +44,22 @@
         <translation>解释器</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+36"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>An offline reader for long documents: outline, library search and bookmarks.</source>
         <translation>离线长文档阅读器：大纲、文库搜索和书签。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Bundled libraries and their licences</source>
         <translation>随附的库及其许可证</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Reader is free software under the MIT licence. It bundles these libraries:</source>
         <translation>Reader 是以 MIT 许可证发布的自由软件，随附以下库：</translation>
     </message>
@@ -1202,7 +1202,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+88"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+87"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1217,22 +1217,22 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+41"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Filter by command or key</source>
         <translation>按命令或按键筛选</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter the shortcuts</source>
         <translation>筛选快捷键</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
@@ -1242,7 +1242,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>快捷键</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 
 # Shortcuts filed under "Find" wherever they live (a menu, the window, the search pane), by objectName
 FIND_NAMES = frozenset({"findAction", "findInLibraryAction", "searchLibraryShortcut", "nextHitShortcut",
@@ -146,20 +145,17 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self._window = window
         self.resize(560, 620)
         layout = QVBoxLayout(self)
         self.filter_edit = QLineEdit(self, objectName="shortcutsFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter by command or key"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(self.tr("Filter the shortcuts"))
         layout.addWidget(self.filter_edit)
         self.tree = QTreeWidget(self, objectName="shortcutsList")
-        self.tree.setHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
+        self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
@@ -168,8 +164,23 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.filter_edit.textChanged.connect(self._filter)
-        self.entries = collect_shortcuts(window)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts, and the list read again from the window's (now retranslated) actions."""
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by command or key"))
+        self.filter_edit.setAccessibleName(self.tr("Filter the shortcuts"))
+        self.tree.setHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
+        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.entries = collect_shortcuts(self._window)
         self._fill()
+        self._filter(self.filter_edit.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            QTimer.singleShot(0, self, self.retranslate_ui)  # after the window's actions took their new texts
+        super().changeEvent(event)
 
     def _fill(self) -> None:
         self.tree.clear()

@@ -77,7 +77,8 @@ def test_ctrl_shift_f_opens_the_search_pane_and_focuses_its_box(make_window, qtb
     window = make_window([str(CORPUS_FILES[0])])
     _active(window, qtbot)
     assert not window.search_pane.isVisible()
-    qtbot.keyClick(window.text_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.text_view, Qt.Key.Key_F, control_shift)
     qtbot.waitUntil(lambda: _seen(window.search_pane))
     box = window.search_pane.findChild(QLineEdit, "searchBox")
     qtbot.waitUntil(box.hasFocus)
