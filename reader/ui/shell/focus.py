@@ -3,6 +3,7 @@ Ctrl+1 or when the mouse rests at the left edge. Leaving puts every pane, bar an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QModelIndex, QObject, Qt, Signal
@@ -81,10 +82,13 @@ class FocusMode(QObject):
 
     toggled = Signal(bool)
 
-    def __init__(self, window: QMainWindow, area: QWidget, outline_model, make_action) -> None:
-        """`area`: the text column (the central widget); `outline_model`: what the overlay lists."""
+    def __init__(self, window: QMainWindow, area: QWidget, outline_model, make_action,
+                 current: Callable[[], QModelIndex] = QModelIndex) -> None:
+        """`area`: the text column (the central widget); `outline_model`: what the overlay lists;
+        `current()`: the index (in outline_model) of the section the reader is in."""
         super().__init__(window)
         self.window, self.area = window, area
+        self._current = current
         self._saved: _Saved | None = None
         self.action: QAction = make_action(QT_TRANSLATE_NOOP("MainWindow", "Focus &Mode"), self.toggle, "F11",
                                           "focusModeAction")
@@ -145,7 +149,12 @@ class FocusMode(QObject):
         self.overlay.hide_on_leave = hover
         self.overlay.show()
         self.overlay.raise_()
-        self.overlay.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        tree = self.overlay.tree
+        current = self._current()
+        if current.isValid():
+            tree.setCurrentIndex(current)  # the reader's section, its parents expanded
+            tree.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtCenter)
+        tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def toggle_overlay(self) -> None:
         if self.overlay.isVisible():

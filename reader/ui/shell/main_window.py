@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QFontDatabase, QGuiApplication, QKeyEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.pane_layout.place()
         self.menus.panes.clear()  # the Ctrl+1…4 toggles replace the docks' own actions
         self.menus.panes.addActions(self.pane_layout.actions)
-        self.focus_mode = FocusMode(self, self.centralWidget(), self.outline_pane.proxy, make)
+        self.focus_mode = FocusMode(self, self.centralWidget(), self.outline_pane.proxy, make, self._current_heading)
         self.pane_layout.intercept = self._outline_overlay
         self.menus.view.insertAction(self.findChild(QAction, "fullScreenAction"), self.focus_mode.action)
         self.addActions(self.bookmarks_pane.window_actions())
@@ -268,6 +268,11 @@ class MainWindow(QMainWindow):
         dialog.positionChosen.connect(self.go_to_offset)
         dialog.open()
         return dialog
+
+    def _current_heading(self) -> QModelIndex:
+        """The outline pane's (filtered) index of the section the reader is in."""
+        item = self.outline_pane.heading_at(self.session.reading_offset()) if self.current_document else None
+        return self.outline_pane.proxy.mapFromSource(item.index()) if item is not None else QModelIndex()
 
     def _outline_overlay(self, dock) -> bool:
         """In focus mode the outline's toggle (Ctrl+1) shows it over the text instead of as a pane."""

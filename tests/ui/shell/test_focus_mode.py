@@ -58,6 +58,7 @@ def test_the_outline_overlays_the_text_on_ctrl_1_and_at_the_left_edge(make_windo
     position = QPoint(2, 50)
     QApplication.sendEvent(edge, QEnterEvent(position, edge.mapToGlobal(position), edge.mapToGlobal(position)))
     qtbot.waitUntil(overlay.isVisible)
+    assert overlay.currentIndex().data() == title  # it opens at the reader's section
     qtbot.keyClick(overlay, Qt.Key.Key_Escape)  # the first Esc closes the overlay, the second leaves
     qtbot.waitUntil(lambda: not overlay.isVisible())
     assert window.isFullScreen()
