@@ -150,6 +150,7 @@ class FocusMode(QObject):
         self.overlay.show()
         self.overlay.raise_()
         tree = self.overlay.tree
+        tree.expandToDepth(0)  # the chapters' sections, as the outline pane shows them
         current = self._current()
         if current.isValid():
             tree.setCurrentIndex(current)  # the reader's section, its parents expanded
