@@ -200,8 +200,12 @@ def test_with_wide_line_spacing_jumps_land_and_every_section_is_reached(make_win
     view = window.text_view
     cursor = view.textCursor()
     cursor.setPosition(cursor.selectionStart())
-    assert abs(view.cursorRect(cursor).top() - view.reading_line_y()) < 3 * view.fontMetrics().lineSpacing()
-    bar, seen, value = view.verticalScrollBar(), set(), 0
+    top, bar = view.cursorRect(cursor).top(), view.verticalScrollBar()
+    if bar.value() == bar.maximum():  # a wide text column (no CJK font): the heading is on the last screen
+        assert view.reading_line_y() <= top < view.viewport().height()
+    else:
+        assert abs(top - view.reading_line_y()) < 3 * view.fontMetrics().lineSpacing()
+    seen, value = set(), 0
     while value <= bar.maximum():
         bar.setValue(value)
         window._sync_position()
