@@ -235,3 +235,22 @@ def test_switching_to_chinese_retranslates_the_window_live(make_window, qtbot) -
 def test_switching_to_chinese_retranslates_every_pane_live(make_window, qtbot) -> None:
     window, _document, _box = _switch_to_chinese(make_window, qtbot)
     assert _stale(window, PANE_TEXTS) == []
+
+
+def test_open_dialogs_follow_a_language_switch(make_window, qtbot, qapp) -> None:
+    """The shortcuts list (read again from the retranslated menus) and Go to Position change at once."""
+    from PySide6.QtGui import QAction
+
+    ReaderSettings(language="en").save()
+    window = make_window([str(sorted((REPO / "corpus").glob("*.txt"))[0])])
+    window.findChild(QAction, "shortcutsAction").trigger()
+    shortcuts = window.findChild(QDialog, "shortcutsDialog")
+    window.findChild(QAction, "goToPositionAction").trigger()
+    goto = window.findChild(QDialog, "goToPositionDialog")
+    assert {e.group for e in shortcuts.entries if e.keys[0] == "Ctrl+Shift+F"} == {"Find"}
+    i18n.install_translator(qapp, "zh_CN")
+    window._retranslate()  # what the preferences do after installing the catalogue
+    qtbot.waitUntil(lambda: shortcuts.windowTitle() == "键盘快捷键")
+    qtbot.waitUntil(lambda: {e.group for e in shortcuts.entries if e.keys[0] == "Ctrl+Shift+F"} == {"查找"})
+    assert ("在文库中查找", "Ctrl+Shift+F") in shortcuts.listed()
+    assert goto.windowTitle() == "跳转到位置"
