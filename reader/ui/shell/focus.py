@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMargins, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from reader.ui.outline.model import LENGTH_ROLE, OFFSET_ROLE
 
 EDGE_WIDTH = 8  # the strip at the left edge that brings the outline
+COLUMN_CHARS = 44  # the text column's width in focus mode, in full-width characters of the reading font
 OVERLAY_WIDTH = 380  # at most; never more than 45% of the text area
+MIN_OVERLAY_WIDTH = 240  # a margin this wide holds the overlay without covering the text
 
 
 @dataclass
@@ -33,6 +35,8 @@ class _Saved:
     window_state: Qt.WindowState
     menu_bar: bool
     status_bar: bool
+    margins: QMargins
+    palette: QPalette
 
 
 class _Edge(QWidget):
@@ -112,7 +116,9 @@ class FocusMode(QObject):
             return
         window = self.window
         self._saved = _Saved(window.saveState(), window.windowState(), window.menuBar().isVisible(),
-                             window.statusBar().isVisible())
+                             window.statusBar().isVisible(), self.area.layout().contentsMargins(),
+                             QPalette(self.area.palette()))
+        self._paint_page()
         for widget in (*window.findChildren(QToolBar), *window.findChildren(QDockWidget)):
             if widget.parentWidget() is window:
                 widget.hide()
@@ -134,12 +140,25 @@ class FocusMode(QObject):
         self.overlay.hide()
         self.edge.hide()
         window = self.window
+        self.area.layout().setContentsMargins(saved.margins)
+        self.area.setAutoFillBackground(False)
+        self.area.setPalette(saved.palette)
         window.setWindowState(saved.window_state)
         window.menuBar().setVisible(saved.menu_bar)
         window.statusBar().setVisible(saved.status_bar)
         window.restoreState(saved.state)
         self.action.setChecked(False)
         self.toggled.emit(False)
+
+    def _paint_page(self) -> None:
+        """The margins beside the column take the page's colour (the text view's base)."""
+        view = self.area.findChild(QWidget, "textView")
+        if view is None:
+            return
+        palette = QPalette(self.area.palette())
+        palette.setColor(QPalette.ColorRole.Window, view.palette().color(QPalette.ColorRole.Base))
+        self.area.setPalette(palette)
+        self.area.setAutoFillBackground(True)
 
     def show_overlay(self, hover: bool = False) -> None:
         """Show the outline over the text (hover: until the mouse leaves it), at the current section."""
@@ -174,8 +193,16 @@ class FocusMode(QObject):
         return True
 
     def place(self) -> None:
-        """Fit the edge strip and the overlay to the text area's current size."""
+        """Fit the edge strip and the overlay to the text area's current size, and centre a text column of
+        about COLUMN_CHARS characters in it."""
         height = self.area.height()
+        if self.active:
+            view = self.area.findChild(QWidget, "textView")
+            column = view.fontMetrics().horizontalAdvance("中") * COLUMN_CHARS if view is not None else 0
+            side = max(0, (self.window.width() - column) // 2) if column else 0  # the area spans the window
+            self.area.layout().setContentsMargins(side, 0, side, 0)
         self.edge.setGeometry(0, 0, EDGE_WIDTH, height)
-        self.overlay.setGeometry(0, 0, min(OVERLAY_WIDTH, int(self.area.width() * 0.45)), height)
+        side = self.area.layout().contentsMargins().left() if self.active else 0
+        width = side if side >= MIN_OVERLAY_WIDTH else min(OVERLAY_WIDTH, int(self.area.width() * 0.45))
+        self.overlay.setGeometry(0, 0, width, height)  # in the margin when it is wide enough
 
