@@ -44,22 +44,22 @@
         <translation>解释器</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+36"/>
         <source>About Reader</source>
         <translation>关于 Reader</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>An offline reader for long documents: outline, library search and bookmarks.</source>
         <translation>离线长文档阅读器：大纲、文库搜索和书签。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Bundled libraries and their licences</source>
         <translation>随附的库及其许可证</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Reader is free software under the MIT licence. It bundles these libraries:</source>
         <translation>Reader 是以 MIT 许可证发布的自由软件，随附以下库：</translation>
     </message>
@@ -450,7 +450,6 @@
     <name>FindBar</name>
     <message>
         <location filename="../../reader/ui/search/find_bar.py" line="+106"/>
-        <location filename="../../reader/ui/shell/main_window.py" line="+130"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
@@ -508,42 +507,138 @@
     </message>
 </context>
 <context>
+    <name>GoToPositionDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/goto.py" line="+36"/>
+        <source>Go to Position</source>
+        <translation>跳转到位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a percentage (such as 40%) or a line number (1 to %1).</source>
+        <translation>输入百分比(如 40%)或行号(1 到 %1)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>40% or 120</source>
+        <translation>40% 或 120</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type a percentage up to 100% or a line number.</source>
+        <translation>请输入不超过 100% 的百分比,或一个行号。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../reader/ui/library/pane.py" line="+29"/>
+        <location filename="../../reader/ui/library/pane.py" line="+77"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Filter documents…</source>
         <translation>筛选文档…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Library documents</source>
         <translation>文库中的文档</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Skipped library entries</source>
         <translation>文库中跳过的条目</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+1"/>
+        <source>Your library is empty.
+
+Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</source>
+        <translation>文库是空的。
+
+把存放 .txt 或 .md 文件的文件夹拖到这里,或选择“文库 ▸ 添加文件夹…”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opened</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents opened from outside the library</source>
+        <translation>从文库之外打开的文档</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+61"/>
         <source>%1 (skipped)</source>
         <translation>%1（已跳过）</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Show in &amp;File Manager</source>
+        <translation>在文件管理器中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-&amp;index</source>
+        <translation>重新索引(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove from Library</source>
+        <translation>从文库中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sample library that comes with the reader cannot be removed.</source>
+        <translation>阅读器自带的示例文库不能移除。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/shell/main_window.py" line="-59"/>
+        <location filename="../../reader/ui/shell/main_window.py" line="+79"/>
+        <location line="+129"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="-2"/>
+        <location line="+192"/>
+        <source>%1 — Reader</source>
+        <translation>%1 — 阅读器</translation>
+    </message>
+    <message>
+        <location line="-191"/>
+        <source>Reader</source>
+        <translation>阅读器</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No next section at this level.</source>
+        <translation>同级之后没有章节了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No previous section at this level.</source>
+        <translation>同级之前没有章节了。</translation>
+    </message>
+    <message>
+        <location line="+161"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -553,29 +648,29 @@
         <translation>无法打开文档</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
+        <source>Reading time left, at about %1 Chinese characters or %2 words a minute</source>
+        <translation>剩余阅读时间,按每分钟约 %1 个汉字或 %2 个英文单词估算</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Removed %1 from the library (its files are untouched).</source>
+        <translation>已从文库中移除 %1(其中的文件保持不变)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source> (chosen)</source>
         <translation>（手动选择）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%d min</source>
-        <translation>%d 分钟</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%.1f h</source>
-        <translation>%.1f 小时</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%s characters · about %s</source>
-        <translation>%s 字 · 约 %s</translation>
+        <location line="+3"/>
+        <source>%s characters</source>
+        <translation>%s 字</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Characters in the document, and an estimated reading time</source>
-        <translation>文档字数与预计阅读时间</translation>
+        <source>Characters in the document</source>
+        <translation>文档的字数</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -643,7 +738,7 @@
         <translation>羊皮纸(&amp;E)</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+108"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -681,6 +776,16 @@
         <location line="+2"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find in &amp;Library…</source>
+        <translation>在文库中查找(&amp;L)…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -743,12 +848,7 @@
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Outline</source>
-        <translation>大纲(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
@@ -768,17 +868,59 @@
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Previous Section</source>
+        <translation>上一节(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next Section</source>
+        <translation>下一节(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Start</source>
+        <translation>开头(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;End</source>
+        <translation>结尾(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to &amp;Position…</source>
+        <translation>跳转到位置(&amp;P)…</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../reader/ui/shell/layout.py" line="+19"/>
+        <location filename="../../reader/ui/shell/menus.py" line="-32"/>
+        <source>&amp;Outline</source>
+        <translation>大纲(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../reader/ui/shell/menus.py" line="+36"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shell/menus.py" line="+2"/>
         <source>&amp;Add Folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
@@ -816,6 +958,11 @@
         <location line="+7"/>
         <source>Add a folder to the library</source>
         <translation>将文件夹添加到文库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shell/focus.py" line="+97"/>
+        <source>Focus &amp;Mode</source>
+        <translation>专注模式(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1310,34 @@
         <location filename="../../reader/ui/shell/positions.py" line="+53"/>
         <source>Could not remember the reading position: %s</source>
         <translation>无法记住阅读位置：%s</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingProgress</name>
+    <message>
+        <location filename="../../reader/ui/shell/progress.py" line="+73"/>
+        <source>under a minute</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n min</source>
+        <translation>%n 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>section %1 · document %2 left</source>
+        <translation>本节剩余 %1 · 全文剩余 %2</translation>
     </message>
 </context>
 <context>
@@ -1712,7 +1887,7 @@ Words, &quot;a phrase&quot;, -exclude, a OR b.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+81"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+87"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1722,22 +1897,27 @@ Words, &quot;a phrase&quot;, -exclude, a OR b.</source>
         <translation>（未命名的快捷键）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Filter by command or key</source>
         <translation>按命令或按键筛选</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter the shortcuts</source>
         <translation>筛选快捷键</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
@@ -1747,7 +1927,7 @@ Words, &quot;a phrase&quot;, -exclude, a OR b.</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>

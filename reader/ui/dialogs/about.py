@@ -6,7 +6,7 @@ import platform
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMainWindow, QTextBrowser, QVBoxLayout
 
 from reader import __version__
@@ -45,26 +45,34 @@ class AboutDialog(QDialog):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(self.tr("About Reader"))
         self.resize(600, 480)
         layout = QVBoxLayout(self)
-        title = QLabel(self, objectName="aboutTitle")
-        title.setTextFormat(Qt.TextFormat.RichText)
-        title.setText(
-            f"<h2>Reader {__version__}</h2><p>"
-            + self.tr("An offline reader for long documents: outline, library search and bookmarks.")
-            + "</p>"
-        )
-        title.setWordWrap(True)
-        layout.addWidget(title)
+        self.title = QLabel(self, objectName="aboutTitle")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
         self.licences = QTextBrowser(self, objectName="aboutLicences")
         self.licences.setOpenLinks(False)  # the reader never goes online by itself; links are shown, not followed
-        self.licences.setAccessibleName(self.tr("Bundled libraries and their licences"))
-        self.licences.setHtml(self._licence_html())
         layout.addWidget(self.licences)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("About Reader"))
+        self.title.setText(
+            f"<h2>Reader {__version__}</h2><p>"
+            + self.tr("An offline reader for long documents: outline, library search and bookmarks.")
+            + "</p>"
+        )
+        self.licences.setAccessibleName(self.tr("Bundled libraries and their licences"))
+        self.licences.setHtml(self._licence_html())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _licence_html(self) -> str:
         rows = []

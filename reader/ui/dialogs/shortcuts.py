@@ -9,21 +9,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QHeaderView,
     QLineEdit,
     QMainWindow,
     QMenu,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+# Shortcuts filed under "Find" wherever they live (a menu, the window, the search pane), by objectName
+FIND_NAMES = frozenset({"findAction", "findInLibraryAction", "searchLibraryShortcut", "nextHitShortcut",
+                        "previousHitShortcut"})
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,8 @@ def collect_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
         if not sequences or action.isSeparator():
             continue
         text = _clean(action.text()) or _clean(action.toolTip()) or action.objectName()
-        group = _menu_path(action) or _owner_name(action, window, other)
+        group = (_find_group(window, action) or _menu_path(action) or _pane_of(window, action)
+                 or _owner_name(action, window, other))
         entries.append(_entry(group, text, sequences, seen))
     for shortcut in window.findChildren(QShortcut):
         sequences = [s for s in shortcut.keys() if not s.isEmpty() and _typeable(s)]
@@ -93,12 +100,34 @@ def collect_shortcuts(window: QMainWindow) -> list[ShortcutEntry]:
             continue
         # QShortcuts have no text: their whatsThis (or objectName) names them
         text = _clean(shortcut.whatsThis()) or _clean(shortcut.objectName()) or unnamed
-        entries.append(_entry(_owner_name(shortcut, window, other), text, sequences, seen))
+        group = _find_group(window, shortcut) or _owner_name(shortcut, window, other)
+        entries.append(_entry(group, text, sequences, seen))
     menus = [_clean(a.text()) for a in window.menuBar().actions()]
     order = {name: i for i, name in enumerate(menus)}
     entries = [e for e in entries if e is not None]
-    # menu bar order first (File, Edit, …), then the panes' own shortcuts, "Other" last
-    return sorted(entries, key=lambda e: (order.get(e.group.split(" ▸ ")[0], len(order)), e.group == other))
+    first: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        first.setdefault(entry.group, index)
+    # menu bar order first (File, Edit, …), then the panes' own shortcuts, "Other" last; each group together
+    return sorted(entries, key=lambda e: (order.get(e.group.split(" ▸ ")[0], len(order)), e.group == other,
+                                          first[e.group]))
+
+
+def _pane_of(window: QMainWindow, obj) -> str:
+    """The title of the pane whose name `obj`'s starts with ("bookmarksUndoAction": Bookmarks), else ""."""
+    for dock in window.findChildren(QDockWidget):
+        prefix = dock.objectName().removesuffix("Pane")
+        if prefix and obj.objectName().startswith(prefix):
+            return _clean(dock.windowTitle())
+    return ""
+
+
+def _find_group(window: QMainWindow, obj) -> str:
+    """ "Find" (the find bar's own title, so its shortcuts share the group) for the find shortcuts, else ""."""
+    if obj.objectName() not in FIND_NAMES:
+        return ""
+    bar = window.findChild(QToolBar, "findToolBar")
+    return _clean(bar.windowTitle()) if bar is not None else QCoreApplication.translate("ShortcutsDialog", "Find")
 
 
 def _entry(group, text, sequences, seen) -> ShortcutEntry | None:
@@ -116,20 +145,17 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self._window = window
         self.resize(560, 620)
         layout = QVBoxLayout(self)
         self.filter_edit = QLineEdit(self, objectName="shortcutsFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter by command or key"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(self.tr("Filter the shortcuts"))
         layout.addWidget(self.filter_edit)
         self.tree = QTreeWidget(self, objectName="shortcutsList")
-        self.tree.setHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
+        self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
@@ -138,8 +164,23 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.filter_edit.textChanged.connect(self._filter)
-        self.entries = collect_shortcuts(window)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts, and the list read again from the window's (now retranslated) actions."""
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by command or key"))
+        self.filter_edit.setAccessibleName(self.tr("Filter the shortcuts"))
+        self.tree.setHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
+        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.entries = collect_shortcuts(self._window)
         self._fill()
+        self._filter(self.filter_edit.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            QTimer.singleShot(0, self, self.retranslate_ui)  # after the window's actions took their new texts
+        super().changeEvent(event)
 
     def _fill(self) -> None:
         self.tree.clear()

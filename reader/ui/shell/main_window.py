@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QFontDatabase, QGuiApplication, QKeyEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -20,19 +20,25 @@ from PySide6.QtWidgets import (
 )
 
 from reader.documents import Document, is_supported
-from reader.documents.library import iter_documents, library_folders
+from reader.documents.library import added_folders, iter_documents, library_folders, real_path, save_added_folders
 from reader.documents.names import display_name, path_from_key, path_key
 from reader.ui.bookmarks.menu import BookmarksMenu
 from reader.ui.bookmarks.pane import BookmarksPane
+from reader.ui.dialogs.goto import GoToPositionDialog
 from reader.ui.library.pane import LibraryPane
+from reader.ui.outline.model import LENGTH_ROLE, LEVEL_ROLE, OFFSET_ROLE
 from reader.ui.outline.pane import OutlinePane
 from reader.ui.search.find_bar import FindBar
 from reader.ui.search.pane import SearchPane
 from reader.ui.search.pane import add_shortcuts as add_search_shortcuts
 from reader.ui.settings.preferences import Preferences, PreferencesDialog
 from reader.ui.settings.settings import open_settings
+from reader.ui.shell.focus import FocusMode
+from reader.ui.shell.layout import PaneLayout
 from reader.ui.shell.loader import NESTED_TOO_DEEPLY, LoadedDocument
-from reader.ui.shell.menus import build_menus, retranslate
+from reader.ui.shell.menus import build_menus, make_action, retranslate
+from reader.ui.shell.navigation import sibling_heading
+from reader.ui.shell.progress import format_size, minutes_per_char, percent, reading_pace, time_left_text
 from reader.ui.shell.session import ReadingSession
 from reader.ui.views.breadcrumb import Breadcrumb
 from reader.ui.views.plain import plain_label, plain_message_box
@@ -52,11 +58,13 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Reader")
         self.resize(1280, 820)
         self.setAcceptDrops(True)
         self._told_no_cjk_font = False
         self._library_folders: list[Path] | None = None
+        self._opened: list[Path] = []  # documents opened from outside the library, this session
+        self._pace: tuple = (None, None, 0.0)  # (document, pace, its reading minutes per character at that pace)
+        self._bookmark_count: tuple[str | None, int] = (None, 0)  # (store key, bookmarks) as last listed
         self._preferences_dialog: PreferencesDialog | None = None
         self._build_central()
         self.session = ReadingSession(self.plain_view, self.rich_view, lambda: self.preferences.settings.line_spacing,
@@ -73,6 +81,7 @@ class MainWindow(QMainWindow):
         self.search_pane = SearchPane(self.session, self, find_bar=self.find_bar)
         self._place_children()
         self._connect_signals()
+        self.retranslate_ui()
         self.refresh_library()
 
     # --- construction -------------------------------------------------------------------------
@@ -103,32 +112,42 @@ class MainWindow(QMainWindow):
         self.load_progress.hide()
         bar.addPermanentWidget(self.load_progress)
         self.status_labels: dict[str, QLabel] = {}
-        for key in ("name", "encoding", "size", "length", "position"):
+        for key in ("name", "encoding", "size", "length", "timeLeft", "position"):
             label = plain_label(QLabel(bar, objectName=f"status_{key}"))
             bar.addPermanentWidget(label)
             self.status_labels[key] = label
 
     def _place_children(self) -> None:
         """Docks, the Bookmarks menu, the find bar, and the shortcuts that work anywhere in the window."""
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_pane)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_pane)
-        self.resizeDocks([self.library_pane, self.outline_pane], [220, 520], Qt.Orientation.Vertical)
-        self.resizeDocks([self.outline_pane], [330], Qt.Orientation.Horizontal)
-        for dock in (self.bookmarks_pane, self.search_pane):
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            self.menus.panes.addAction(dock.toggleViewAction())
+        make = lambda source, slot, keys=None, name="": make_action(self, source, slot, keys, name)  # noqa: E731
+        self.pane_layout = PaneLayout(self, (self.outline_pane, self.library_pane),
+                                      (self.search_pane, self.bookmarks_pane), make)
+        self.pane_layout.place()
+        self.menus.panes.clear()  # the Ctrl+1…4 toggles replace the docks' own actions
+        self.menus.panes.addActions(self.pane_layout.actions)
+        self.focus_mode = FocusMode(self, self.centralWidget(), self.outline_pane.proxy, make, self._current_heading)
+        self.pane_layout.intercept = self._outline_overlay
+        self.menus.view.insertAction(self.findChild(QAction, "fullScreenAction"), self.focus_mode.action)
         self.addActions(self.bookmarks_pane.window_actions())
         self.menuBar().insertMenu(self.menus.library.menuAction(), self.bookmarks_menu)
+        self._mark_bookmarks_menu()
         add_search_shortcuts(self.search_pane, self)
-        self.resizeDocks([self.bookmarks_pane, self.search_pane], [400, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.bookmarks_pane, self.search_pane], [300, 520], Qt.Orientation.Vertical)
+        library_search = self.findChild(QShortcut, "searchLibraryShortcut")
+        if library_search is not None:  # Edit ▸ Find in Library carries Ctrl+Shift+F now
+            library_search.setEnabled(False)
         self.find_toolbar.addWidget(self.find_bar)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_toolbar)
         self.find_toolbar.hide()
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setObjectName("findShortcut")
-        find.setWhatsThis(QCoreApplication.translate("FindBar", "Find in document"))
-        find.activated.connect(self.find_bar.open_bar)
+
+    def _mark_bookmarks_menu(self) -> None:
+        """Let menus.retranslate set the Bookmarks menu's texts again (they are in its own context)."""
+        menu = self.bookmarks_menu
+        for action, source in ((menu.menuAction(), "&Bookmarks"),
+                               (menu.findChild(QAction, "exportBookmarksAction"), "&Export Bookmarks…"),
+                               (menu.findChild(QAction, "importBookmarksAction"), "&Import Bookmarks…")):
+            if action is not None and not action.property("trSource"):
+                action.setProperty("trSource", source)
+                action.setProperty("trContext", "BookmarksMenu")
 
     def _connect_signals(self) -> None:
         """Every connection between the session, the panes and the window, in one place."""
@@ -150,6 +169,11 @@ class MainWindow(QMainWindow):
         self.rich_view.documentLinkActivated.connect(self._open_linked_document)
         self.breadcrumb.crumbActivated.connect(lambda offset, length: self.jump_to(offset, length))
         self.library_pane.documentActivated.connect(lambda path: self.open_document(path))
+        self.library_pane.pathsDropped.connect(self.open_paths)
+        self.focus_mode.overlay.headingActivated.connect(lambda offset, length: self.jump_to(offset, length))
+        self.library_pane.removeFolderRequested.connect(self.remove_library_folder)
+        self.library_pane.reindexRequested.connect(lambda _folder: self.search_pane.start_indexing())
+        session.bookmarksChanged.connect(self._show_new_bookmark)
         self.outline_pane.headingActivated.connect(lambda offset, length: self.jump_to(offset, length))
         self.outline_pane.outlineChanged.connect(session.sync_position)
         for source in (self.outline_pane, self.bookmarks_pane, self.bookmarks_menu):
@@ -172,8 +196,101 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         retranslate(self)
+        self.retranslate_ui()
         if self._preferences_dialog is not None:
             self._preferences_dialog.retranslate()
+
+    def retranslate_ui(self) -> None:
+        """The window's own texts in the UI language: title, find toolbar, status bar."""
+        loaded = self.loaded
+        self.setWindowTitle(self.tr("%1 — Reader").replace("%1", display_name(loaded.document.path.stem))
+                            if loaded else self.tr("Reader"))
+        self.find_toolbar.setWindowTitle(self.tr("Find"))
+        if loaded is not None:
+            self._update_status(loaded)
+            self._show_position(self.session.reading_offset())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- panes, focus mode, navigation ----------------------------------------------------------
+
+    def search_library(self) -> None:
+        """Edit ▸ Find in Library (Ctrl+Shift+F): open the search pane and put the cursor in its box."""
+        self.pane_layout.show_pane(self.search_pane)
+        shortcut = self.findChild(QShortcut, "searchLibraryShortcut")
+        if shortcut is not None:
+            shortcut.activated.emit()  # the pane's own focus (and whatever it does on Ctrl+Shift+F)
+        else:
+            self.search_pane.box.setFocus()
+            self.search_pane.box.selectAll()
+
+    def _show_new_bookmark(self) -> None:
+        """A bookmark was added to the open document: open the bookmarks pane (closed until used)."""
+        document = self.current_document
+        offsets = self.session.bookmark_offsets(document) if document is not None else None
+        key = path_key(document.path) if document is not None else None
+        count = len(offsets) if offsets is not None else 0
+        if key is not None and key == self._bookmark_count[0] and count > self._bookmark_count[1]:
+            self.pane_layout.show_pane(self.bookmarks_pane)
+        self._bookmark_count = (key, count)
+
+    def step_section(self, step: int) -> None:
+        """Go ▸ Next/Previous Section: the next (1) or previous (-1) heading of the current one's level."""
+        items = self.outline_pane.model.items_in_order()
+        headings = [(item.data(LEVEL_ROLE), item.data(OFFSET_ROLE)) for item in items]
+        index = sibling_heading(headings, self.session.reading_offset(), step)
+        if index is None:
+            self.statusBar().showMessage(self.tr("No next section at this level.") if step > 0
+                                         else self.tr("No previous section at this level."), 5000)
+            return
+        self.jump_to(headings[index][1], items[index].data(LENGTH_ROLE) or 0)
+
+    def go_to_offset(self, offset: int) -> None:
+        """Go ▸ Start, Go to Position: show `offset` (recorded in Back/Forward history)."""
+        if self.current_document is not None:
+            self.jump_to(min(offset, len(self.current_document.text)))
+
+    def go_to_end(self) -> None:
+        if self.current_document is not None:
+            self.jump_to(len(self.current_document.text))
+            bar = self.text_view.verticalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def ask_position(self) -> GoToPositionDialog | None:
+        """Go ▸ Go to Position: ask for a percentage or a line number, then go there."""
+        document = self.current_document
+        if document is None:
+            return None
+        dialog = GoToPositionDialog(document.text, document.text.count("\n") + 1, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.positionChosen.connect(self.go_to_offset)
+        dialog.open()
+        return dialog
+
+    def _current_heading(self) -> QModelIndex:
+        """The outline pane's (filtered) index of the section the reader is in."""
+        item = self.outline_pane.heading_at(self.session.reading_offset()) if self.current_document else None
+        return self.outline_pane.proxy.mapFromSource(item.index()) if item is not None else QModelIndex()
+
+    def _outline_overlay(self, dock) -> bool:
+        """In focus mode the outline's toggle (Ctrl+1) shows it over the text instead of as a pane."""
+        if dock is not self.outline_pane or not self.focus_mode.active:
+            return False
+        self.focus_mode.toggle_overlay()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.focus_mode.escape():
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.pane_layout.fit()
+        self.focus_mode.place()
 
     def open_preferences(self) -> PreferencesDialog:
         """Show the preferences dialog (one per window), and bring it to the front."""
@@ -278,10 +395,11 @@ class MainWindow(QMainWindow):
     def _show_document_status(self, loaded: LoadedDocument) -> None:
         self.load_progress.hide()
         self.statusBar().clearMessage()
-        self.setWindowTitle(f"{display_name(loaded.document.path.stem)} — Reader")
+        self.setWindowTitle(self.tr("%1 — Reader").replace("%1", display_name(loaded.document.path.stem)))
         self._update_status(loaded)
 
     def _document_shown(self, loaded: LoadedDocument) -> None:
+        self._remember_opened(loaded.document.path)
         self.library_pane.mark_current(loaded.document.path)
         self._show_notes(loaded)
         self._add_recent(loaded.document.path)
@@ -310,32 +428,66 @@ class MainWindow(QMainWindow):
     def _show_position(self, offset: int) -> None:
         self.outline_pane.sync_to_offset(offset)
         self.breadcrumb.set_path(self.outline_pane.section_path(offset))
-        total = max(1, len(self.current_document.text))
-        self.status_labels["position"].setText(f"{min(100, round(100 * self.text_view.top_offset() / total))}%")
+        document = self.current_document
+        bar = self.text_view.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() and self.text_view.shown_document is document
+        self.status_labels["position"].setText(f"{percent(self.text_view.top_offset(), len(document.text), at_end)}%")
+        self._show_time_left(document, offset, at_end)
+
+    def _show_time_left(self, document: Document, offset: int, at_end: bool) -> None:
+        """Minutes left in the section and in the document, at the reader's pace (progress.reading_pace)."""
+        pace = reading_pace()
+        if self._pace[0] is not document or self._pace[1] != pace:
+            self._pace = (document, pace, minutes_per_char(document.text, pace))
+        per_char = self._pace[2]
+        total = len(document.text)
+        later = [start for start in self.outline_pane.model.offsets() if start > offset]
+        section = (min(later) - offset) * per_char if later else None
+        document_left = 0.0 if at_end else (total - offset) * per_char
+        label = self.status_labels["timeLeft"]
+        label.setText(time_left_text(None if at_end else section, document_left))
+        label.setToolTip(self.tr("Reading time left, at about %1 Chinese characters or %2 words a minute")
+                         .replace("%1", f"{pace.cjk_chars_per_minute:.0f}")
+                         .replace("%2", f"{pace.words_per_minute:.0f}"))
 
     # --- library, status ------------------------------------------------------------------------
 
     def refresh_library(self) -> None:
         """List the library's documents again; say libraryChanged when its folders changed."""
         folders = library_folders()
-        self.library_pane.set_library(folders, iter_documents(folders))
+        documents = iter_documents(folders)
+        self.library_pane.set_library(folders, documents, removable=[real_path(f) for f in added_folders()])
+        listed = set(documents)
+        self._opened = [path for path in self._opened if path not in listed]
+        self.library_pane.set_opened(self._opened)
         self.library_pane.mark_current(self.current_document.path if self.current_document else None)
         if self._library_folders is not None and folders != self._library_folders:
             self.libraryChanged.emit(folders)
         self._library_folders = folders
+
+    def _remember_opened(self, path: Path) -> None:
+        """List `path` under "Opened" in the library pane when it is in no library folder."""
+        if path in self._opened or any(path.is_relative_to(folder) for folder in library_folders()):
+            return
+        self._opened.append(path)
+        self.library_pane.set_opened(self._opened)
+
+    def remove_library_folder(self, folder: Path) -> None:
+        """Forget `folder` (one the user added) from the library; its files stay on disk."""
+        target = real_path(folder)
+        save_added_folders([f for f in added_folders() if real_path(f) != target])
+        self.refresh_library()
+        self.statusBar().showMessage(self.tr("Removed %1 from the library (its files are untouched).")
+                                     .replace("%1", display_name(folder)), 10000)
 
     def _update_status(self, loaded: LoadedDocument) -> None:
         document = loaded.document
         self.status_labels["name"].setText(display_name(document.path.name))
         suffix = self.tr(" (chosen)") if document.encoding_overridden else ""
         self.status_labels["encoding"].setText(document.encoding + suffix)
-        size = document.size_bytes
-        self.status_labels["size"].setText(f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size / 1024:.0f} KB")
-        minutes = loaded.reading_minutes
-        duration = self.tr("%d min") % minutes if minutes < 90 else self.tr("%.1f h") % (minutes / 60)
-        self.status_labels["length"].setText(
-            self.tr("%s characters · about %s") % (f"{len(document.text):,}", duration))
-        self.status_labels["length"].setToolTip(self.tr("Characters in the document, and an estimated reading time"))
+        self.status_labels["size"].setText(format_size(document.size_bytes))
+        self.status_labels["length"].setText(self.tr("%s characters") % f"{len(document.text):,}")
+        self.status_labels["length"].setToolTip(self.tr("Characters in the document"))
 
     def _show_notes(self, loaded: LoadedDocument) -> None:
         """One status bar message for what the reader should know about how the text is shown."""
@@ -409,7 +561,7 @@ class MainWindow(QMainWindow):
     def save_session(self) -> None:
         settings = open_settings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/state", self.pane_layout.save())
         document = self.current_document
         settings.setValue("session/last_document", path_key(document.path) if document else "")
         settings.sync()
@@ -422,11 +574,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
-            self.restoreState(state)
+            self.pane_layout.restore(state)  # a state saved before the current layout version is ignored
         key = settings.value("session/last_document", "")
         return str(path_from_key(key)) if isinstance(key, str) and key else ""
 
     def closeEvent(self, event) -> None:
+        self.focus_mode.leave()  # save the layout the reader chose, not focus mode's
         self.search_pane.shutdown()  # stop the workers before widgets go
         self.session.save_position()
         self.save_session()

@@ -97,7 +97,11 @@ def _action(window: QMainWindow, source: str, slot, shortcuts=None, name: str = 
     if name:
         action.setObjectName(name)
     action.triggered.connect(slot)
+    window.addAction(action)  # its shortcut works with the menu bar hidden (focus mode) too
     return action
+
+
+make_action = _action  # for the window's other parts (pane toggles, focus mode)
 
 
 def _menu(parent, source: str, name: str) -> QMenu:
@@ -112,11 +116,16 @@ def retranslate(window: QMainWindow) -> None:
     for action in window.findChildren(QAction):
         source = action.property("trSource")
         if source:
-            action.setText(tr(source))
+            action.setText(_translated(action, source))
     for menu in window.findChildren(QMenu):
         source = menu.menuAction().property("trSource")
         if source:
-            menu.setTitle(tr(source))
+            menu.setTitle(_translated(menu.menuAction(), source))
+
+
+def _translated(action: QAction, source: str) -> str:
+    """`source` in the UI language, in the action's own context (trContext) or the window's."""
+    return QCoreApplication.translate(action.property("trContext") or CONTEXT, source)
 
 
 class _LanguageWatcher(QObject):
@@ -154,6 +163,11 @@ def _edit_menu(window: QMainWindow) -> tuple[QMenu, QAction]:
                            keys(QKeySequence.StandardKey.Copy, "Ctrl+C"), "copyAction"))
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "Select &All"), lambda: window.text_view.selectAll(),
                            keys(QKeySequence.StandardKey.SelectAll, "Ctrl+A"), "selectAllAction"))
+    menu.addSeparator()
+    menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Find…"), lambda: window.find_bar.open_bar(),
+                           keys(QKeySequence.StandardKey.Find, "Ctrl+F"), "findAction"))
+    menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "Find in &Library…"),
+                           lambda: window.search_library(), "Ctrl+Shift+F", "findInLibraryAction"))
     menu.addSeparator()
     preferences = _action(window, QT_TRANSLATE_NOOP("MainWindow", "&Preferences…"), window.open_preferences,
                           keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"), "preferencesAction")
@@ -200,7 +214,7 @@ def _view_menu(window: QMainWindow, panes: tuple[QDockWidget, ...]) -> tuple[QMe
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Actual Size"), lambda: window.zoom(0),
                            "Ctrl+0", "zoomResetAction"))
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Full Screen"), window.toggle_full_screen,
-                           keys(QKeySequence.StandardKey.FullScreen, "F11"), "fullScreenAction"))
+                           "Shift+F11", "fullScreenAction"))  # F11 is focus mode
     return menu, panes_menu, theme_menu, encoding_menu
 
 
@@ -217,6 +231,17 @@ def _go_menu(window: QMainWindow) -> QMenu:
                            keys(QKeySequence.StandardKey.Back, "Alt+Left"), "backAction"))
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Forward"), window.go_forward,
                            keys(QKeySequence.StandardKey.Forward, "Alt+Right"), "forwardAction"))
+    menu.addSeparator()
+    menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Previous Section"),
+                           lambda: window.step_section(-1), "Alt+Up", "previousSectionAction"))
+    menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Next Section"),
+                           lambda: window.step_section(1), "Alt+Down", "nextSectionAction"))
+    menu.addSeparator()
+    menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Start"), lambda: window.go_to_offset(0),
+                           "Ctrl+Home", "startAction"))
+    menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&End"), window.go_to_end, "Ctrl+End", "endAction"))
+    menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "Go to &Position…"), window.ask_position,
+                           "Ctrl+G", "goToPositionAction"))
     return menu
 
 

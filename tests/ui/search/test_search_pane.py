@@ -100,7 +100,7 @@ def test_search_and_find_shortcuts_are_named_in_the_shortcuts_list(qtbot, window
     from reader.ui.dialogs.shortcuts import collect_shortcuts
 
     named = {entry.command: entry.keys for entry in collect_shortcuts(window)}
-    for command in ("Search the library", "Next search hit", "Previous search hit", "Find in document",
+    for command in ("Find in Library", "Next search hit", "Previous search hit", "Find",  # Edit ▸ Find (in Library)
                     "Previous match", "Close the find bar"):
         assert command in named, command
     assert "F3" in named["Next search hit"] and "(unnamed shortcut)" not in named

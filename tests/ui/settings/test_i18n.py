@@ -164,3 +164,93 @@ def test_outline_correction_actions_are_translated_in_the_pane(make_window) -> N
     window = make_window()
     assert window.outline_pane.promote_action.text() == "升级"
     assert window.outline_pane.remove_action.text() == "从大纲中移除"
+
+
+
+# What a reader sees change when switching to Chinese: (objectName of a widget, how to read it, the Chinese)
+WINDOW_TEXTS = (
+    ("libraryPane", "windowTitle", "文库"),
+    ("libraryFilter", "placeholderText", "筛选文档…"),
+    ("findToolBar", "windowTitle", "查找"),
+)
+PANE_TEXTS = (  # the panes other parts of the reader own (each has its own retranslate_ui)
+    ("outlinePane", "windowTitle", "大纲"),
+    ("searchPane", "windowTitle", "搜索"),
+    ("bookmarksPane", "windowTitle", "书签"),
+    ("outlineFilter", "placeholderText", "筛选标题…"),
+    ("searchBox", "placeholderText", '搜索：词语、"短语"、-排除、a OR b'),
+    ("bookmarksFilter", "placeholderText", "按段落或备注筛选"),
+    ("bookmarksAllDocuments", "text", "所有文档"),
+)
+
+
+def _switch_to_chinese(make_window, qtbot):
+    from PySide6.QtGui import QAction
+
+    ReaderSettings(language="en").save()
+    document = sorted((REPO / "corpus").glob("*.txt"))[0]
+    window = make_window([str(document)])
+    window.findChild(QAction, "preferencesAction").trigger()
+    dialog = window.findChild(QDialog, "preferencesDialog")
+    box = dialog.languageCombo if hasattr(dialog, "languageCombo") else dialog.language_box
+    box.setCurrentIndex(box.findData("zh_CN"))
+    qtbot.waitUntil(lambda: window.library_pane.windowTitle() == "文库")
+    qtbot.wait(50)  # every LanguageChange event delivered
+    return window, document, box
+
+
+def _stale(window, texts) -> list[str]:
+    from PySide6.QtCore import QObject
+
+    stale = []
+    for name, reader, chinese in texts:
+        shown = getattr(window.findChild(QObject, name), reader)()
+        if shown != chinese:
+            stale.append(f"{name}.{reader}: {shown!r}")
+    return stale
+
+
+def test_switching_to_chinese_retranslates_the_window_live(make_window, qtbot) -> None:
+    """No restart: the menus (the Bookmarks menu too), the status bar, the window title, the library pane."""
+    from PySide6.QtGui import QAction
+
+    window, document, box = _switch_to_chinese(make_window, qtbot)
+    assert window.windowTitle() == f"{document.stem} — 阅读器"
+    assert [_title(a.menu()) for a in window.menuBar().actions() if a.menu()] == [
+        "文件", "编辑", "视图", "转到", "书签", "文库", "帮助"]
+    assert window.findChild(QAction, "findInLibraryAction").text() == "在文库中查找(&L)…"
+    assert window.findChild(QAction, "focusModeAction").text() == "专注模式(&M)"
+    assert window.findChild(QAction, "exportBookmarksAction").text() == "导出书签(&E)…"
+    assert window.status_labels["length"].text().endswith(" 字")
+    assert "剩余" in window.status_labels["timeLeft"].text()
+    assert _stale(window, WINDOW_TEXTS) == []
+    box.setCurrentIndex(box.findData("en"))
+    qtbot.waitUntil(lambda: window.library_pane.windowTitle() == "Library")
+    assert window.windowTitle() == f"{document.stem} — Reader"
+    assert window.status_labels["length"].text().endswith(" characters")
+
+
+@pytest.mark.xfail(reason="the outline, search and bookmarks panes get retranslate_ui in their own slices' "
+                          "branches (round 15); remove this mark when they are merged", strict=True)
+def test_switching_to_chinese_retranslates_every_pane_live(make_window, qtbot) -> None:
+    window, _document, _box = _switch_to_chinese(make_window, qtbot)
+    assert _stale(window, PANE_TEXTS) == []
+
+
+def test_open_dialogs_follow_a_language_switch(make_window, qtbot, qapp) -> None:
+    """The shortcuts list (read again from the retranslated menus) and Go to Position change at once."""
+    from PySide6.QtGui import QAction
+
+    ReaderSettings(language="en").save()
+    window = make_window([str(sorted((REPO / "corpus").glob("*.txt"))[0])])
+    window.findChild(QAction, "shortcutsAction").trigger()
+    shortcuts = window.findChild(QDialog, "shortcutsDialog")
+    window.findChild(QAction, "goToPositionAction").trigger()
+    goto = window.findChild(QDialog, "goToPositionDialog")
+    assert {e.group for e in shortcuts.entries if e.keys[0] == "Ctrl+Shift+F"} == {"Find"}
+    i18n.install_translator(qapp, "zh_CN")
+    window._retranslate()  # what the preferences do after installing the catalogue
+    qtbot.waitUntil(lambda: shortcuts.windowTitle() == "键盘快捷键")
+    qtbot.waitUntil(lambda: {e.group for e in shortcuts.entries if e.keys[0] == "Ctrl+Shift+F"} == {"查找"})
+    assert ("在文库中查找", "Ctrl+Shift+F") in shortcuts.listed()
+    assert goto.windowTitle() == "跳转到位置"
