@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 STEP = 4  # Python-Markdown nests a list item's content 4 spaces deeper than the item
-_MARKER = re.compile(r"( *)([-*+]|(\d{1,9})[.)])( +|$)")
+_MARKER = re.compile(r"( *)([-*+]|(\d{1,9})\.)( +|$)")  # Python-Markdown knows no "1)" items
 _THEMATIC_BREAK = re.compile(r" {0,3}([-*_])( *\1){2,} *$")
 _FENCE = re.compile(r" *(`{3,}|~{3,})")
 _NOT_PARAGRAPH = re.compile(r" {0,3}(#|>|\||<|```|~~~|\[\^)")

@@ -50,8 +50,8 @@ def markdown_css(style: ReadingStyle) -> str:
     mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
     family = f"font-family: '{_quoted(style.font_family)}';" if style.font_family else ""
     return f"""
-body {{ color: {c.ink}; {family} }}
-p, li, dd, dt, td, th, h1, h2, h3, h4, h5, h6 {{ {height} }}
+body, p, li, dd, dt, td, th {{ color: {c.ink}; {family} }}
+p, li, dd, dt, td, th, h1, h2, h3, h4, h5, h6 {{ {height} {family} }}
 a {{ color: {c.link}; text-decoration: underline; }}
 h1, h2, h3, h4, h5, h6 {{ color: {c.heading}; margin-top: 18px; margin-bottom: 8px; }}
 code {{ font-family: '{_quoted(mono)}', monospace; background-color: {c.code}; color: {c.ink}; }}
