@@ -55,7 +55,8 @@ p, li, dd, dt, td, th, h1, h2, h3, h4, h5, h6 {{ {height} {family} }}
 a {{ color: {c.link}; text-decoration: underline; }}
 h1, h2, h3, h4, h5, h6 {{ color: {c.heading}; margin-top: 18px; margin-bottom: 8px; }}
 code {{ font-family: '{_quoted(mono)}', monospace; background-color: {c.code}; color: {c.ink}; }}
-pre {{ font-family: '{_quoted(mono)}', monospace; white-space: pre-wrap; margin: 0px; {height} }}
+pre {{ font-family: '{_quoted(mono)}', monospace; white-space: pre-wrap; {height}
+       margin: 0px 0px 0px 24px; text-indent: -24px; }}
 table.code {{ margin-top: 6px; margin-bottom: 10px; }}
 td.code {{ background-color: {c.code}; padding: 8px 10px 8px 10px; }}
 table.grid {{ border-collapse: collapse; margin-top: 6px; margin-bottom: 10px; }}

@@ -378,9 +378,12 @@ class RichView(OffsetViewMixin, QTextBrowser):
         """Restyle the view (ReadingStyle fields: theme, line_spacing, font_family, margin), live.
 
         An open document is laid out again at the same reading position, with its selection and
-        highlights. Without a `line_spacing`, the spacing the document has now is kept."""
-        if "line_spacing" not in changes:
-            changes["line_spacing"] = _line_spacing(self.document_view()) or self.reading_style.line_spacing
+        highlights. Without a `line_spacing`, the spacing the document has now (the preferences set
+        it on every block) is kept."""
+        applied = _line_spacing(self.document_view())
+        if applied is not None and applied != self.reading_style.line_spacing:
+            self.reading_style = replace(self.reading_style, line_spacing=applied)
+            self.document_view().setDefaultStyleSheet(markdown_css(self.reading_style))
         style = replace(self.reading_style, **changes)
         if style == self.reading_style:
             return
