@@ -357,6 +357,7 @@ class RichView(OffsetViewMixin, QTextBrowser):
         self._map = SourceMap([], 0)
         self._qt = Utf16Map("")
         self._html = ""
+        self._stale = False  # the document was laid out in an older style
         self.reading_style = ReadingStyle()
         self.setObjectName("textView")
         self.setOpenLinks(False)
@@ -369,6 +370,7 @@ class RichView(OffsetViewMixin, QTextBrowser):
         self.shown_document = document
         self._clear_highlights()
         self._html = shape_html(html if html is not None else render_markdown(document.text))
+        self._stale = False
         self._set_html()
         raw = self.document_view().toRawText()
         self._qt = Utf16Map(raw)
@@ -391,7 +393,19 @@ class RichView(OffsetViewMixin, QTextBrowser):
         self.document_view().setDefaultStyleSheet(markdown_css(style))
         if self.shown_document is None:
             self._set_margin()
-            return
+        elif not self.isVisible():
+            self._stale = True  # a hidden view (the other document kind is shown) is restyled when shown
+        else:
+            self._restyle()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale and self.shown_document is not None:
+            self._restyle()
+
+    def _restyle(self) -> None:
+        """Lay the document out again in the current style, at the same place, with the same selection."""
+        self._stale = False
         top, selected = self.top_offset(), self.selected_range()
         with self.highlights_batch():
             self._set_html()

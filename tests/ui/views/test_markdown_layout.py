@@ -158,3 +158,12 @@ def test_jumps_select_exactly_the_passage_in_nested_lists_tables_quotes_and_code
     window.jump_to(offset, len(passage))
     assert view.selected_text() == passage
     assert view.selected_range() == (offset, len(passage))
+
+
+def test_a_hidden_view_is_restyled_when_it_is_shown_again(narrow_view, note: Path) -> None:
+    view = narrow_view(note)
+    view.hide()
+    view.set_reading_style(theme="dark")
+    assert COLORS["dark"].ink not in view.toHtml(), "no layout pass for a view nobody sees"
+    view.show()
+    assert COLORS["dark"].ink in view.toHtml() and COLORS["light"].ink not in view.toHtml()

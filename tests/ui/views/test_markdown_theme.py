@@ -155,3 +155,29 @@ def test_the_reading_style_takes_a_font_family_and_a_margin(make_window, qtbot, 
     assert family in (char_format.fontFamilies() or [])
     assert block.blockFormat().lineHeight() == pytest.approx(180)
     assert view.selected_range() is None and view.document_view().toRawText().count("Plain body text") == 1
+
+
+def test_the_line_spacing_setting_spaces_the_rendered_lines(make_window, qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "long.md"
+    paragraph = "读书使人充实，讨论使人机智，笔记使人准确。" * 30
+    path.write_text(f"# 行距\n\n{paragraph}\n\n- {paragraph}\n", encoding="utf-8")
+    window = make_window([str(path)])
+    view = window.text_view
+
+    def pitch(fragment: str) -> int:
+        block = view.document_view().findBlock(view.to_qt(window.current_document.text.index(fragment)))
+        assert block.layout().lineCount() >= 3
+        tops = []
+        for line in (1, 2):
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + block.layout().lineAt(line).textStart())
+            tops.append(view.cursorRect(cursor).top())
+        return tops[1] - tops[0]
+
+    window.preferences.change(line_spacing=1.0)
+    single = pitch(paragraph), pitch(f"- {paragraph}")
+    window.preferences.change(line_spacing=2.0)
+    double = pitch(paragraph), pitch(f"- {paragraph}")
+    assert double[0] >= 1.8 * single[0] and double[1] >= 1.8 * single[1]
+    window.preferences.change(theme="sepia")
+    assert (pitch(paragraph), pitch(f"- {paragraph}")) == double, "a theme switch keeps the spacing"
