@@ -15,13 +15,14 @@ from PySide6.QtGui import QFontDatabase
 from reader.ui.settings.themes import COLORS, resolve_theme
 
 _CELL = 'width="100%" cellspacing="0" border="0"'
+_QUOTE = f'<table class="quote" {_CELL} cellpadding="0"><tr><td class="quote">'
+_CODE = f'<table class="code" {_CELL} cellpadding="0"><tr><td class="code">'
 _SHAPES = (
     (re.compile(r"<table>", re.IGNORECASE), f'<table class="grid" {_CELL} cellpadding="6">'),
-    (re.compile(r"<blockquote>", re.IGNORECASE),
-     f'<table class="quote" {_CELL} cellpadding="0"><tr><td class="quote">'),
-    (re.compile(r"</blockquote>", re.IGNORECASE), "</td></tr></table>"),
-    (re.compile(r"<pre>", re.IGNORECASE), f'<table class="code" {_CELL} cellpadding="0"><tr><td class="code"><pre>'),
-    (re.compile(r"(?:\n?(</code>))?</pre>", re.IGNORECASE), r"\1</pre></td></tr></table>"),  # no blank last line
+    (re.compile(r"<blockquote\b[^>]*>", re.IGNORECASE), _QUOTE),  # the cell is the quote (Qt's has wide margins)
+    (re.compile(r"</blockquote\s*>", re.IGNORECASE), "</td></tr></table>"),
+    (re.compile(r"<pre\b[^>]*>", re.IGNORECASE), rf"{_CODE}\g<0>"),
+    (re.compile(r"(?:\n?(</code>))?</pre\s*>", re.IGNORECASE), r"\1</pre></td></tr></table>"),  # no blank last line
 )
 
 

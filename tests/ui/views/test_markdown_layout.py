@@ -9,7 +9,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage, QTextCursor, QTextTable
 
 from reader.documents.loader import load_document
+from reader.documents.render import render_markdown
 from reader.ui.settings.themes import COLORS, apply_reading_colors
+from reader.ui.views.markdown_style import shape_html
 from reader.ui.views.text_views import RichView
 
 NOTE = """# 排版检查
@@ -167,3 +169,25 @@ def test_a_hidden_view_is_restyled_when_it_is_shown_again(narrow_view, note: Pat
     assert COLORS["dark"].ink not in view.toHtml(), "no layout pass for a view nobody sees"
     view.show()
     assert COLORS["dark"].ink in view.toHtml() and COLORS["light"].ink not in view.toHtml()
+
+
+def test_raw_html_quotes_and_pre_blocks_are_shaped_with_balanced_tables() -> None:
+    html = render_markdown("<blockquote class=\"x\">引</blockquote>\n\n<pre class=\"y\">原样</pre>\n\n> 甲\n>> 乙\n\n"
+                           "```\n代码\n```\n")
+    shaped = shape_html(html)
+    assert shaped.count("<table") == shaped.count("</table>") == 5
+    assert "<blockquote" not in shaped and shaped.count("<pre") == shaped.count("</pre>") == 2
+    assert "代码</code></pre>" in shaped, "no blank last line in a code block"
+
+
+def test_a_nested_quote_is_a_quote_inside_a_quote_and_jumps_select_in_it(make_window, qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "quotes.md"
+    path.write_text("# 引用\n\n> 外层的话\n>\n> > 里层的话\n\n后文。\n", encoding="utf-8")
+    window = make_window([str(path)])
+    view = window.text_view
+    text = window.current_document.text
+    inner = view.document_view().findBlock(view.to_qt(text.index("里层的话")))
+    outer_table = inner.document().rootFrame().childFrames()[0]
+    assert isinstance(outer_table, QTextTable) and isinstance(outer_table.childFrames()[0], QTextTable)
+    window.jump_to(text.index("里层的话"), 4)
+    assert view.selected_text() == "里层的话" and view.selected_range() == (text.index("里层的话"), 4)
