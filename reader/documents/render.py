@@ -7,6 +7,7 @@ import re
 import markdown
 
 from reader.documents.errors import DocumentError
+from reader.documents.lists import indent_lists
 
 EXTENSIONS = ["tables", "fenced_code", "sane_lists", "footnotes", "def_list", "abbr"]
 _DANGEROUS = "script|style|iframe|object|embed|applet|form|frameset|frame|meta|link|base|svg|math"
@@ -31,9 +32,9 @@ class NestedTooDeeplyError(DocumentError):
 
 
 def render_markdown(text: str) -> str:
-    """The document's Markdown as safe HTML (raises NestedTooDeeplyError)."""
+    """The document's Markdown as safe HTML, lists nested as CommonMark nests them (raises NestedTooDeeplyError)."""
     try:
-        html = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+        html = markdown.markdown(indent_lists(text), extensions=EXTENSIONS, output_format="html")
     except RecursionError as error:
         raise NestedTooDeeplyError("the Markdown is nested too deeply to render") from error
     return sanitize_html(html)

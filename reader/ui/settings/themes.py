@@ -2,7 +2,8 @@
 
 "system" follows the desktop's colour scheme (QStyleHints.colorScheme, Qt 6.5+): dark when the
 desktop is dark, light otherwise. A theme is applied to the application (palette, Fusion style and
-the small stylesheet in resources/styles/reader.qss) and, through `reading_colors`, to the text views.
+the small stylesheet in resources/styles/reader.qss) and, through `apply_reading_colors`, to the text
+views (the rendered Markdown view also takes its stylesheet from reader/ui/views/markdown_style.py).
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ class Colors:
     ink: str
     selection: str
     selection_text: str
+    # rendered Markdown: headings, code and table-header backgrounds, table and rule lines, block quotes
+    heading: str
+    code: str
+    table_header: str
+    rule: str
+    quote: str
+    quote_bar: str
 
 
 COLORS = {
@@ -45,18 +53,24 @@ COLORS = {
         button="#e8e8e8", highlight="#2f6fce", highlighted_text="#ffffff", link="#1a5fb4",
         disabled="#8a8a8a", muted="#555555", focus="#2f6fce", title="#e2e2e2",
         page="#ffffff", ink="#1d1d1d", selection="#2f6fce", selection_text="#ffffff",
+        heading="#111111", code="#f0f1f3", table_header="#f3f5f7", rule="#d0d7de", quote="#f5f7f9",
+        quote_bar="#b9c4d0",
     ),
     "dark": Colors(
         window="#2b2b2b", window_text="#e4e4e4", base="#1f1f1f", alternate="#262626", text="#e4e4e4",
         button="#363636", highlight="#3d7bd9", highlighted_text="#ffffff", link="#78b0ff",
         disabled="#7a7a7a", muted="#b0b0b0", focus="#5b9bff", title="#333333",
         page="#1c1c1c", ink="#dadada", selection="#35609e", selection_text="#ffffff",
+        heading="#f2f2f2", code="#2b2e33", table_header="#2a2d31", rule="#4a4f56", quote="#24272b",
+        quote_bar="#5b7fb8",
     ),
     "sepia": Colors(
         window="#eadfc8", window_text="#3b2f22", base="#f7efdc", alternate="#efe5cf", text="#3b2f22",
         button="#e2d5ba", highlight="#9c6b3c", highlighted_text="#ffffff", link="#7a4a1c",
         disabled="#9c8d78", muted="#5e4e3c", focus="#9c6b3c", title="#dfd1b3",
         page="#f4ecd8", ink="#5b4636", selection="#c9a878", selection_text="#2b1f12",
+        heading="#3b2f22", code="#ebe0c6", table_header="#ece1c8", rule="#cdb994", quote="#eee4cc",
+        quote_bar="#b08a58",
     ),
 }
 THEMES = ("system", *COLORS)  # the theme settings: follow the desktop, or one of COLORS
@@ -133,8 +147,21 @@ def apply_theme(app: QApplication, theme: str) -> str:
     return name
 
 
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance of a colour ("#rrggbb" or any name QColor knows)."""
+    channels = QColor(color).getRgbF()[:3]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two colours, 1.0 to 21.0 (AA asks 4.5 for body text)."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def apply_reading_colors(view: QWidget, name: str) -> None:
-    """Give a text view the page and ink colours of a concrete theme."""
+    """Give a text view the page and ink colours of a concrete theme (and a rendered view its stylesheet)."""
     c = COLORS[name]
     palette = view.palette()
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
@@ -145,3 +172,9 @@ def apply_reading_colors(view: QWidget, name: str) -> None:
         palette.setColor(group, QPalette.ColorRole.Link, QColor(c.link))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor(c.page))
     view.setPalette(palette)
+    viewport = getattr(view, "viewport", None)
+    if viewport is not None:
+        viewport().setPalette(palette)  # the stylesheet style gives the viewport a palette of its own
+    restyle = getattr(view, "set_reading_style", None)
+    if restyle is not None:
+        restyle(theme=name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -25,6 +27,7 @@ from reader.documents import Document
 from reader.documents.render import render_markdown
 from reader.text.alignment import align
 from reader.text.offsets import SourceMap, Utf16Map
+from reader.ui.views.markdown_style import ReadingStyle, markdown_css, shape_html
 from reader.ui.views.scrollbar import MarkedScrollBar
 
 RESOURCE_LIMIT_BYTES = 32 * 1024 * 1024  # an image larger than this in a note is not shown
@@ -446,19 +449,79 @@ class RichView(OffsetViewMixin, QTextBrowser):
         self._init_view()
         self._map = SourceMap([], 0)
         self._qt = Utf16Map("")
+        self._html = ""
+        self._stale = False  # the document was laid out in an older style
+        self.reading_style = ReadingStyle()
         self.setObjectName("textView")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow_link)
+        self.document_view().setDefaultStyleSheet(markdown_css(self.reading_style))
 
     def show_document(self, document: Document, html: str | None = None) -> None:
         """Show `document` rendered (from `html` when a worker already rendered it)."""
         self.shown_document = document
         self._clear_highlights()
-        self.setHtml(html if html is not None else render_markdown(document.text))
+        self._html = shape_html(html if html is not None else render_markdown(document.text))
+        self._stale = False
+        self._set_html()
         raw = self.document_view().toRawText()
         self._qt = Utf16Map(raw)
         self._map = align(raw, document.text)
+
+    def set_reading_style(self, **changes) -> None:
+        """Restyle the view (ReadingStyle fields: theme, line_spacing, font_family, margin), live.
+
+        An open document is laid out again at the same reading position, with its selection and
+        highlights. Without a `line_spacing`, the spacing the document has now (the preferences set
+        it on every block) is kept."""
+        applied = _line_spacing(self.document_view())
+        if applied is not None and applied != self.reading_style.line_spacing:
+            self.reading_style = replace(self.reading_style, line_spacing=applied)
+            self.document_view().setDefaultStyleSheet(markdown_css(self.reading_style))
+        style = replace(self.reading_style, **changes)
+        if style == self.reading_style:
+            return
+        self.reading_style = style
+        self.document_view().setDefaultStyleSheet(markdown_css(style))
+        if self.shown_document is None:
+            self._set_margin()
+        elif not self.isVisible():
+            self._stale = True  # a hidden view (the other document kind is shown) is restyled when shown
+        else:
+            self._restyle()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale and self.shown_document is not None:
+            self._restyle()
+
+    def _restyle(self) -> None:
+        """Lay the document out again in the current style, at the same place, with the same selection."""
+        self._stale = False
+        top, selected = self.top_offset(), self.selected_range()
+        with self.highlights_batch():
+            self._set_html()
+            self.show_offset(top)
+            if selected is not None:
+                self._restore_selection(*selected)
+
+    def _set_html(self) -> None:
+        self.setHtml(self._html)
+        self._set_margin()
+        self.horizontalScrollBar().setValue(0)
+
+    def _set_margin(self) -> None:
+        if self.document_view().documentMargin() != self.reading_style.margin:
+            self.document_view().setDocumentMargin(self.reading_style.margin)
+
+    def _restore_selection(self, offset: int, length: int) -> None:
+        bar = self.verticalScrollBar().value()
+        cursor = self.textCursor()
+        cursor.setPosition(self.to_qt(offset))
+        cursor.setPosition(self.to_qt(offset + length), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(bar)
 
     def to_qt(self, offset: int) -> int:
         return self._qt.to_qt(self._map.to_view(offset))
@@ -509,6 +572,14 @@ class RichView(OffsetViewMixin, QTextBrowser):
             self.scrollToAnchor(url.fragment())
         elif url.scheme() in ("", "file") and url.path():
             self.documentLinkActivated.emit(url.path())
+
+
+def _line_spacing(document: QTextDocument) -> float | None:
+    """The proportional line height the document's first block has (as a multiple), if any."""
+    block_format = document.firstBlock().blockFormat()
+    if block_format.lineHeightType() != QTextBlockFormat.LineHeightTypes.ProportionalHeight.value:
+        return None
+    return block_format.lineHeight() / 100 if block_format.lineHeight() > 0 else None
 
 
 def _read_capped(path: Path) -> bytes:
