@@ -25,6 +25,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     """Every test writes into its own data dir, never the user's."""
     directory = tmp_path_factory.mktemp("data")
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(directory))
+    monkeypatch.setenv("READER_TTS_ENGINE", "mock")  # Qt's mock speech engine: read aloud never speaks in tests
     paths.set_data_dir(None)
     return directory
 

@@ -272,7 +272,7 @@
 <context>
     <name>BookmarksPane</name>
     <message>
-        <location filename="../../reader/ui/bookmarks/pane.py" line="+159"/>
+        <location filename="../../reader/ui/bookmarks/pane.py" line="+161"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
@@ -292,12 +292,12 @@
         <translation>按段落或备注筛选</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+196"/>
         <source>Delete Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-193"/>
         <source>Re-attach to Selection</source>
         <translation>重新附着到所选文本</translation>
     </message>
@@ -318,6 +318,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Copy &amp;Link</source>
+        <translation>复制链接(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A reader:// link to this passage, for your notes: it opens here</source>
+        <translation>指向这段文字的 reader:// 链接，可放进笔记：点击即回到这里</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Bookmark Selection</source>
         <translation>为所选文本添加书签(&amp;B)</translation>
     </message>
@@ -387,7 +397,12 @@
         <translation>重新附着书签</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
+        <source>Link copied: paste it in your notes to come back here.</source>
+        <translation>链接已复制：粘贴到笔记中，点击即可回到这里。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Change &amp;Colour</source>
         <translation>更改颜色(&amp;C)</translation>
     </message>
@@ -397,8 +412,8 @@
         <translation>更改样式(&amp;S)</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+269"/>
+        <location line="-242"/>
+        <location line="+282"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
@@ -611,8 +626,8 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/shell/main_window.py" line="+79"/>
-        <location line="+129"/>
+        <location filename="../../reader/ui/shell/main_window.py" line="+93"/>
+        <location line="+142"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
@@ -928,6 +943,11 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <location line="+3"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading &amp;Statistics…</source>
+        <translation>阅读统计(&amp;S)…</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from reader.bookmarks import (
     take_notices,
     update_bookmark,
 )
+from reader.bookmarks.links import make_link
 from reader.bookmarks.service import path_key
 from reader.ui.bookmarks.editor import BookmarkEditor
 from reader.ui.bookmarks.list_view import BookmarkList, BookmarkListModel
@@ -131,6 +132,7 @@ class BookmarksPane(QDockWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.list.addAction(self.delete_action)
         self.reattach_action = self._action(self.reattach_selected, "reattachBookmarkAction")
+        self.copy_link_action = self._action(self.copy_link, "copyBookmarkLinkAction")
         owner = self.parent() or self  # the window's own actions, as the shortcuts dialog lists them
         self.undo_action = self.undo_stack.createUndoAction(owner)
         self.undo_action.setObjectName("bookmarksUndoAction")
@@ -163,6 +165,8 @@ class BookmarksPane(QDockWidget):
         self.edit_action.setText(self.tr("&Edit Bookmark…"))
         self.delete_action.setText(self.tr("&Delete"))
         self.reattach_action.setText(self.tr("Re-attach to Selection"))
+        self.copy_link_action.setText(self.tr("Copy &Link"))
+        self.copy_link_action.setToolTip(self.tr("A reader:// link to this passage, for your notes: it opens here"))
         self.bookmark_action.setText(self.tr("&Bookmark Selection"))
         self._name_undo()
         self._show_placeholder()
@@ -378,6 +382,16 @@ class BookmarksPane(QDockWidget):
 
         self.undo_stack.push(_StoreCommand(text, guarded(do), guarded(undo), self.refresh))
 
+    def copy_link(self) -> str | None:
+        """Put the selected bookmark's reader:// link on the clipboard (and return it)."""
+        bookmark = self.selected()
+        if bookmark is None:
+            return None
+        link = make_link(bookmark)
+        QGuiApplication.clipboard().setText(link)
+        self.message.emit(self.tr("Link copied: paste it in your notes to come back here."), 5000)
+        return link
+
     def list_menu(self) -> QMenu:
         """The list's context menu: Edit Bookmark…, Change Colour ▸, Change Style ▸, Delete, (Re-attach),
         then Undo/Redo."""
@@ -386,8 +400,9 @@ class BookmarksPane(QDockWidget):
         menu.addAction(self.edit_action)
         self._choice_menu(menu, self.tr("Change &Colour"), "bookmarkColorMenu", COLORS, bookmark, "color")
         self._choice_menu(menu, self.tr("Change &Style"), "bookmarkStyleMenu", STYLES, bookmark, "style")
+        menu.addAction(self.copy_link_action)
         menu.addAction(self.delete_action)
-        for action in (self.edit_action, self.delete_action):
+        for action in (self.edit_action, self.copy_link_action, self.delete_action):
             action.setEnabled(bookmark is not None)
         if bookmark is not None and bookmark.status == "orphaned":
             menu.addAction(self.reattach_action)

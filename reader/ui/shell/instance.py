@@ -137,6 +137,11 @@ def bring_to(window, paths: list[str], select: tuple[int, int] | None) -> None:
         window.open_paths(existing)
     if window.isMinimized():
         window.showNormal()
-    if QGuiApplication.platformName() not in ("offscreen", "minimal"):  # they have no window stack to raise
-        window.raise_()
-        window.activateWindow()
+    raise_window(window)
+
+
+def raise_window(widget) -> None:
+    """Bring a top-level widget to the front (not on platforms that have no window stack to raise)."""
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        widget.raise_()
+        widget.activateWindow()

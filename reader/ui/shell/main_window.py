@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from reader.documents import Document, is_supported
 from reader.documents.library import added_folders, iter_documents, library_folders, real_path, save_added_folders
 from reader.documents.names import display_name, path_from_key, path_key
+from reader.stats import StatsError, StatsStore, pace
 from reader.ui.bookmarks.menu import BookmarksMenu
+from reader.ui.bookmarks.note_sync import NoteSync
 from reader.ui.bookmarks.pane import BookmarksPane
 from reader.ui.dialogs.goto import GoToPositionDialog
 from reader.ui.library.pane import LibraryPane
@@ -34,12 +36,24 @@ from reader.ui.search.pane import add_shortcuts as add_search_shortcuts
 from reader.ui.settings.preferences import Preferences, PreferencesDialog
 from reader.ui.settings.settings import open_settings
 from reader.ui.shell.focus import FocusMode
+from reader.ui.shell.instance import raise_window
 from reader.ui.shell.layout import PaneLayout
 from reader.ui.shell.loader import NESTED_TOO_DEEPLY, LoadedDocument
 from reader.ui.shell.menus import build_menus, make_action, retranslate
 from reader.ui.shell.navigation import sibling_heading
-from reader.ui.shell.progress import format_size, minutes_per_char, percent, reading_pace, time_left_text
+from reader.ui.shell.progress import (
+    format_size,
+    minutes_per_char,
+    percent,
+    reading_pace,
+    set_reading_pace,
+    time_left_text,
+)
 from reader.ui.shell.session import ReadingSession
+from reader.ui.speech.controls import ReadAloudControls
+from reader.ui.speech.read_aloud import ReadAloud
+from reader.ui.stats.dialog import StatisticsDialog
+from reader.ui.stats.recorder import ReadingRecorder
 from reader.ui.views.breadcrumb import Breadcrumb
 from reader.ui.views.plain import plain_label, plain_message_box
 from reader.ui.views.text_views import PlainView, RichView
@@ -79,6 +93,13 @@ class MainWindow(QMainWindow):
         self.find_toolbar = QToolBar(self.tr("Find"), self, objectName="findToolBar", movable=False)
         self.find_bar = FindBar(self.session, self.find_toolbar)
         self.search_pane = SearchPane(self.session, self, find_bar=self.find_bar)
+        self.read_aloud = ReadAloud(self.session, self)
+        self.read_aloud_controls = ReadAloudControls(self.read_aloud, self)
+        self.statistics_store = StatsStore()
+        keep = getattr(self.preferences.settings, "keep_statistics", True)
+        self.statistics = ReadingRecorder(self.session, self.statistics_store, keep, parent=self)
+        self.note_sync = NoteSync(self.session, lambda: getattr(self.preferences.settings, "notes_folder", ""), self)
+        self._statistics_dialog: StatisticsDialog | None = None
         self._place_children()
         self._connect_signals()
         self.retranslate_ui()
@@ -130,6 +151,8 @@ class MainWindow(QMainWindow):
         self.menus.view.insertAction(self.findChild(QAction, "fullScreenAction"), self.focus_mode.action)
         self.addActions(self.bookmarks_pane.window_actions())
         self.menuBar().insertMenu(self.menus.library.menuAction(), self.bookmarks_menu)
+        self.menuBar().insertMenu(self.menus.library.menuAction(), self.read_aloud_controls.menu)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.read_aloud_controls.toolbar)
         self._mark_bookmarks_menu()
         add_search_shortcuts(self.search_pane, self)
         library_search = self.findChild(QShortcut, "searchLibraryShortcut")
@@ -183,6 +206,10 @@ class MainWindow(QMainWindow):
         self.search_pane.documentsChanged.connect(self.refresh_library)
         search = self.search_pane
         self.bookmarks_pane.searchRequested.connect(lambda t: (search.show(), search.raise_(), search.box.setText(t)))
+        for source in (self.statistics, self.note_sync):
+            source.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.statistics.recorded.connect(self._feed_pace)
+        QTimer.singleShot(0, self._feed_pace)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(search.shutdown)
@@ -578,7 +605,30 @@ class MainWindow(QMainWindow):
         key = settings.value("session/last_document", "")
         return str(path_from_key(key)) if isinstance(key, str) and key else ""
 
+    def open_statistics(self) -> StatisticsDialog:
+        """Library ▸ Reading Statistics…: the heatmap and the per-document table (what was read so far included)."""
+        self.statistics.flush(wait=True)
+        if self._statistics_dialog is None:
+            self._statistics_dialog = StatisticsDialog(self.statistics_store, self)
+            self._statistics_dialog.openRequested.connect(lambda path: self.open_document(path))
+            self._statistics_dialog.cleared.connect(self._feed_pace)
+        self._statistics_dialog.refresh()
+        self._statistics_dialog.show()
+        raise_window(self._statistics_dialog)
+        return self._statistics_dialog
+
+    def _feed_pace(self) -> None:
+        """Time-left estimates at the reader's measured pace, once the statistics can tell it."""
+        try:
+            measured = pace(self.statistics_store.documents())
+        except StatsError:
+            return
+        if measured:
+            set_reading_pace(cjk_chars_per_minute=measured)
+
     def closeEvent(self, event) -> None:
+        self.read_aloud.stop()
+        self.statistics.flush(wait=True)  # what was read this session, before the window goes
         self.focus_mode.leave()  # save the layout the reader chose, not focus mode's
         self.search_pane.shutdown()  # stop the workers before widgets go
         self.session.save_position()

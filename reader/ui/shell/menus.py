@@ -262,6 +262,9 @@ def _library_menu(window: QMainWindow) -> QMenu:
     menu.addAction(add)
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Refresh"), window.refresh_library,
                            keys(QKeySequence.StandardKey.Refresh, "F5"), "refreshLibraryAction"))
+    menu.addSeparator()
+    menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "Reading &Statistics…"), window.open_statistics,
+                           name="statisticsAction"))
     return menu
 
 
