@@ -80,7 +80,7 @@ def test_the_context_menu_groups_edit_colour_style_delete_then_undo(window, doc:
     pane.list.setCurrentIndex(pane.model.index(0, 0))
     menu = pane.list_menu()
     texts = [action.text().replace("&", "") if not action.isSeparator() else "|" for action in menu.actions()]
-    assert texts == ["Edit Bookmark…", "Change Colour", "Change Style", "Delete", "|", "Undo", "Redo"]
+    assert texts == ["Edit Bookmark…", "Change Colour", "Change Style", "Copy Link", "Delete", "|", "Undo", "Redo"]
     colours = menu.findChild(QMenu, "bookmarkColorMenu")
     assert [a.text() for a in colours.actions()][:3] == ["Yellow", "Green", "Blue"]
     assert colours.actions()[0].isChecked()

@@ -217,7 +217,7 @@ def test_switching_to_chinese_retranslates_the_window_live(make_window, qtbot) -
     window, document, box = _switch_to_chinese(make_window, qtbot)
     assert window.windowTitle() == f"{document.stem} — 阅读器"
     assert [_title(a.menu()) for a in window.menuBar().actions() if a.menu()] == [
-        "文件", "编辑", "视图", "大纲", "转到", "书签", "文库", "帮助"]
+        "文件", "编辑", "视图", "大纲", "转到", "书签", "朗读", "文库", "帮助"]
     assert window.findChild(QAction, "findInLibraryAction").text() == "在文库中查找(&L)…"
     assert window.findChild(QAction, "focusModeAction").text() == "专注模式(&M)"
     assert window.findChild(QAction, "exportBookmarksAction").text() == "导出书签(&E)…"

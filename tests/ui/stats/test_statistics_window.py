@@ -9,13 +9,14 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 from reader.bookmarks import add_bookmark
 from reader.bookmarks.links import parse_target, resolve
-from reader.stats import StatsStore
+from reader.stats import ReadingTracker, StatsStore
 
 
 def test_statistics_action_shows_what_was_read_in_this_window(qtbot, make_window, notes_doc: Path) -> None:
     window = make_window([str(notes_doc)])
     clock = [1_800_000_000.0]
     window.statistics.clock = lambda: clock[0]
+    window.statistics.tracker = ReadingTracker(clock[0])  # a fake clock from here on
     window.statistics.tracker.set_active(clock[0], True)
     window.statistics.tracker.show(clock[0], str(notes_doc), notes_doc.name, len(window.current_document.text))
     for step in range(3):
