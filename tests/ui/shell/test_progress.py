@@ -30,9 +30,14 @@ def test_scrolling_to_the_end_reaches_100_percent(make_window, qtbot) -> None:
     label = window.status_labels["position"]
     assert label.text() == "0%"
     bar = window.text_view.verticalScrollBar()
-    bar.setValue(bar.maximum() - 1)
+    for _ in range(10):  # lazy layout may shorten the scroll range as the last lines are laid out
+        bar.setValue(bar.maximum() - 1)
+        qtbot.wait(100)
+        if bar.value() == bar.maximum() - 1:
+            break
+    window.session.sync_position()
     qtbot.waitUntil(lambda: label.text() not in ("0%", ""))
-    assert label.text() != "100%"  # one line short of the end is not the end
+    assert bar.value() < bar.maximum() and label.text() != "100%"  # one line short of the end is not the end
     bar.setValue(bar.maximum())
     qtbot.waitUntil(lambda: label.text() == "100%")
     assert "section" not in window.status_labels["timeLeft"].text()
