@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.library_pane.documentActivated.connect(lambda path: self.open_document(path))
         self.outline_pane.headingActivated.connect(lambda offset, length: self.jump_to(offset, length))
         self.outline_pane.outlineChanged.connect(session.sync_position)
+        self.outline_pane.outlineChanged.connect(session.show_headings)  # corrections restyle the plain text
         for source in (self.outline_pane, self.bookmarks_pane, self.bookmarks_menu):
             source.message.connect(self.statusBar().showMessage)
         self.preferences.languageChanged.connect(lambda _language: self._retranslate())
