@@ -158,7 +158,7 @@
 <context>
     <name>BookmarksPane</name>
     <message>
-        <location filename="../../reader/ui/bookmarks/pane.py" line="+307"/>
+        <location filename="../../reader/ui/bookmarks/pane.py" line="+304"/>
         <source>All documents</source>
         <translation>所有文档</translation>
     </message>
@@ -295,7 +295,7 @@
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+219"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -648,7 +648,7 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../reader/ui/settings/preferences.py" line="+153"/>
+        <location filename="../../reader/ui/settings/preferences.py" line="+179"/>
         <location line="+1"/>
         <source>Document text</source>
         <translation>文档正文</translation>
@@ -682,7 +682,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location line="+120"/>
+        <location line="+134"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -703,11 +703,16 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Default font &amp;kind:</source>
+        <translation>默认字体类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Line spacing:</source>
         <translation>行距(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Text &amp;width:</source>
         <translation>正文宽度(&amp;W)：</translation>
     </message>
@@ -717,13 +722,18 @@
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Page &amp;margin:</source>
+        <translation>页边距(&amp;M)：</translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
@@ -741,6 +751,31 @@
         <location line="+3"/>
         <source>Default font</source>
         <translation>默认字体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serif (Song/Ming)</source>
+        <translation>衬线（宋体/明体）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sans serif (Hei)</source>
+        <translation>无衬线（黑体）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reading font used when &quot;Default font&quot; is ticked.</source>
+        <translation>勾选“默认字体”时使用的阅读字体。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room between the text and the edges of its column.</source>
+        <translation>正文与版心边缘之间的留白。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1066,7 +1101,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../reader/app.py" line="+43"/>
+        <location filename="../../reader/app.py" line="+46"/>
         <source>%s does not exist.</source>
         <translation>%s 不存在。</translation>
     </message>

@@ -12,7 +12,7 @@ BLOCK_CHARS = 2000  # a block ends at the first newline this many characters aft
 LINE_BREAK = "\u2028"  # a line break inside a block: one UTF-16 unit, like "\n", so positions are unchanged
 HEADING_SPACE = 0.9  # extra room above a heading line, in its line heights
 HEADING_SIZE = {1: 2, 2: 1}  # QTextFormat.FontSizeAdjustment by level (1: 1.2x, 2: 1.44x); deeper: bold only
-FORMAT_SLICE = 400  # headings formatted per call of HeadingFormatter.step()
+FORMAT_SLICE = 150  # headings formatted per call of HeadingFormatter.step()
 
 
 def block_text(text: str) -> str:

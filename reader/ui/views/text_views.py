@@ -388,6 +388,9 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
     def _keeping_top(self):
         """The text at the top of the view stays there (larger headings re-wrap the lines of their block),
         and the selection stays as it is."""
+        if self.verticalScrollBar().value() == 0:  # at the start: nothing above to keep
+            yield
+            return
         top = self.top_offset()
         try:
             yield
