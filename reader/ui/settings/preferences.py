@@ -2,8 +2,8 @@
 
 `Preferences` (one per window, `window.preferences`) holds the `ReaderSettings`, applies them (theme,
 reading font and size with the `Zoom` on top, line spacing, page margin, text column width, UI language) to
-the text views it is given, lines the breadcrumb up with the text, and saves every change to settings.ini. `PreferencesDialog` (Edit ▸ Preferences…) edits them;
-every change applies at once.
+the text views it is given, lines the breadcrumb up with the text, and saves every change to settings.ini.
+`PreferencesDialog` (Edit ▸ Preferences…) edits them; every change applies at once.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The window's settings: a QSettings INI file in the data dir, and the typed reader settings in it.
 
 `ReaderSettings` is the one typed view of the reader's preferences (theme, reading font, line
-spacing, page margin, text width, UI language); `Typography` is what the text views lay text out with. It is read with `ReaderSettings.load()`, which migrates older
-layouts, and written with `save()`. Other keys in the same file (window geometry, recent files, the
+spacing, page margin, text width, UI language); `Typography` is what the text views lay text out with.
+It is read with `ReaderSettings.load()`, which migrates older layouts, and written with `save()`. Other keys in the same file (window geometry, recent files, the
 session) belong to the window and are not touched here.
 """
 
