@@ -2,7 +2,8 @@
 
 `ReaderSettings` is the one typed view of the reader's preferences (theme, reading font, line
 spacing, page margin, text width, UI language); `Typography` is what the text views lay text out with.
-It is read with `ReaderSettings.load()`, which migrates older layouts, and written with `save()`. Other keys in the same file (window geometry, recent files, the
+It is read with `ReaderSettings.load()`, which migrates older layouts, and written with `save()`.
+Other keys in the same file (window geometry, recent files, the
 session) belong to the window and are not touched here.
 """
 
