@@ -18,6 +18,7 @@ from reader.ui.shell.positions import ReadingPositions
 from reader.ui.views.text_views import PlainView, RichView
 
 SLICED_FROM_CHARS = 1_000_000  # a document this long is shown in several turns of the event loop
+HEADINGS_AFTER_MS = 40  # a late outline's headings are set off in the text this long after the tree is filled
 
 
 class ReadingSession(QObject):
@@ -196,7 +197,7 @@ class ReadingSession(QObject):
         self.loaded.outline, self.loaded.editor = outlined.outline, outlined.editor
         self.outlineChanged.emit(outlined.outline)
         QTimer.singleShot(0, self, self.sync_position)  # the next turn: the new tree is not filled and synced in one
-        QTimer.singleShot(0, self, self.show_headings)  # and another: formatting waits for the tree
+        QTimer.singleShot(HEADINGS_AFTER_MS, self, self.show_headings)  # not in the turn that fills the tree
 
     def _show_place(self, request: tuple) -> None:
         select, recording = request
