@@ -65,37 +65,37 @@ class ReadingLayout(QPlainTextDocumentLayout):
         document.markContentsDirty(0, document.characterCount())
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        # Qt calls this very often (thousands of times a jump when 100,000 bookmarks tint the page): kept lean.
         rect = super().blockBoundingRect(block)  # lays the block out if it is not
-        layout = block.layout() if block.isValid() and block.isVisible() else None
-        if layout is None or layout.lineCount() == 0:
+        if self.spacing == 1.0 and not self._heading_starts:
             return rect
-        extra = max(0.0, self.spacing - 1.0)
-        heads = self._heading_lines(block)
-        if not extra and not heads:
+        layout = block.layout() if block.isValid() and block.isVisible() else None
+        count = layout.lineCount() if layout is not None else 0
+        if not count:
             return rect
         if layout.lineAt(0).y() == 0:  # just laid out by Qt: lines touch
-            self._space_lines(layout, extra, heads if block.previous().isValid() else heads - {0})
-        last = layout.lineAt(layout.lineCount() - 1)
-        height = last.y() + last.height() * (1 + extra / 2)
+            self._space_lines(block, layout, count)
+        last = layout.lineAt(count - 1)
+        height = last.y() + last.height() * (1 + (self.spacing - 1.0) / 2)
         if not block.next().isValid():
             height += self.document().documentMargin()
         rect.setHeight(height)
         return rect
 
-    def _heading_lines(self, block: QTextBlock) -> set[int]:
+    def _heading_lines(self, block: QTextBlock, layout) -> set[int]:
         starts = self._heading_starts
-        if not starts:
-            return set()
         first, end = block.position(), block.position() + block.length()
         low = bisect_left(starts, first)
         high = bisect_left(starts, end, low)
-        layout = block.layout()
-        return {layout.lineForTextPosition(starts[i] - first).lineNumber() for i in range(low, high)}
+        lines = {layout.lineForTextPosition(starts[i] - first).lineNumber() for i in range(low, high)}
+        return lines if block.previous().isValid() else lines - {0}
 
-    @staticmethod
-    def _space_lines(layout, extra: float, heads: set[int]) -> None:
+    def _space_lines(self, block: QTextBlock, layout, count: int) -> None:
+        """Move the lines apart: half the extra spacing above and below each, HEADING_SPACE above headings."""
+        extra = self.spacing - 1.0
+        heads = self._heading_lines(block, layout) if self._heading_starts else set()
         y = 0.0
-        for number in range(layout.lineCount()):
+        for number in range(count):
             line = layout.lineAt(number)
             height = line.height()
             if number in heads:
