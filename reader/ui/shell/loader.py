@@ -83,7 +83,7 @@ def outline_of(loaded: LoadedDocument) -> loading.LoadedDocument:
 
 
 def plain_document(text: str, style: TextStyle) -> QTextDocument:
-    """A QTextDocument holding `text` for the plain view (plain_layout.block_text), handed to the UI thread
+    """A QTextDocument holding `text` for the plain view (plain_layout.block_pieces), handed to the UI thread
     (no layout yet: the view sets its ReadingLayout there)."""
     document = build_document(text, style.font, style.margin)
     application = QCoreApplication.instance()

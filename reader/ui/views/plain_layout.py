@@ -1,4 +1,4 @@
-"""The plain view's layout: few, large blocks (fast to show), line spacing and headings set off, same text."""
+"""The plain view's document and layout: few large blocks (fast to show), line spacing, headings set off."""
 
 from __future__ import annotations
 
@@ -11,21 +11,17 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout
 BLOCK_CHARS = 2000  # a block ends at the first newline this many characters after it starts
 LINE_BREAK = "\u2028"  # a line break inside a block: one UTF-16 unit, like "\n", so positions are unchanged
 HEADING_SPACE = 0.9  # extra room above a heading line, in its line heights
-HEADING_SIZE = {1: 2, 2: 1}  # QTextFormat.FontSizeAdjustment by level (1: 1.2x, 2: 1.44x); deeper: bold only
+HEADING_SIZE = {1: 2, 2: 1}  # FontSizeAdjustment by level: +2 is 1.44x, +1 is 1.2x; deeper levels: bold only
 FORMAT_SLICE = 150  # headings formatted per call of HeadingFormatter.step()
 
 
-def block_text(text: str) -> str:
-    """`text` as the plain view's QTextDocument holds it: the same characters, except that only the first
-    newline after every BLOCK_CHARS characters stays a paragraph break; the others become U+2028.
+def block_pieces(text: str, size: int = 256 * 1024):
+    """`text` as the plain view's QTextDocument holds it, in pieces of about `size` characters (whole blocks)
+    to insert one by one: the same characters, except that only the first newline after every BLOCK_CHARS
+    characters stays a paragraph break; the others become U+2028 (Qt maps it back to "\n" on copy).
 
     Qt's plain layout costs the UI thread a pass over every block when a document is set or the view
     resized (60 MB novel: 143,000 blocks, ~150 ms); with blocks of ~2000 characters it is ~10 ms."""
-    return "".join(block_pieces(text))
-
-
-def block_pieces(text: str, size: int = 256 * 1024):
-    """block_text(text) in pieces of about `size` characters (whole blocks), to insert one by one."""
     group: list[str] = []
     grouped = start = 0
     while start < len(text):
@@ -142,7 +138,7 @@ class HeadingFormatter:
 
 
 def build_document(text: str, font: QFont, margin: float) -> QTextDocument:
-    """A QTextDocument for the plain view holding block_text(text), inserted a piece at a time (one
+    """A QTextDocument for the plain view holding `text` as block_pieces lays it out, a piece at a time (one
     setPlainText of a 20 MB text would hold the GIL, and so the UI thread, ~90 ms); no layout yet."""
     document = QTextDocument()
     document.setUndoRedoEnabled(False)

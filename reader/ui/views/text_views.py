@@ -301,7 +301,7 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
     def show_document(self, document: Document, html: str | None = None, prepared: QTextDocument | None = None,
                       utf16: Utf16Map | None = None) -> None:
         """Show `document`'s text, from `prepared` (a QTextDocument a worker filled with plain_layout's
-        block_text) when given. `html` is for the rendered view and ignored here."""
+        block_pieces) when given. `html` is for the rendered view and ignored here."""
         self.shown_document = document
         self._map = utf16 or Utf16Map(document.text)
         self._clear_highlights()
