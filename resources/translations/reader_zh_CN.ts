@@ -627,7 +627,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/shell/main_window.py" line="+93"/>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
@@ -1108,7 +1108,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../reader/ui/settings/preferences.py" line="+153"/>
+        <location filename="../../reader/ui/settings/preferences.py" line="+179"/>
         <location line="+1"/>
         <source>Document text</source>
         <translation>文档正文</translation>
@@ -1142,7 +1142,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location line="+120"/>
+        <location line="+134"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -1163,11 +1163,16 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
     </message>
     <message>
         <location line="+0"/>
+        <source>Default font &amp;kind:</source>
+        <translation>默认字体类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Line spacing:</source>
         <translation>行距(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Text &amp;width:</source>
         <translation>正文宽度(&amp;W)：</translation>
     </message>
@@ -1177,13 +1182,18 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Page &amp;margin:</source>
+        <translation>页边距(&amp;M)：</translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
@@ -1201,6 +1211,31 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <location line="+3"/>
         <source>Default font</source>
         <translation>默认字体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serif (Song/Ming)</source>
+        <translation>衬线（宋体/明体）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sans serif (Hei)</source>
+        <translation>无衬线（黑体）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reading font used when &quot;Default font&quot; is ticked.</source>
+        <translation>勾选“默认字体”时使用的阅读字体。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room between the text and the edges of its column.</source>
+        <translation>正文与版心边缘之间的留白。</translation>
     </message>
     <message>
         <location line="+1"/>

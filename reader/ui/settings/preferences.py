@@ -1,9 +1,9 @@
 """Preferences: the window's reading settings applied live, and the dialog that changes them.
 
 `Preferences` (one per window, `window.preferences`) holds the `ReaderSettings`, applies them (theme,
-reading font and size with the `Zoom` on top, line spacing, text column width, UI language) to the text
-views it is given and saves every change to settings.ini. `PreferencesDialog` (Edit ▸ Preferences…) edits them;
-every change applies at once.
+reading font and size with the `Zoom` on top, line spacing, page margin, text column width, UI language) to
+the text views it is given, lines the breadcrumb up with the text, and saves every change to settings.ini.
+`PreferencesDialog` (Edit ▸ Preferences…) edits them; every change applies at once.
 """
 
 from __future__ import annotations
@@ -31,8 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.settings.i18n import LANGUAGE_SETTINGS, LANGUAGES, install_translator
-from reader.ui.settings.settings import FONT_SIZE_RANGE, LINE_SPACING_RANGE, TEXT_WIDTH_RANGE, ReaderSettings
+from reader.ui.settings.settings import (
+    FONT_SIZE_RANGE,
+    FONT_STYLES,
+    LINE_SPACING_RANGE,
+    PAGE_MARGIN_RANGE,
+    TEXT_WIDTH_RANGE,
+    ReaderSettings,
+)
 from reader.ui.settings.themes import THEMES, apply_reading_colors, apply_theme, resolve_theme
+from reader.ui.views.breadcrumb import Breadcrumb
+from reader.ui.views.text_views import PlainView
 
 # A text column's width is counted in full-width characters, measured with this one.
 WIDTH_SAMPLE = "\u4e2d"
@@ -100,11 +109,12 @@ class Preferences(QObject):
 
     def apply_font(self) -> None:
         """The reading font and size (plus the zoom) on both views, then the column width."""
-        family = self.settings.font_family or QApplication.font().family()
+        typography = self.settings.typography()
         size = self.zoom.point_size(self.settings.font_size)
         for view in self._views():
             font = QFont(view.font())
-            font.setFamily(family)
+            font.setFamilies(list(typography.families))
+            font.setStyleHint(QFont.StyleHint.Serif if typography.style == "serif" else QFont.StyleHint.SansSerif)
             font.setPointSizeF(size)
             view.setFont(font)
         self.apply_width()
@@ -112,6 +122,13 @@ class Preferences(QObject):
     def apply_width(self) -> None:
         for view in self._views():
             self._fit_column(view)
+            self._align_breadcrumb(view)
+
+    def _align_breadcrumb(self, view: QAbstractScrollArea) -> None:
+        """The breadcrumb starts where the text of the view on show starts."""
+        if view.objectName() == "textView":
+            for breadcrumb in self._root.findChildren(Breadcrumb):
+                breadcrumb.align_to(view)
 
     def _fit_column(self, view: QAbstractScrollArea) -> None:
         """Centre the text in a column at most `max_text_width` full-width characters wide."""
@@ -129,23 +146,32 @@ class Preferences(QObject):
             view.setViewportMargins(side, 0, side, 0)
 
     def format_documents(self) -> None:
-        """Line spacing on every block of both views' documents (fast: 0.01 s for 5 M characters)."""
+        """Line spacing and page margin on both views (the plain view lays its lines out itself; the
+        rendered view's blocks get the line height, fast: 0.01 s for 5 M characters)."""
         for view in self._views():
-            document = view.document_view()
-            block_format = QTextBlockFormat()
-            block_format.setLineHeight(
-                self.settings.line_spacing * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-            )
-            if _has_line_height(document, block_format):
-                continue  # a worker built it with this spacing: no pass over millions of characters here
-            undo = document.isUndoRedoEnabled()
-            document.setUndoRedoEnabled(False)
-            cursor = QTextCursor(document)
-            cursor.beginEditBlock()
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.mergeBlockFormat(block_format)
-            cursor.endEditBlock()
-            document.setUndoRedoEnabled(undo)
+            if isinstance(view, PlainView):
+                view.set_line_spacing(self.settings.line_spacing)
+                view.set_page_margin(self.settings.page_margin)
+            else:
+                self._format_rendered(view.document_view())
+            self._align_breadcrumb(view)
+
+    def _format_rendered(self, document) -> None:
+        document.setDocumentMargin(self.settings.page_margin)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(
+            self.settings.line_spacing * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        if _has_line_height(document, block_format):
+            return
+        undo = document.isUndoRedoEnabled()
+        document.setUndoRedoEnabled(False)
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
+        cursor.endEditBlock()
+        document.setUndoRedoEnabled(undo)
 
     def _name_widgets(self) -> None:
         """Accessible names for the widgets a screen reader user moves between."""
@@ -166,6 +192,7 @@ class Preferences(QObject):
     def _on_view_changed(self, view: QAbstractScrollArea) -> None:
         if self.settings.max_text_width:
             self._fit_column(view)
+        self._align_breadcrumb(view)
 
     def _on_system_scheme(self, _scheme) -> None:
         if self.settings.theme == "system":
@@ -183,9 +210,10 @@ class Preferences(QObject):
         new.save()
         if new.theme != old.theme:
             self.apply_theme()
-        if new.theme != old.theme or (new.font_family, new.font_size) != (old.font_family, old.font_size):
+        if new.theme != old.theme or (new.font_family, new.font_style, new.font_size) != (
+                old.font_family, old.font_style, old.font_size):
             self.apply_font()  # a new application stylesheet resets the views' fonts
-        if new.line_spacing != old.line_spacing:
+        if (new.line_spacing, new.page_margin) != (old.line_spacing, old.page_margin):
             self.format_documents()
         if new.max_text_width != old.max_text_width:
             self.apply_width()
@@ -203,7 +231,8 @@ class Preferences(QObject):
 
 
 class PreferencesDialog(QDialog):
-    """Theme, reading font, size, line spacing, text width and language; every change applies at once."""
+    """Theme, reading font (or the default's kind), size, line spacing, page margin, text width and language;
+    every change applies at once."""
 
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +273,16 @@ class PreferencesDialog(QDialog):
         self.spacing_spin.setSingleStep(0.1)
         self.spacing_spin.valueChanged.connect(lambda value: self._set(line_spacing=value))
 
+        self.style_box = QComboBox(self, objectName="fontStyleCombo")
+        for style in FONT_STYLES:
+            self.style_box.addItem("", style)
+        self.style_box.currentIndexChanged.connect(lambda: self._set(font_style=self.style_box.currentData()))
+
+        self.margin_spin = QSpinBox(self, objectName="pageMarginSpin")
+        self.margin_spin.setRange(*PAGE_MARGIN_RANGE)
+        self.margin_spin.setSingleStep(4)
+        self.margin_spin.valueChanged.connect(lambda value: self._set(page_margin=value))
+
         self.width_spin = QSpinBox(self, objectName="textWidthSpin")
         self.width_spin.setRange(*TEXT_WIDTH_RANGE)
         self.width_spin.setSingleStep(5)
@@ -256,9 +295,10 @@ class PreferencesDialog(QDialog):
         self.language_note = QLabel(self, objectName="languageNote")
         self.language_note.setWordWrap(True)
 
-        self.labels = [QLabel(self) for _ in range(6)]
-        for label, field in zip(self.labels, (self.theme_box, font_row, self.size_spin, self.spacing_spin,
-                                              self.width_spin, self.language_box), strict=True):
+        self.labels = [QLabel(self) for _ in range(8)]
+        for label, field in zip(self.labels, (self.theme_box, font_row, self.style_box, self.size_spin,
+                                              self.spacing_spin, self.margin_spin, self.width_spin,
+                                              self.language_box), strict=True):
             label.setBuddy(field if field is not font_row else self.font_box)
             self.form.addRow(label, field)
         self.form.addRow("", self.language_note)
@@ -277,14 +317,19 @@ class PreferencesDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Preferences"))
-        texts = (self.tr("&Theme:"), self.tr("&Font:"), self.tr("Font &size:"), self.tr("&Line spacing:"),
-                 self.tr("Text &width:"), self.tr("&Language:"))
+        texts = (self.tr("&Theme:"), self.tr("&Font:"), self.tr("Default font &kind:"), self.tr("Font &size:"),
+                 self.tr("&Line spacing:"), self.tr("Page &margin:"), self.tr("Text &width:"), self.tr("&Language:"))
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         themes = (self.tr("Follow the system"), self.tr("Light"), self.tr("Dark"), self.tr("Sepia"))
         for index, text in enumerate(themes):
             self.theme_box.setItemText(index, text)
         self.default_font.setText(self.tr("Default font"))
+        for index, text in enumerate((self.tr("Serif (Song/Ming)"), self.tr("Sans serif (Hei)"))):
+            self.style_box.setItemText(index, text)
+        self.style_box.setToolTip(self.tr("The reading font used when \"Default font\" is ticked."))
+        self.margin_spin.setSuffix(self.tr(" px"))
+        self.margin_spin.setToolTip(self.tr("Room between the text and the edges of its column."))
         self.size_spin.setSuffix(self.tr(" pt"))
         self.spacing_spin.setSuffix(self.tr(" ×"))
         self.width_spin.setSuffix(self.tr(" characters"))
@@ -313,6 +358,9 @@ class PreferencesDialog(QDialog):
             self.font_box.setCurrentFont(QFont(settings.font_family or QApplication.font().family()))
             self.size_spin.setValue(settings.font_size)
             self.spacing_spin.setValue(settings.line_spacing)
+            self.style_box.setCurrentIndex(max(0, self.style_box.findData(settings.font_style)))
+            self.style_box.setEnabled(not settings.font_family)
+            self.margin_spin.setValue(settings.page_margin)
             self.width_spin.setValue(settings.max_text_width)
             self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
         finally:

@@ -1,8 +1,9 @@
 """The window's settings: a QSettings INI file in the data dir, and the typed reader settings in it.
 
 `ReaderSettings` is the one typed view of the reader's preferences (theme, reading font, line
-spacing, text width, UI language). It is read with `ReaderSettings.load()`, which migrates older
-layouts, and written with `save()`. Other keys in the same file (window geometry, recent files, the
+spacing, page margin, text width, UI language); `Typography` is what the text views lay text out with.
+It is read with `ReaderSettings.load()`, which migrates older layouts, and written with `save()`.
+Other keys in the same file (window geometry, recent files, the
 session) belong to the window and are not touched here.
 """
 
@@ -17,10 +18,19 @@ from reader.paths import data_dir
 from reader.ui.settings.i18n import LANGUAGE_SETTINGS
 from reader.ui.settings.themes import THEMES
 
-SETTINGS_VERSION = 2
+SETTINGS_VERSION = 3
 FONT_SIZE_RANGE = (6.0, 48.0)
 LINE_SPACING_RANGE = (1.0, 3.0)
 TEXT_WIDTH_RANGE = (0, 400)
+PAGE_MARGIN_RANGE = (0, 160)
+FONT_STYLES = ("serif", "sans")
+# The reading font when none is chosen, best first: Qt falls back along the list glyph by glyph.
+DEFAULT_FAMILIES = {
+    "serif": ("Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", "Noto Serif", "DejaVu Serif",
+              "Times New Roman"),
+    "sans": ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans",
+             "DejaVu Sans"),
+}
 
 # Where each setting lives in settings.ini.
 _KEYS = {
@@ -29,6 +39,8 @@ _KEYS = {
     "font_family": "text/font_family",
     "font_size": "text/font_size",
     "line_spacing": "text/line_spacing",
+    "page_margin": "text/page_margin",
+    "font_style": "text/font_style",
     "max_text_width": "text/max_width",
     "language": "ui/language",
 }
@@ -44,9 +56,11 @@ class ReaderSettings:
     """The reader's preferences, with their defaults.
 
     theme: "system" (follow the desktop's light/dark scheme), "light", "dark" or "sepia".
-    font_family: the reading font ("" is the platform's default font).
+    font_family: the reading font ("" is the default font of `font_style`).
+    font_style: "serif" or "sans": the default reading font's kind (Noto Serif CJK where installed).
     font_size: the reading font's size in points (zoom adds to it for the session).
-    line_spacing: the height of a line as a multiple of the font's (1.0 is single spacing).
+    line_spacing: the height of a line as a multiple of the font's (1.0 is single spacing; 1.5 suits Chinese).
+    page_margin: pixels between the text and the edges of its column.
     max_text_width: the widest the text column gets, in full-width characters (0: no limit).
     language: the UI language, "system", "en" or "zh_CN".
     """
@@ -54,8 +68,10 @@ class ReaderSettings:
     version: int = SETTINGS_VERSION
     theme: str = "system"
     font_family: str = ""
+    font_style: str = "serif"
     font_size: float = 12.0
-    line_spacing: float = 1.0
+    line_spacing: float = 1.5
+    page_margin: int = 28
     max_text_width: int = 0
     language: str = "system"
 
@@ -82,6 +98,8 @@ class ReaderSettings:
             theme=self.theme if self.theme in THEMES else default.theme,
             language=self.language if self.language in LANGUAGE_SETTINGS else default.language,
             font_family=self.font_family.strip(),
+            font_style=self.font_style if self.font_style in FONT_STYLES else default.font_style,
+            page_margin=int(_clamp(self.page_margin, *PAGE_MARGIN_RANGE)),
             font_size=_clamp(self.font_size, *FONT_SIZE_RANGE),
             line_spacing=round(_clamp(self.line_spacing, *LINE_SPACING_RANGE), 2),
             max_text_width=int(_clamp(self.max_text_width, *TEXT_WIDTH_RANGE)),
@@ -89,6 +107,12 @@ class ReaderSettings:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def typography(self) -> Typography:
+        """What the text views lay text out with (the rendered view's stylesheet reads it too)."""
+        families = (self.font_family,) if self.font_family else DEFAULT_FAMILIES[self.font_style]
+        return Typography(families, self.font_style, self.font_size, self.line_spacing, self.page_margin,
+                          self.max_text_width)
 
     @classmethod
     def load(cls, settings: QSettings | None = None) -> ReaderSettings:
@@ -107,6 +131,26 @@ class ReaderSettings:
         for name, value in self.validated().to_dict().items():
             store.setValue(_KEYS[name], value)
         store.sync()
+
+
+@dataclass(frozen=True)
+class Typography:
+    """How reading text is laid out, for every view: the plain view applies it itself; the rendered
+    (Markdown) view's stylesheet can use `css()`."""
+
+    families: tuple[str, ...]  # the reading font, with fallbacks, best first
+    style: str  # "serif" or "sans"
+    size_pt: float
+    line_spacing: float  # line height as a multiple of the font's
+    margin_px: int  # between the text and the edges of its column
+    max_width_chars: int  # 0: no limit
+
+    def css(self) -> str:
+        """The body rule a rendered view's stylesheet starts from."""
+        families = ", ".join(f'"{family}"' for family in self.families)
+        generic = "serif" if self.style == "serif" else "sans-serif"
+        return (f"body {{ font-family: {families}, {generic}; font-size: {self.size_pt:g}pt; "
+                f"line-height: {round(self.line_spacing * 100)}%; margin: {self.margin_px}px; }}")
 
 
 # Version 1 (the first preferences, before themes and languages) stored a dark flag, the font as
@@ -134,6 +178,8 @@ def migrate(values: dict[str, Any]) -> dict[str, Any]:
         width = _coerce(values.get("view/width"), int)
         if width is not None:
             values.setdefault("max_text_width", width)
+    if version < 3 and _coerce(values.get("line_spacing"), float) == 1.0:
+        del values["line_spacing"]  # the old default, saved with the rest: the new default (1.5) applies
     values["version"] = SETTINGS_VERSION
     return values
 

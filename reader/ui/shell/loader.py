@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QTextDocument
 
 from reader.documents import DocumentError
 from reader.documents.loader import not_a_file_kind
@@ -18,6 +18,7 @@ from reader.documents.names import display_name
 from reader.outline import loading
 from reader.outline.loading import add_outline
 from reader.text.offsets import Utf16Map
+from reader.ui.views.plain_layout import build_document
 
 # Files up to this size load on the UI thread (they take a few ms there); larger ones on the worker: a
 # 1.7 MB novel loaded and outlined on the UI thread held it 0.47 s.
@@ -25,7 +26,6 @@ SYNC_LIMIT_BYTES = 256 * 1024
 SYNC_LIMIT_MARKDOWN_BYTES = 256 * 1024
 RENDER_LIMIT_BYTES = loading.RENDER_LIMIT_BYTES  # larger Markdown files are shown as plain text
 SHOWN_WAIT_S = 2.0  # the longest the worker waits for the UI to show a text before outlining it
-INSERT_CHARS = 256 * 1024  # a worker fills a QTextDocument this many characters at a time
 NESTED_TOO_DEEPLY = "nested"  # LoadedDocument.plain_reason: the Markdown could not be rendered
 
 
@@ -34,7 +34,7 @@ class TextStyle:
     """How the plain view lays text out, so a worker can build its QTextDocument ready to show."""
 
     font: QFont
-    line_height: float = 1.0  # proportional: 1.5 is one and a half lines
+    margin: float = 4.0  # the page margin, in pixels (QTextDocument.documentMargin)
 
 
 @dataclass
@@ -83,18 +83,9 @@ def outline_of(loaded: LoadedDocument) -> loading.LoadedDocument:
 
 
 def plain_document(text: str, style: TextStyle) -> QTextDocument:
-    """A QTextDocument holding `text` for the plain view, handed to the UI thread (no layout yet:
-    the view sets its QPlainTextDocumentLayout there)."""
-    document = QTextDocument()
-    document.setUndoRedoEnabled(False)
-    document.setDefaultFont(style.font)
-    block_format = QTextBlockFormat()  # as the window's preferences format it, which then skip it
-    block_format.setLineHeight(style.line_height * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    cursor = QTextCursor(document)
-    cursor.setBlockFormat(block_format)  # every block the inserts make inherits it
-    # In slices: one setPlainText (or one pass of mergeBlockFormat) would hold the GIL, and so the UI, ~90 ms.
-    for start in range(0, len(text), INSERT_CHARS):
-        cursor.insertText(text[start : start + INSERT_CHARS])
+    """A QTextDocument holding `text` for the plain view (plain_layout.block_pieces), handed to the UI thread
+    (no layout yet: the view sets its ReadingLayout there)."""
+    document = build_document(text, style.font, style.margin)
     application = QCoreApplication.instance()
     if application is not None:
         document.moveToThread(application.thread())

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         session.bookmarksChanged.connect(self._show_new_bookmark)
         self.outline_pane.headingActivated.connect(lambda offset, length: self.jump_to(offset, length))
         self.outline_pane.outlineChanged.connect(session.sync_position)
+        self.outline_pane.outlineChanged.connect(session.show_headings)  # corrections restyle the plain text
         for source in (self.outline_pane, self.bookmarks_pane, self.bookmarks_menu):
             source.message.connect(self.statusBar().showMessage)
         self.preferences.languageChanged.connect(lambda _language: self._retranslate())

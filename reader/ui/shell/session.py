@@ -12,11 +12,13 @@ from reader.bookmarks.service import path_key
 from reader.documents import Document
 from reader.documents.history import History, Place
 from reader.documents.overrides import remember_encoding, remembered_encoding
+from reader.outline.model import flatten
 from reader.ui.shell.loader import DocumentLoader, LoadedDocument, TextStyle
 from reader.ui.shell.positions import ReadingPositions
 from reader.ui.views.text_views import PlainView, RichView
 
 SLICED_FROM_CHARS = 1_000_000  # a document this long is shown in several turns of the event loop
+HEADINGS_AFTER_MS = 40  # a late outline's headings are set off in the text this long after the tree is filled
 
 
 class ReadingSession(QObject):
@@ -119,7 +121,8 @@ class ReadingSession(QObject):
         self.last_error = None
         if self._recording:
             self._remember_place()
-        self.loader.style = TextStyle(QFont(self.plain_view.font()), self._line_spacing())
+        self.plain_view.set_line_spacing(self._line_spacing())
+        self.loader.style = TextStyle(QFont(self.plain_view.font()), self.plain_view.page_margin)
         if not self.loader.load(path, encoding or remembered_encoding(path), (select, self._recording)):
             return None
         return self.last_error is None
@@ -178,7 +181,14 @@ class ReadingSession(QObject):
 
     def _show_outline(self, loaded: LoadedDocument) -> None:
         self.outlineChanged.emit(loaded.outline or [])  # None: it comes later (_show_late_outline)
+        self.show_headings()
         self.documentShown.emit(loaded)
+
+    def show_headings(self) -> None:
+        """Set the outline's headings off in the plain text (bolder, larger, room above), e.g. after a correction."""
+        if self.loaded is not None and self.view is self.plain_view:
+            headings = self.editor.headings if self.editor is not None else flatten(self.outline)
+            self.plain_view.set_headings([(h.offset, h.length, h.level) for h in headings])
 
     def _show_late_outline(self, outlined) -> None:
         """The outline (and corrections editor) of a large document, worked out after its text was shown."""
@@ -187,6 +197,7 @@ class ReadingSession(QObject):
         self.loaded.outline, self.loaded.editor = outlined.outline, outlined.editor
         self.outlineChanged.emit(outlined.outline)
         QTimer.singleShot(0, self, self.sync_position)  # the next turn: the new tree is not filled and synced in one
+        QTimer.singleShot(HEADINGS_AFTER_MS, self, self.show_headings)  # not in the turn that fills the tree
 
     def _show_place(self, request: tuple) -> None:
         select, recording = request

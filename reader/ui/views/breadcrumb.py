@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QLabel, QSizePolicy, QStyle, QToolButton, QWidget
 
 from reader.ui.views.plain import plain_label, plain_tooltip
 
@@ -62,6 +62,20 @@ class Breadcrumb(QWidget):
             button.setFont(font)
         button.clicked.connect(lambda: self.crumbActivated.emit(offset, length))
         return button
+
+    def align_to(self, view: QAbstractScrollArea) -> None:
+        """Start the crumbs' text where `view`'s text starts (its frame, column margins and page margin)."""
+        window = self.window()
+        text_left = view.viewport().x() + view.document_view().documentMargin()
+        left = view.mapTo(window, QPoint(int(text_left), 0)).x() - self.mapTo(window, QPoint(0, 0)).x()
+        padding = self.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin) // 2 + 1  # a crumb's text inset
+        left = max(0, left - padding)
+        if self._layout.contentsMargins().left() != left:
+            self._layout.setContentsMargins(left, 1, 6, 1)
+
+    def text_left(self) -> int:
+        """Where the first crumb's text starts, in the breadcrumb (for tests)."""
+        return self._layout.contentsMargins().left()
 
     def titles(self) -> list[str]:
         return [title for title, _, _ in self._path]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -21,13 +21,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextDocumentLayout, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextBrowser, QTextEdit, QWidget
 
 from reader.documents import Document
 from reader.documents.render import render_markdown
 from reader.text.alignment import align
 from reader.text.offsets import SourceMap, Utf16Map
 from reader.ui.views.markdown_style import ReadingStyle, markdown_css, shape_html
+from reader.ui.views.plain_layout import HeadingFormatter, ReadingLayout, build_document
 from reader.ui.views.scrollbar import MarkedScrollBar
 
 RESOURCE_LIMIT_BYTES = 32 * 1024 * 1024  # an image larger than this in a note is not shown
@@ -392,26 +393,29 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         self._init_view()
         self._map = Utf16Map("")
         self._adopted: QTextDocument | None = None  # the document shown, if we gave it (not Qt's first)
+        self.line_spacing = 1.0  # the height of a line, in lines
+        self.page_margin = 4.0  # pixels between the text and the edges of its column
+        self._headings: list[tuple[int, int, int]] = []  # (offset, length, level) of the headings shown
+        self._formatter: HeadingFormatter | None = None
         self.setObjectName("textView")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setUndoRedoEnabled(False)
 
     def show_document(self, document: Document, html: str | None = None, prepared: QTextDocument | None = None,
                       utf16: Utf16Map | None = None) -> None:
-        """Show `document`'s text, from `prepared` (a QTextDocument a worker filled) when given.
-
-        `html` is for the rendered view and ignored here. Setting a prepared document costs the UI
-        thread a pass over its blocks (~25 ms for 20 MB) instead of a setPlainText (~220 ms)."""
+        """Show `document`'s text, from `prepared` (a QTextDocument a worker filled with plain_layout's
+        block_pieces) when given. `html` is for the rendered view and ignored here."""
         self.shown_document = document
         self._map = utf16 or Utf16Map(document.text)
         self._clear_highlights()
+        self._headings, self._formatter = [], None
         if prepared is None:
-            prepared = QTextDocument()
-            prepared.setUndoRedoEnabled(False)
-            prepared.setPlainText(document.text)
-        prepared.setDocumentLayout(QPlainTextDocumentLayout(prepared))
+            prepared = build_document(document.text, self.font(), self.page_margin)
+        prepared.setDocumentLayout(ReadingLayout(prepared, self.line_spacing))
         if prepared.defaultFont() != self.font():
             prepared.setDefaultFont(self.font())
+        if prepared.documentMargin() != self.page_margin:
+            prepared.setDocumentMargin(self.page_margin)
         previous = self._adopted  # Qt deletes the view's own first document itself; we delete ours
         self.setDocument(prepared)
         prepared.setParent(self)
@@ -421,11 +425,103 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         self.verticalScrollBar().setValue(0)  # as setPlainText does: a new document starts at its top
         self.horizontalScrollBar().setValue(0)
 
+    def resizeEvent(self, event) -> None:
+        """A new width re-wraps the text: the text at the top stays there (a block holds many lines)."""
+        if event.oldSize().width() != event.size().width() and self.shown_document is not None:
+            with self._keeping_top():
+                super().resizeEvent(event)
+        else:
+            super().resizeEvent(event)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange and self.shown_document is not None:
+            with self._keeping_top():
+                super().changeEvent(event)
+        else:
+            super().changeEvent(event)
+
+    def _layout(self) -> ReadingLayout | None:
+        layout = self.document_view().documentLayout()
+        return layout if isinstance(layout, ReadingLayout) else None
+
+    def set_line_spacing(self, spacing: float) -> None:
+        """Lines `spacing` lines apart (Qt's plain layout ignores block formats' line height)."""
+        self.line_spacing = spacing
+        layout = self._layout()
+        if layout is not None:
+            layout.set_spacing(spacing)
+
+    def set_page_margin(self, pixels: float) -> None:
+        """Keep the text `pixels` from the edges of its column."""
+        self.page_margin = pixels
+        if self.shown_document is not None and self.document_view().documentMargin() != pixels:
+            with self._keeping_top():
+                self.document_view().setDocumentMargin(pixels)
+
+    def set_headings(self, headings: list[tuple[int, int, int]]) -> None:
+        """Show these source spans (offset, length, level) as headings: bolder, larger, with room above.
+        Formats only: the text, and so every offset, stays as it is. Large outlines are formatted a
+        slice per turn of the event loop."""
+        if headings == self._headings or self.shown_document is None:
+            return
+        document = self.document_view()
+        spans = [(self.to_qt(offset), self.to_qt(offset + length), level) for offset, length, level in headings]
+        with self._keeping_top():
+            if self._headings:
+                HeadingFormatter(document, []).clear()
+            layout = self._layout()
+            if layout is not None:
+                layout.set_heading_starts([start for start, _, _ in spans])
+        self._headings = list(headings)
+        self._formatter = HeadingFormatter(document, spans)
+        self._format_headings(self._formatter)
+
+    def heading_spans(self) -> list[tuple[int, int, int]]:
+        return list(self._headings)
+
+    def _format_headings(self, formatter: HeadingFormatter) -> None:
+        if formatter is not self._formatter:
+            return
+        with self._keeping_top():
+            more = formatter.step()
+        if more:
+            QTimer.singleShot(0, self, lambda: self._format_headings(formatter))
+
+    @contextmanager
+    def _keeping_top(self):
+        """The text at the top of the view stays there (larger headings re-wrap the lines of their block),
+        and the selection stays as it is."""
+        if self.verticalScrollBar().value() == 0:  # at the start: nothing above to keep
+            yield
+            return
+        top = self.top_offset()
+        try:
+            yield
+        finally:
+            if self.top_offset() != top:
+                cursor = QTextCursor(self.document_view())
+                cursor.setPosition(self.to_qt(top))
+                self._scroll_cursor_to(cursor, 0)
+
     def to_qt(self, offset: int) -> int:
         return self._map.to_qt(offset)
 
     def from_qt(self, position: int) -> int:
         return self._map.from_qt(position)
+
+    def _scroll_cursor_to(self, cursor: QTextCursor, y: int) -> None:
+        """Put `cursor`'s line at the top, then move it down to `y`. Blocks hold many lines, and one Qt has
+        not laid out yet counts as a single scrollbar step, so the blocks involved are laid out first."""
+        block = cursor.block()
+        if block.isValid():
+            self.blockBoundingRect(block)  # lays it out: its lines become steps
+            above, height = block.previous(), 0.0
+            while above.isValid() and height < y:
+                height += self.blockBoundingRect(above).height()
+                above = above.previous()
+            line = block.layout().lineForTextPosition(cursor.position() - block.position())
+            self.verticalScrollBar().setValue(block.firstLineNumber() + max(0, line.lineNumber()))
+        super()._scroll_cursor_to(cursor, y)
 
     def _scroll_units(self, pixels: int) -> int:
         """Pixels to scrollbar steps: one step is one laid-out line (taller with line spacing)."""

@@ -31,12 +31,13 @@ def _open_preferences(window, qtbot) -> QDialog:
     return dialog
 
 
-def _line_heights(view) -> set[float]:
-    heights, block = set(), view.document_view().firstBlock()
-    while block.isValid():
-        heights.add(block.blockFormat().lineHeight())
-        block = block.next()
-    return heights
+def _line_pitch(view) -> float:
+    """The distance between the first two lines of the text, in line heights (as laid out and painted)."""
+    block = view.document_view().firstBlock()
+    view.blockBoundingRect(block)
+    layout = block.layout()
+    assert layout.lineCount() >= 2
+    return (layout.lineAt(1).y() - layout.lineAt(0).y()) / layout.lineAt(0).height()
 
 
 def test_the_default_theme_follows_the_system(make_window) -> None:
@@ -83,7 +84,7 @@ def test_settings_changed_in_the_dialog_apply_at_once_and_persist(make_window, q
 
     view = window.text_view
     assert view.font().pointSizeF() == 17
-    assert _line_heights(view) == {180.0}
+    assert _line_pitch(view) == pytest.approx(1.8, rel=1e-3)
     margins = view.viewportMargins()
     assert margins.left() == margins.right() > 0
     assert _page(view) == COLORS["dark"].page
@@ -94,7 +95,7 @@ def test_settings_changed_in_the_dialog_apply_at_once_and_persist(make_window, q
     assert again.preferences.settings == ReaderSettings(theme="dark", font_size=17, line_spacing=1.8, max_text_width=20)
     view = again.text_view
     assert view.font().pointSizeF() == 17
-    assert _line_heights(view) == {180.0}  # a newly opened document gets the spacing too
+    assert _line_pitch(view) == pytest.approx(1.8, rel=1e-3)  # a newly opened document gets the spacing too
     assert view.viewportMargins().left() > 0
     assert _page(view) == COLORS["dark"].page
     stored = open_settings()
