@@ -153,6 +153,7 @@ class Preferences(QObject):
                 view.set_line_spacing(self.settings.line_spacing)
                 view.set_page_margin(self.settings.page_margin)
             else:
+                view.set_reading_style(margin=self.settings.page_margin)  # kept through theme restyles too
                 self._format_rendered(view.document_view())
             self._align_breadcrumb(view)
 

@@ -181,3 +181,12 @@ def test_the_line_spacing_setting_spaces_the_rendered_lines(make_window, qtbot, 
     assert double[0] >= 1.8 * single[0] and double[1] >= 1.8 * single[1]
     window.preferences.change(theme="sepia")
     assert (pitch(paragraph), pitch(f"- {paragraph}")) == double, "a theme switch keeps the spacing"
+
+
+def test_the_page_margin_holds_in_the_rendered_view_through_a_theme_switch(make_window, notes_doc: Path) -> None:
+    window = make_window([str(notes_doc)])
+    window.preferences.change(theme="light", page_margin=40)
+    view = window.text_view
+    assert view.document_view().documentMargin() == 40
+    window.preferences.change(theme="dark")
+    assert view.document_view().documentMargin() == 40
