@@ -627,18 +627,18 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/shell/main_window.py" line="+93"/>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
         <location line="-2"/>
-        <location line="+192"/>
+        <location line="+193"/>
         <source>%1 — Reader</source>
         <translation>%1 — 阅读器</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-192"/>
         <source>Reader</source>
         <translation>阅读器</translation>
     </message>
@@ -653,7 +653,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>同级之前没有章节了。</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -701,6 +701,21 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <location line="+14"/>
         <source>No Chinese font is installed, so Chinese text may show as boxes (install fonts-noto-cjk).</source>
         <translation>未安装中文字体，中文可能显示为方框（请安装 fonts-noto-cjk）。</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Clear Statistics</source>
+        <translation>清除统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget all reading statistics? This cannot be undone.</source>
+        <translation>清除所有阅读统计？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading statistics cleared.</source>
+        <translation>阅读统计已清除。</translation>
     </message>
     <message>
         <location filename="../../reader/ui/shell/menus.py" line="+25"/>
@@ -986,6 +1001,49 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
     </message>
 </context>
 <context>
+    <name>NotesRows</name>
+    <message>
+        <location filename="../../reader/ui/settings/notes_rows.py" line="+41"/>
+        <source>None: notes are exported by hand</source>
+        <translation>无：笔记需手动导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each document&apos;s bookmarks are kept here as a Markdown note (for Obsidian, Logseq…), rewritten whenever they change.</source>
+        <translation>每个文档的书签都以 Markdown 笔记保存在这里（可用于 Obsidian、Logseq 等），书签变化时自动重写。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep reading statistics</source>
+        <translation>保留阅读统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading time per document and day, kept on this computer only.</source>
+        <translation>按文档和日期记录的阅读时间，只保存在本机。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear Statistics…</source>
+        <translation>清除统计…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Notes Folder</source>
+        <translation>笔记文件夹</translation>
+    </message>
+</context>
+<context>
     <name>OutlinePane</name>
     <message>
         <location filename="../../reader/ui/outline/pane.py" line="+153"/>
@@ -1108,7 +1166,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../reader/ui/settings/preferences.py" line="+179"/>
+        <location filename="../../reader/ui/settings/preferences.py" line="+182"/>
         <location line="+1"/>
         <source>Document text</source>
         <translation>文档正文</translation>
@@ -1142,7 +1200,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location line="+134"/>
+        <location line="+142"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -1185,6 +1243,16 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <location line="+0"/>
         <source>Page &amp;margin:</source>
         <translation>页边距(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes folder:</source>
+        <translation>笔记文件夹(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Statistics:</source>
+        <translation>统计：</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1263,9 +1331,9 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>正文栏的最大宽度，以全角（汉字）字符计。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Menus and this dialog change at once; the panes change when Reader is restarted.</source>
-        <translation>菜单和本对话框立即切换；各窗格在重新启动 Reader 后切换。</translation>
+        <location line="+3"/>
+        <source>The whole window changes at once.</source>
+        <translation>整个窗口立即切换。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.settings.i18n import LANGUAGE_SETTINGS, LANGUAGES, install_translator
+from reader.ui.settings.notes_rows import NotesRows
 from reader.ui.settings.settings import (
     FONT_SIZE_RANGE,
     FONT_STYLES,
@@ -66,6 +67,7 @@ class Preferences(QObject):
     """Applies ReaderSettings to the application and to the text views, and saves changes."""
 
     changed = Signal(object)
+    statisticsChanged = Signal(bool)  # Keep reading statistics was ticked or unticked
     languageChanged = Signal(str)  # the UI language changed (its translator is installed): retranslate now
 
     def __init__(self, views, parent: QWidget, settings: ReaderSettings | None = None) -> None:
@@ -218,6 +220,8 @@ class Preferences(QObject):
             self.format_documents()
         if new.max_text_width != old.max_text_width:
             self.apply_width()
+        if new.keep_statistics != old.keep_statistics:
+            self.statisticsChanged.emit(new.keep_statistics)
         if new.language != old.language:
             app = QApplication.instance()
             if app is not None:
@@ -296,13 +300,19 @@ class PreferencesDialog(QDialog):
         self.language_note = QLabel(self, objectName="languageNote")
         self.language_note.setWordWrap(True)
 
-        self.labels = [QLabel(self) for _ in range(8)]
+        self.notes = NotesRows(self, self._set)
+        self.clearStatisticsRequested = self.notes.clearStatisticsRequested
+
+        self.labels = [QLabel(self) for _ in range(10)]
         for label, field in zip(self.labels, (self.theme_box, font_row, self.style_box, self.size_spin,
                                               self.spacing_spin, self.margin_spin, self.width_spin,
-                                              self.language_box), strict=True):
-            label.setBuddy(field if field is not font_row else self.font_box)
+                                              self.language_box, self.notes.folder_row, self.notes.statistics_row),
+                                strict=True):
+            label.setBuddy({font_row: self.font_box, self.notes.folder_row: self.notes.choose_button,
+                            self.notes.statistics_row: self.notes.keep_check}.get(field, field))
             self.form.addRow(label, field)
-        self.form.addRow("", self.language_note)
+            if field is self.language_box:
+                self.form.addRow("", self.language_note)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.defaults_button = QPushButton(self, objectName="restoreDefaultsButton")
@@ -319,7 +329,8 @@ class PreferencesDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Preferences"))
         texts = (self.tr("&Theme:"), self.tr("&Font:"), self.tr("Default font &kind:"), self.tr("Font &size:"),
-                 self.tr("&Line spacing:"), self.tr("Page &margin:"), self.tr("Text &width:"), self.tr("&Language:"))
+                 self.tr("&Line spacing:"), self.tr("Page &margin:"), self.tr("Text &width:"), self.tr("&Language:"),
+                 self.tr("&Notes folder:"), self.tr("Statistics:"))
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         themes = (self.tr("Follow the system"), self.tr("Light"), self.tr("Dark"), self.tr("Sepia"))
@@ -338,9 +349,8 @@ class PreferencesDialog(QDialog):
         self.width_spin.setToolTip(self.tr("The widest the text column gets, in full-width (Chinese) characters."))
         for index, text in enumerate((self.tr("Follow the system"), *LANGUAGES.values())):
             self.language_box.setItemText(index, text)
-        self.language_note.setText(
-            self.tr("Menus and this dialog change at once; the panes change when Reader is restarted.")
-        )
+        self.language_note.setText(self.tr("The whole window changes at once."))
+        self.notes.retranslate()
         self.defaults_button.setText(self.tr("Restore &Defaults"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
 
@@ -364,6 +374,7 @@ class PreferencesDialog(QDialog):
             self.margin_spin.setValue(settings.page_margin)
             self.width_spin.setValue(settings.max_text_width)
             self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
+            self.notes.show_settings(settings)
         finally:
             self._updating = False
 

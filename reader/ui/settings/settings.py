@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from reader.paths import data_dir
+from reader.text.script import SCRIPTS
 from reader.ui.settings.i18n import LANGUAGE_SETTINGS
 from reader.ui.settings.themes import THEMES
 
@@ -43,6 +44,9 @@ _KEYS = {
     "font_style": "text/font_style",
     "max_text_width": "text/max_width",
     "language": "ui/language",
+    "keep_statistics": "privacy/keep_statistics",
+    "notes_folder": "notes/folder",
+    "chinese_script": "text/chinese_script",
 }
 
 
@@ -63,6 +67,9 @@ class ReaderSettings:
     page_margin: pixels between the text and the edges of its column.
     max_text_width: the widest the text column gets, in full-width characters (0: no limit).
     language: the UI language, "system", "en" or "zh_CN".
+    keep_statistics: whether reading time is recorded (Library ▸ Reading Statistics).
+    notes_folder: where each document's bookmarks are kept as a Markdown note ("" for none).
+    chinese_script: the default display script (reader.text.script.SCRIPTS), per document overridable.
     """
 
     version: int = SETTINGS_VERSION
@@ -74,6 +81,9 @@ class ReaderSettings:
     page_margin: int = 28
     max_text_width: int = 0
     language: str = "system"
+    keep_statistics: bool = True
+    notes_folder: str = ""
+    chinese_script: str = "as-written"
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ReaderSettings:
@@ -103,6 +113,8 @@ class ReaderSettings:
             font_size=_clamp(self.font_size, *FONT_SIZE_RANGE),
             line_spacing=round(_clamp(self.line_spacing, *LINE_SPACING_RANGE), 2),
             max_text_width=int(_clamp(self.max_text_width, *TEXT_WIDTH_RANGE)),
+            notes_folder=self.notes_folder.strip(),
+            chinese_script=self.chinese_script if self.chinese_script in SCRIPTS else default.chinese_script,
         )
 
     def to_dict(self) -> dict[str, Any]:

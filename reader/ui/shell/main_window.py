@@ -96,9 +96,9 @@ class MainWindow(QMainWindow):
         self.read_aloud = ReadAloud(self.session, self)
         self.read_aloud_controls = ReadAloudControls(self.read_aloud, self)
         self.statistics_store = StatsStore()
-        keep = getattr(self.preferences.settings, "keep_statistics", True)
-        self.statistics = ReadingRecorder(self.session, self.statistics_store, keep, parent=self)
-        self.note_sync = NoteSync(self.session, lambda: getattr(self.preferences.settings, "notes_folder", ""), self)
+        self.statistics = ReadingRecorder(self.session, self.statistics_store,
+                                          self.preferences.settings.keep_statistics, parent=self)
+        self.note_sync = NoteSync(self.session, lambda: self.preferences.settings.notes_folder, self)
         self._statistics_dialog: StatisticsDialog | None = None
         self._place_children()
         self._connect_signals()
@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_pane.searchRequested.connect(lambda t: (search.show(), search.raise_(), search.box.setText(t)))
         for source in (self.statistics, self.note_sync):
             source.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.preferences.statisticsChanged.connect(self.statistics.set_enabled)
         self.statistics.recorded.connect(self._feed_pace)
         QTimer.singleShot(0, self._feed_pace)
         app = QApplication.instance()
@@ -324,6 +325,7 @@ class MainWindow(QMainWindow):
         """Show the preferences dialog (one per window), and bring it to the front."""
         if self._preferences_dialog is None:
             self._preferences_dialog = PreferencesDialog(self.preferences, self)
+            self._preferences_dialog.clearStatisticsRequested.connect(self.clear_statistics)
         dialog = self._preferences_dialog
         dialog.show()
         if QGuiApplication.platformName() != "offscreen":  # which cannot raise windows (and says so)
@@ -617,6 +619,24 @@ class MainWindow(QMainWindow):
         self._statistics_dialog.show()
         raise_window(self._statistics_dialog)
         return self._statistics_dialog
+
+    def clear_statistics(self) -> bool:
+        """Preferences ▸ Clear Statistics…: forget every reading statistic, after asking."""
+        box = plain_message_box(QMessageBox(QMessageBox.Icon.Question, self.tr("Clear Statistics"),
+                                            self.tr("Forget all reading statistics? This cannot be undone."),
+                                            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self))
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return False
+        self.statistics.flush(wait=True)
+        try:
+            self.statistics_store.clear()
+        except StatsError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            return False
+        self.statusBar().showMessage(self.tr("Reading statistics cleared."), 5000)
+        if self._statistics_dialog is not None:
+            self._statistics_dialog.refresh()
+        return True
 
     def _feed_pace(self) -> None:
         """Time-left estimates at the reader's measured pace, once the statistics can tell it."""
