@@ -21,7 +21,7 @@ from reader.documents import DocumentError, load_document
 from reader.documents.names import display_name, escape_surrogates
 
 SECTION_SEPARATOR = " › "
-DEFAULT_ENTRY = "$quote_block\n\n$note_block$tags · [Open in Reader]($link)\n"
+DEFAULT_ENTRY = "$quote_block\n\n$note_block[Open in Reader]($link) · $tags\n"
 FIELDS = {  # template field -> what it holds (README lists these)
     "quote": "the quoted passage, escaped as Markdown text, lines joined by spaces",
     "quote_block": "the quoted passage as a Markdown block quote (every line escaped)",

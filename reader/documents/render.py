@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 
 import markdown
 
@@ -31,10 +32,48 @@ class NestedTooDeeplyError(DocumentError):
     """The Markdown nests lists or quotes too deeply to render; show it as plain text instead."""
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[A-Za-z0-9_][\w -]*:.*\n|[ \t-].*\n)+?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_TAG_LINE_START = re.compile(r"^(#+)(?=[^\s#])", re.MULTILINE)  # `#tag`: CommonMark wants a space after a heading's #
+_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
+
+
 def render_markdown(text: str) -> str:
-    """The document's Markdown as safe HTML, lists nested as CommonMark nests them (raises NestedTooDeeplyError)."""
+    """The document's Markdown as safe HTML, lists nested as CommonMark nests them (raises NestedTooDeeplyError).
+    YAML front matter shows as a table of properties (as note apps show it); `#tag` at a line start is text."""
+    properties, body = _front_matter(text)
     try:
-        html = markdown.markdown(indent_lists(text), extensions=EXTENSIONS, output_format="html")
+        html = markdown.markdown(indent_lists(_literal_tags(body)), extensions=EXTENSIONS, output_format="html")
     except RecursionError as error:
         raise NestedTooDeeplyError("the Markdown is nested too deeply to render") from error
-    return sanitize_html(html)
+    return sanitize_html(properties + html)
+
+
+def _front_matter(text: str) -> tuple[str, str]:
+    """(an HTML table of the front matter's `key: value` lines, the text after it); no front matter: ("", text)."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return "", text
+    rows = []
+    for line in match.group(1).splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() and not line[:1].isspace():
+            value = value.strip()
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            rows.append(f"<tr><th>{html_escape(key.strip())}</th><td>{html_escape(value)}</td></tr>")
+    return f'<table class="properties">{"".join(rows)}</table>\n', text[match.end():]
+
+
+def _literal_tags(text: str) -> str:
+    """`#tag` at the start of a line (outside fenced code) escaped, so Python-Markdown keeps it as text."""
+    if "#" not in text:
+        return text
+    parts, inside, start = [], False, 0
+    for fence in _FENCE.finditer(text):
+        chunk = text[start:fence.start()]
+        parts.append(chunk if inside else _TAG_LINE_START.sub(r"\\\1", chunk))
+        parts.append(fence.group(0))
+        inside, start = not inside, fence.end()
+    tail = text[start:]
+    parts.append(tail if inside else _TAG_LINE_START.sub(r"\\\1", tail))
+    return "".join(parts)

@@ -15,7 +15,7 @@
 <context>
     <name>ReadingHeatmap</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/stats/heatmap.py" line="+119"/>
+        <location filename="../../reader/ui/stats/heatmap.py" line="+138"/>
         <source>%1: %n min read</source>
         <translation>
             <numerusform>%1: %n min read</numerusform>

@@ -1419,8 +1419,18 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 </context>
 <context>
     <name>ReadingHeatmap</name>
+    <message>
+        <location filename="../../reader/ui/stats/heatmap.py" line="+101"/>
+        <source>Less</source>
+        <translation>少</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>More</source>
+        <translation>多</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/stats/heatmap.py" line="+119"/>
+        <location line="+37"/>
         <source>%1: %n min read</source>
         <translation>
             <numerusform>%1：阅读 %n 分钟</numerusform>

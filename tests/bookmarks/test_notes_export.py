@@ -52,7 +52,7 @@ def test_md_export_has_front_matter_sections_quotes_notes_tags_and_links(rules: 
     assert headings == ["# 管理办法", "## 第一章 总则", "### 第一节 目的", "### 第二节 范围", "## 第二章 附则"]
     assert "> 规范管理" in lines and "关键目的" in lines
     assert "第二行: 注意 \\# 不是标题" in body or "第二行: 注意 # 不是标题" in lines  # never a heading
-    assert "#reader/green #reader/highlight · [Open in Reader](reader://bookmark/" in body
+    assert "[Open in Reader](reader://bookmark/" in body and ") · #reader/green #reader/highlight" in body
     html = markdown.markdown(body)
     assert html.count("<blockquote>") == 3 and "<h1>管理办法</h1>" in html
 

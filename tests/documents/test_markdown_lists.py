@@ -81,3 +81,13 @@ def test_the_english_guide_nests_its_finding_documentation_list(testdata: Path) 
     assert "\n- Finding documentation:\n  - Know how to read" in source  # nested with 2 spaces
     html = _flat(render_markdown(source))
     assert re.search(r"<p>Finding documentation:</p><ul><li>Know how to read official documentation", html)
+
+
+def test_front_matter_shows_as_properties_and_a_tag_at_a_line_start_stays_text() -> None:
+    from reader.documents.render import render_markdown
+
+    html = render_markdown('---\ntitle: "红楼"\ntags: [reader]\n---\n\n# 红楼\n\n#reader/green tag line\n\n'
+                           '```\n#not a tag\n```\n')
+    assert html.startswith('<table class="properties"><tr><th>title</th><td>红楼</td></tr>')
+    assert "<h1>红楼</h1>" in html and "<p>#reader/green tag line</p>" in html
+    assert "#not a tag" in html and html.count("<h1>") == 1

@@ -112,5 +112,6 @@ def install_translator(app: QCoreApplication, language: str) -> str:
     (the menus do) change at once.
     """
     concrete = resolve_language(language)
+    QLocale.setDefault(QLocale(concrete))  # dates and month names (the statistics heatmap) follow the UI too
     UiTranslators.of(app).switch(concrete)
     return concrete

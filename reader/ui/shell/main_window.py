@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.bookmarks import BookmarkError
+from reader.bookmarks.links import parse_target, resolve
 from reader.documents import Document, is_supported
 from reader.documents.library import added_folders, iter_documents, library_folders, real_path, save_added_folders
 from reader.documents.names import display_name, path_from_key, path_key
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow):
             view.historyStepRequested.connect(lambda step: self.go_back() if step < 0 else self.go_forward())
             view.zoomRequested.connect(self.zoom)
         self.rich_view.documentLinkActivated.connect(self._open_linked_document)
+        self.rich_view.readerLinkActivated.connect(self.open_link)
         self.breadcrumb.crumbActivated.connect(lambda offset, length: self.jump_to(offset, length))
         self.library_pane.documentActivated.connect(lambda path: self.open_document(path))
         self.library_pane.pathsDropped.connect(self.open_paths)
@@ -619,6 +622,19 @@ class MainWindow(QMainWindow):
         self._statistics_dialog.show()
         raise_window(self._statistics_dialog)
         return self._statistics_dialog
+
+    def open_link(self, link: str) -> bool:
+        """Open a reader:// link (or FILE:OFFSET:LENGTH) at its passage, as `reader open` does."""
+        try:
+            where = resolve(parse_target(link))
+        except BookmarkError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            return False
+        if where.status == "missing":
+            self.statusBar().showMessage(self.tr("%s does not exist.") % display_name(where.path), 10000)
+            return False
+        self.open_document(where.path, (where.offset, where.length))
+        return True
 
     def clear_statistics(self) -> bool:
         """Preferences ▸ Clear Statistics…: forget every reading statistic, after asking."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -12,6 +12,7 @@ WEEKS = 52
 CELL, GAP = 12, 3
 LEVEL_MINUTES = (0, 1, 15, 30, 60)  # a day's minutes from which each shade (0 = none) starts
 LEFT, TOP = 30, 18
+LEGEND = 20  # the "Less … More" key under the grid
 
 
 def level(seconds: float) -> int:
@@ -64,7 +65,7 @@ class ReadingHeatmap(QWidget):
         return None
 
     def sizeHint(self) -> QSize:
-        return QSize(LEFT + WEEKS * (CELL + GAP) + GAP, TOP + 7 * (CELL + GAP) + GAP)
+        return QSize(LEFT + WEEKS * (CELL + GAP) + GAP, TOP + 7 * (CELL + GAP) + GAP + LEGEND)
 
     minimumSizeHint = sizeHint
 
@@ -89,9 +90,27 @@ class ReadingHeatmap(QWidget):
         painter.setFont(font)
         for weekday in (0, 2, 4):
             rect = QRect(0, TOP + weekday * (CELL + GAP) - 2, LEFT - 4, CELL + 4)
-            name = self.locale().dayName(weekday + 1, self.locale().FormatType.ShortFormat)
+            name = QLocale().dayName(weekday + 1, QLocale().FormatType.ShortFormat)
             painter.drawText(rect, Qt.AlignRight | Qt.AlignVCenter, name)
         self._paint_months(painter)
+        self._paint_legend(painter)
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        """Less ■■■■■ More, under the grid's right end."""
+        metrics = painter.fontMetrics()
+        less, more = self.tr("Less"), self.tr("More")
+        y = TOP + 7 * (CELL + GAP) + 4
+        right = LEFT + WEEKS * (CELL + GAP)
+        x = right - metrics.horizontalAdvance(more) - 5 * (CELL + GAP) - 4
+        painter.drawText(QRect(x - metrics.horizontalAdvance(less) - 4, y - 2, metrics.horizontalAdvance(less),
+                               CELL + 4), Qt.AlignRight | Qt.AlignVCenter, less)
+        painter.setPen(Qt.NoPen)
+        for shade in range(5):
+            painter.setBrush(self.shade(shade))
+            painter.drawRoundedRect(QRect(x + shade * (CELL + GAP), y, CELL, CELL), 2, 2)
+        painter.setPen(self.palette().color(QPalette.WindowText))
+        painter.drawText(QRect(x + 5 * (CELL + GAP) + 2, y - 2, metrics.horizontalAdvance(more) + 4, CELL + 4),
+                         Qt.AlignLeft | Qt.AlignVCenter, more)
 
     def _paint_months(self, painter: QPainter) -> None:
         first, shown = self.first_day(), None
@@ -99,7 +118,7 @@ class ReadingHeatmap(QWidget):
             monday = first + timedelta(weeks=week)
             if monday.month != shown and monday.day <= 7:
                 shown = monday.month
-                name = self.locale().monthName(monday.month, self.locale().FormatType.ShortFormat)
+                name = QLocale().monthName(monday.month, QLocale().FormatType.ShortFormat)
                 painter.drawText(QRect(LEFT + week * (CELL + GAP), 0, 4 * (CELL + GAP), TOP - 3),
                                  Qt.AlignLeft | Qt.AlignBottom, name)
 
@@ -115,7 +134,7 @@ class ReadingHeatmap(QWidget):
             QToolTip.hideText()
             return
         minutes = round(self.seconds.get(day, 0.0) / 60)
-        shown = self.locale().toString(QDate(day.year, day.month, day.day), self.locale().FormatType.ShortFormat)
+        shown = QLocale().toString(QDate(day.year, day.month, day.day), QLocale().FormatType.ShortFormat)
         text = self.tr("%1: %n min read", "", minutes).replace("%1", shown)
         QToolTip.showText(event.globalPos(), text, self)
 

@@ -539,6 +539,7 @@ class RichView(OffsetViewMixin, QTextBrowser):
     zoomRequested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
     sizeOrFontChanged = Signal()  # resized, shown, or its font changed
     documentLinkActivated = Signal(str)
+    readerLinkActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -668,6 +669,8 @@ class RichView(OffsetViewMixin, QTextBrowser):
             self.scrollToAnchor(url.fragment())
         elif url.scheme() in ("", "file") and url.path():
             self.documentLinkActivated.emit(url.path())
+        elif url.scheme() == "reader":  # a link back into the reader (an exported note): it lands on its passage
+            self.readerLinkActivated.emit(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
 
 
 def _line_spacing(document: QTextDocument) -> float | None:
