@@ -32,10 +32,40 @@ class BulkWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         self._bulk = {name: {} for name, field in self.schema.items() if hasattr(field, "counts")}
         self._lengths: dict[str, dict[int, int]] = {name: {} for name in self._bulk}
+        # fields with a `positions(value)` method: term -> [docnum, packed positions, docnum, …]
+        self._places = {name: {} for name, field in self.schema.items() if hasattr(field, "positions")}
+
+    def add_reader(self, reader) -> None:
+        """Merge a segment into this one (whoosh merges small segments on commit): the postings of the
+        in-memory fields join theirs (whoosh's pool would leave them out, or fail on their values)."""
+        self._check_state()
+        basedoc = self.docnum
+        names = {name for name in reader.indexed_field_names() if name in self.schema}
+        docmap = self.write_per_doc(set(self.schema.names()) | names, reader)
+        for name, lengths in self._lengths.items():
+            for docnum in range(reader.doc_count_all()):
+                if reader.is_deleted(docnum):
+                    continue
+                new = docmap[docnum] if docmap is not None else basedoc + docnum
+                length = reader.doc_field_length(docnum, name, 0)
+                if length:
+                    lengths[new] = length
+        for name, tbytes, docnum, weight, value in reader.iter_postings():
+            if name not in self.schema:
+                continue
+            new = docmap[docnum] if docmap is not None else basedoc + docnum
+            if name in self._places:
+                self._places[name].setdefault(tbytes.decode("utf-8"), []).extend((new, value))
+            elif name in self._bulk:
+                count = int(round(weight / self.schema[name].format.field_boost))
+                self._bulk[name].setdefault(tbytes.decode("utf-8"), []).extend((new, count))
+            else:
+                self.pool.add((name, tbytes, new, weight, value or None))
+        self._added = True
 
     def add_document(self, **fields) -> None:
         self._check_state()
-        bulk = {name: fields.pop(name) for name in list(fields) if name in self._bulk}
+        bulk = {name: fields.pop(name) for name in list(fields) if name in self._bulk or name in self._places}
         perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
         self._check_fields(schema, [name for name in fields if not name.startswith("_")])
         perdocwriter.start_doc(docnum)
@@ -69,6 +99,17 @@ class BulkWriter(SegmentWriter):
     def _add_bulk(self, name: str, field, value, docnum: int) -> None:
         if value is None:
             return
+        if name in self._places:
+            places = self._places[name]
+            for term, packed in field.positions(value).items():
+                found = places.get(term)
+                if found is None:
+                    places[term] = [docnum, packed]
+                else:
+                    found.append(docnum)
+                    found.append(packed)
+            self.perdocwriter.add_field(name, field, None, 0)
+            return
         counts = field.counts(value)
         postings = self._bulk[name]
         for term, count in counts.items():
@@ -89,10 +130,15 @@ class BulkWriter(SegmentWriter):
         pooled: dict[str, list] = {}
         for item in self.pool.iter_postings():
             pooled.setdefault(item[0], []).append(item)
-        for name in sorted(set(pooled) | {n for n, p in self._bulk.items() if p}):
+        bulk = {n for n, p in self._bulk.items() if p} | {n for n, p in self._places.items() if p}
+        for name in sorted(set(pooled) | bulk):
             field = schema[name]
             writer.start_field(name, field)
-            if name in pooled:
+            if name in self._places:
+                self._write_places(writer, name)
+            elif name in bulk:
+                self._write_bulk(writer, name, field)
+            else:
                 last = None
                 for _name, tbytes, docnum, weight, vbytes in pooled[name]:
                     if tbytes != last:
@@ -103,11 +149,20 @@ class BulkWriter(SegmentWriter):
                     writer.add(docnum, weight, vbytes, 0)
                 if last is not None:
                     writer.finish_term()
-            else:
-                self._write_bulk(writer, name, field)
             writer.finish_field()
         self._bulk = {name: {} for name in self._bulk}
+        self._places = {name: {} for name in self._places}
         writer.close()
+
+    def _write_places(self, writer, name: str) -> None:
+        postings = self._places[name]
+        start, add, finish = writer.start_term, writer.add, writer.finish_term
+        for term in sorted(postings):
+            found = postings[term]
+            start(term.encode("utf-8"))
+            for i in range(0, len(found), 2):
+                add(found[i], 1.0, found[i + 1], 0)
+            finish()
 
     def _write_bulk(self, writer, name: str, field) -> None:
         postings, lengths = self._bulk[name], self._lengths[name]

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Iterator
 
 from whoosh import fields, formats
-from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3TermInfo
 from whoosh.filedb.structfile import BufferFile
 
-from reader.search.analysis import body_terms, heading_terms, unigram_counts, word_counts
+from reader.search.analysis import bigram_positions, body_terms, heading_terms, pack_positions, unigram_counts, word_counts
 
 # Bump whenever the schema or the analysis changes: an index of another version is rebuilt.
 # 2: one record per document (no passages), Existence postings written by BulkWriter.
 # 3: prepared documents saved in texts/ beside the index (reader.search.texts).
-SCHEMA_VERSION = 3
+# 4: `grams`: the positions of every CJK bigram (PositionsField), so phrases are counted from postings.
+SCHEMA_VERSION = 4
 HEAD_BOOST = 3.0
 
 
@@ -54,6 +55,49 @@ class GramField(fields.FieldType):
         return False
 
 
+class PackedPositions(formats.Format):
+    """Postings whose value is a str of packed positions (`analysis.pack_positions`); weight 1. A block
+    of postings keeps its values as one str, joined by "\\0" (see `_mini_values` below)."""
+
+    posting_size = -1
+    joined_values = True
+
+    def __init__(self) -> None:
+        self.field_boost = 1.0
+        self.options = {}
+
+    def supports(self, name: str) -> bool:
+        return name == "positions"
+
+
+class PositionsField(fields.FieldType):
+    """Where every CJK bigram of a folded text starts (not scored). `BulkWriter` calls `positions()`;
+    whoosh's own writers call `index()`."""
+
+    def __init__(self) -> None:
+        self.format = PackedPositions()
+        self.analyzer = None
+        self.vector = None
+        self.scorable = False
+        self.stored = False
+        self.unique = False
+        self.column_type = None
+
+    def positions(self, value: str) -> dict[str, str]:
+        """bigram -> its packed positions."""
+        return {gram: pack_positions(places) for gram, places in bigram_positions(value).items()}
+
+    def index(self, value, **kwargs) -> Iterator[tuple[bytes, int, float, str]]:
+        for term, packed in self.positions(value).items():
+            yield term.encode("utf-8"), len(packed), 1.0, packed
+
+    def process_text(self, qstring, mode="", **kwargs):
+        yield qstring
+
+    def self_parsing(self) -> bool:
+        return False
+
+
 def analyse(kind: str, folded: str) -> dict[str, int]:
     """Terms of one field kind for a folded text."""
     if kind == "body":
@@ -68,6 +112,49 @@ def analyse(kind: str, folded: str) -> dict[str, int]:
 # whoosh-reloaded 2.7.5 calls a misspelt method when it inlines short posting lists.
 if not hasattr(W3TermInfo, "set_inline"):
     W3TermInfo.set_inline = W3TermInfo.set_inlined
+
+
+def _add_posting(self, id_, weight, vbytes, length=None):
+    # W3PostingsWriter.add_posting without its type asserts: PackedPositions values are str
+    if len(self._ids) >= self._blocklimit:
+        self._write_block()
+    self._ids.append(id_)
+    self._weights.append(weight)
+    if weight > self._maxweight:
+        self._maxweight = weight
+    if vbytes:
+        self._values.append(vbytes)
+    if length:
+        minlength = self._minlength
+        if minlength is None or length < minlength:
+            self._minlength = length
+        if length > self._maxlength:
+            self._maxlength = length
+
+
+_mini_values = W3PostingsWriter._mini_values
+_read_values = W3LeafMatcher._read_values
+
+
+def _joined_mini_values(self):
+    # one str per block instead of a tuple of them: pickle spends ~7 bytes on each str of a tuple
+    if getattr(self._format, "joined_values", False):
+        return "\0".join(self._values)
+    return _mini_values(self)
+
+
+def _joined_read_values(self):
+    if getattr(self.format, "joined_values", False):
+        if self._data is None:
+            self._read_data()
+        self._values = self._data[2].split("\0")
+        return
+    _read_values(self)
+
+
+W3PostingsWriter.add_posting = _add_posting
+W3PostingsWriter._mini_values = _joined_mini_values
+W3LeafMatcher._read_values = _joined_read_values
 
 
 class _ViewFile:
@@ -127,11 +214,13 @@ def codec() -> W3Codec:
 
 def build_schema() -> fields.Schema:
     """One record per document. rec: "f" (file record); path: the absolute file path; body: CJK
-    bigrams and word stems; raw: unstemmed words; chars: CJK characters; head: title and headings."""
+    bigrams and word stems; grams: where each CJK bigram starts; raw: unstemmed words; chars: CJK
+    characters; head: title and headings."""
     return fields.Schema(
         rec=fields.ID(stored=True),
         path=fields.ID(stored=True, sortable=True),
         body=GramField("body"),
+        grams=PositionsField(),
         raw=GramField("raw"),
         chars=GramField("chars"),
         head=GramField("head", field_boost=HEAD_BOOST),
