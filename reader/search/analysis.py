@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from operator import add, sub as _sub
+from operator import add
+from operator import sub as _sub
 from typing import Callable, Hashable, TypeVar
 
 from whoosh.lang.porter import stem as _porter_stem

@@ -8,7 +8,14 @@ from whoosh import fields, formats
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3TermInfo
 from whoosh.filedb.structfile import BufferFile
 
-from reader.search.analysis import bigram_positions, body_terms, heading_terms, pack_positions, unigram_counts, word_counts
+from reader.search.analysis import (
+    bigram_positions,
+    body_terms,
+    heading_terms,
+    pack_positions,
+    unigram_counts,
+    word_counts,
+)
 
 # Bump whenever the schema or the analysis changes: an index of another version is rebuilt.
 # 2: one record per document (no passages), Existence postings written by BulkWriter.

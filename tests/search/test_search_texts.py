@@ -144,7 +144,8 @@ def bigger(library_folder) -> Path:
 @pytest.mark.parametrize("limit", [1, 3])
 def test_total_hits_match_brute_force_beyond_the_limit(tmp_path: Path, bigger: Path, limit: int) -> None:
     """Unlisted documents are counted from the index (CJK strings, from the positions of their bigrams
-    beyond 2 characters; single words) or by scanning (word phrases): either way total_hits is every hit in every matching document."""
+    beyond 2 characters; single words) or by scanning (word phrases): either way total_hits is every
+    hit in every matching document."""
     service = SearchService(tmp_path / "index")
     service.update([bigger])
 
