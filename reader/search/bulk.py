@@ -32,8 +32,8 @@ class BulkWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         self._bulk = {name: {} for name, field in self.schema.items() if hasattr(field, "counts")}
         self._lengths: dict[str, dict[int, int]] = {name: {} for name in self._bulk}
-        # fields with a `positions(value)` method: term -> [docnum, packed positions, docnum, …]
-        self._places = {name: {} for name, field in self.schema.items() if hasattr(field, "positions")}
+        # positional fields (a `postings(value)` method): term -> [docnum, count, value, docnum, …]
+        self._step = {name: 3 if getattr(self.schema[name], "positional", False) else 2 for name in self._bulk}
 
     def add_reader(self, reader) -> None:
         """Merge a segment into this one (whoosh merges small segments on commit): the postings of the
@@ -54,18 +54,17 @@ class BulkWriter(SegmentWriter):
             if name not in self.schema:
                 continue
             new = docmap[docnum] if docmap is not None else basedoc + docnum
-            if name in self._places:
-                self._places[name].setdefault(tbytes.decode("utf-8"), []).extend((new, value))
-            elif name in self._bulk:
+            if name in self._bulk:
                 count = int(round(weight / self.schema[name].format.field_boost))
-                self._bulk[name].setdefault(tbytes.decode("utf-8"), []).extend((new, count))
+                entry = (new, count, value) if self._step[name] == 3 else (new, count)
+                self._bulk[name].setdefault(tbytes.decode("utf-8"), []).extend(entry)
             else:
                 self.pool.add((name, tbytes, new, weight, value or None))
         self._added = True
 
     def add_document(self, **fields) -> None:
         self._check_state()
-        bulk = {name: fields.pop(name) for name in list(fields) if name in self._bulk or name in self._places}
+        bulk = {name: fields.pop(name) for name in list(fields) if name in self._bulk}
         perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
         self._check_fields(schema, [name for name in fields if not name.startswith("_")])
         perdocwriter.start_doc(docnum)
@@ -99,27 +98,26 @@ class BulkWriter(SegmentWriter):
     def _add_bulk(self, name: str, field, value, docnum: int) -> None:
         if value is None:
             return
-        if name in self._places:
-            places = self._places[name]
-            for term, packed in field.positions(value).items():
-                found = places.get(term)
-                if found is None:
-                    places[term] = [docnum, packed]
-                else:
-                    found.append(docnum)
-                    found.append(packed)
-            self.perdocwriter.add_field(name, field, None, 0)
-            return
-        counts = field.counts(value)
         postings = self._bulk[name]
-        for term, count in counts.items():
-            found = postings.get(term)
-            if found is None:
-                postings[term] = [docnum, count]
-            else:
-                found.append(docnum)
-                found.append(count)
-        length = sum(counts.values())
+        if self._step[name] == 3 and isinstance(value, str):
+            length = 0
+            for term, (count, packed) in field.postings(value).items():
+                length += count
+                found = postings.get(term)
+                if found is None:
+                    postings[term] = [docnum, count, packed]
+                else:
+                    found.extend((docnum, count, packed))
+        else:
+            counts = field.counts(value)
+            value = "" if self._step[name] == 3 else None
+            for term, count in counts.items():
+                found = postings.get(term)
+                if found is None:
+                    postings[term] = [docnum, count] if value is None else [docnum, count, value]
+                else:
+                    found.extend((docnum, count) if value is None else (docnum, count, value))
+            length = sum(counts.values())
         if length:
             self._lengths[name][docnum] = length
         self.perdocwriter.add_field(name, field, None, length)
@@ -130,13 +128,11 @@ class BulkWriter(SegmentWriter):
         pooled: dict[str, list] = {}
         for item in self.pool.iter_postings():
             pooled.setdefault(item[0], []).append(item)
-        bulk = {n for n, p in self._bulk.items() if p} | {n for n, p in self._places.items() if p}
+        bulk = {n for n, p in self._bulk.items() if p}
         for name in sorted(set(pooled) | bulk):
             field = schema[name]
             writer.start_field(name, field)
-            if name in self._places:
-                self._write_places(writer, name)
-            elif name in bulk:
+            if name in bulk:
                 self._write_bulk(writer, name, field)
             else:
                 last = None
@@ -151,30 +147,21 @@ class BulkWriter(SegmentWriter):
                     writer.finish_term()
             writer.finish_field()
         self._bulk = {name: {} for name in self._bulk}
-        self._places = {name: {} for name in self._places}
         writer.close()
 
-    def _write_places(self, writer, name: str) -> None:
-        postings = self._places[name]
-        start, add, finish = writer.start_term, writer.add, writer.finish_term
-        for term in sorted(postings):
-            found = postings[term]
-            start(term.encode("utf-8"))
-            for i in range(0, len(found), 2):
-                add(found[i], 1.0, found[i + 1], 0)
-            finish()
-
     def _write_bulk(self, writer, name: str, field) -> None:
-        postings, lengths = self._bulk[name], self._lengths[name]
-        boost = field.format.field_boost
-        start, add, finish = writer.start_term, writer.add, writer.finish_term
+        postings, length_of = self._bulk[name], self._lengths[name].__getitem__
+        boost, step = field.format.field_boost, self._step[name]
+        start, finish = writer.start_term, writer.finish_term
         # str order is code point order, which is UTF-8 byte order: the order whoosh needs.
         for term in sorted(postings):
             found = postings[term]
             start(term.encode("utf-8"))
-            for i in range(0, len(found), 2):
-                docnum, count = found[i], found[i + 1]
-                add(docnum, count * boost, b"", lengths[docnum])
+            ids = found[0::step]
+            weights = found[1::step] if boost == 1.0 else [count * boost for count in found[1::step]]
+            # the codec's postings writer takes the whole list (schema.add_postings), block by block
+            writer._postwriter.add_postings(ids, weights, found[2::step] if step == 3 else None,
+                                            list(map(length_of, ids)))
             finish()
 
 

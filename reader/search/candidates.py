@@ -51,7 +51,7 @@ def counted_gram(term: Term) -> tuple[str, str] | None:
 
 def chained(term: Term) -> bool:
     """Whether `term` is a run of 3 or more CJK characters, whose occurrences in a document are the
-    places where its bigrams follow one another (counted from the `grams` positions)."""
+    places where its bigrams follow one another (counted from the positions in `body` postings)."""
     return term.kind == "literal" and len(term.text) >= 3 and cjk_runs(term.text) == [term.text]
 
 
@@ -113,8 +113,8 @@ class Candidates:
         grams = [text[i : i + 2] for i in range(len(text) - 1)]
         reader, paths, found = self.searcher.reader(), self.paths, {}
         try:
-            order = sorted(set(grams), key=lambda gram: reader.doc_frequency("grams", gram))
-            matchers = {gram: reader.postings("grams", gram) for gram in order}
+            order = sorted(set(grams), key=lambda gram: reader.doc_frequency("body", gram))
+            matchers = {gram: reader.postings("body", gram) for gram in order}
         except TermNotFound:
             matchers = None
         if matchers is not None and all(m.is_active() for m in matchers.values()):

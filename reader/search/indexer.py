@@ -368,7 +368,6 @@ def add_document(writer, doc: Prepared, stat: os.stat_result) -> None:
         rec="f",
         path=path_key(doc.path),
         body=folded,
-        grams=folded,
         raw=folded,
         chars=folded,
         head=fold_query("\n".join([doc.title, *headings])),

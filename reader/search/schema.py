@@ -9,6 +9,7 @@ from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3Ter
 from whoosh.filedb.structfile import BufferFile
 
 from reader.search.analysis import (
+    ESCAPE,
     bigram_positions,
     body_terms,
     heading_terms,
@@ -20,7 +21,7 @@ from reader.search.analysis import (
 # Bump whenever the schema or the analysis changes: an index of another version is rebuilt.
 # 2: one record per document (no passages), Existence postings written by BulkWriter.
 # 3: prepared documents saved in texts/ beside the index (reader.search.texts).
-# 4: `grams`: the positions of every CJK bigram (PositionsField), so phrases are counted from postings.
+# 4: `body` postings hold the positions of CJK bigrams, so CJK strings are counted from postings.
 SCHEMA_VERSION = 4
 HEAD_BOOST = 3.0
 
@@ -30,15 +31,33 @@ def index_name() -> str:
     return f"reader_v{SCHEMA_VERSION}"
 
 
+class PackedPositions(formats.Format):
+    """Postings weighted by count whose value is a str: the packed positions of a CJK bigram
+    (`analysis.pack_positions`), "" for other terms. A block keeps its values as one str joined by
+    "\\0" (see `_joined_mini_values` below)."""
+
+    posting_size = -1
+    joined_values = True
+
+    def __init__(self, field_boost: float = 1.0) -> None:
+        self.field_boost = field_boost
+        self.options = {}
+
+    def supports(self, name: str) -> bool:
+        return False  # whoosh decodes no value of ours: reader.search.candidates reads them
+
+
 class GramField(fields.FieldType):
     """A field indexed from folded text (or a ready {term: count} dict), analysed by `kind`.
 
-    Postings hold the count as their weight only (no positions, no values, no vectors): exact places
-    come from scanning the text. `BulkWriter` calls `counts()`; whoosh's own writers call `index()`.
+    Postings hold the count as their weight; `body` postings also hold where each CJK bigram starts
+    (`postings()`), so CJK strings of 3+ characters are counted from the index; other places come
+    from scanning the text. `BulkWriter` calls `postings()` or `counts()`; whoosh's writers `index()`.
     """
 
     def __init__(self, kind: str, field_boost: float = 1.0) -> None:
-        self.format = formats.Existence(field_boost=field_boost)
+        positional = kind == "body"
+        self.format = PackedPositions(field_boost) if positional else formats.Existence(field_boost=field_boost)
         self.analyzer = None
         self.vector = None
         self.scorable = True
@@ -46,57 +65,26 @@ class GramField(fields.FieldType):
         self.unique = False
         self.column_type = None
         self.kind = kind
+        self.positional = positional
 
     def counts(self, value) -> dict[str, int]:
         return analyse(self.kind, value) if isinstance(value, str) else value
 
-    def index(self, value, **kwargs) -> Iterator[tuple[bytes, int, float, bytes]]:
+    def postings(self, value: str) -> dict[str, tuple[int, str]]:
+        """term -> (count, packed positions): CJK bigrams with their positions, word stems with ""."""
+        out = {gram: (1, chr(places[0] + 1)) if len(places) == 1 and places[0] < ESCAPE - 1  # most are rare
+               else (len(places), pack_positions(places)) for gram, places in bigram_positions(value).items()}
+        out.update((root, (count, "")) for root, count in word_counts(value)[0].items())
+        return out
+
+    def index(self, value, **kwargs) -> Iterator[tuple[bytes, int, float, bytes | str]]:
         boost = self.format.field_boost
+        if self.positional:
+            for term, (count, packed) in self.postings(value).items():
+                yield term.encode("utf-8"), count, count * boost, packed
+            return
         for term, count in self.counts(value).items():
             yield term.encode("utf-8"), count, count * boost, b""
-
-    def process_text(self, qstring, mode="", **kwargs):
-        yield qstring
-
-    def self_parsing(self) -> bool:
-        return False
-
-
-class PackedPositions(formats.Format):
-    """Postings whose value is a str of packed positions (`analysis.pack_positions`); weight 1. A block
-    of postings keeps its values as one str, joined by "\\0" (see `_mini_values` below)."""
-
-    posting_size = -1
-    joined_values = True
-
-    def __init__(self) -> None:
-        self.field_boost = 1.0
-        self.options = {}
-
-    def supports(self, name: str) -> bool:
-        return name == "positions"
-
-
-class PositionsField(fields.FieldType):
-    """Where every CJK bigram of a folded text starts (not scored). `BulkWriter` calls `positions()`;
-    whoosh's own writers call `index()`."""
-
-    def __init__(self) -> None:
-        self.format = PackedPositions()
-        self.analyzer = None
-        self.vector = None
-        self.scorable = False
-        self.stored = False
-        self.unique = False
-        self.column_type = None
-
-    def positions(self, value: str) -> dict[str, str]:
-        """bigram -> its packed positions."""
-        return {gram: pack_positions(places) for gram, places in bigram_positions(value).items()}
-
-    def index(self, value, **kwargs) -> Iterator[tuple[bytes, int, float, str]]:
-        for term, packed in self.positions(value).items():
-            yield term.encode("utf-8"), len(packed), 1.0, packed
 
     def process_text(self, qstring, mode="", **kwargs):
         yield qstring
@@ -116,9 +104,6 @@ def analyse(kind: str, folded: str) -> dict[str, int]:
     return heading_terms(folded)
 
 
-# whoosh-reloaded 2.7.5 calls a misspelt method when it inlines short posting lists.
-if not hasattr(W3TermInfo, "set_inline"):
-    W3TermInfo.set_inline = W3TermInfo.set_inlined
 
 
 def _add_posting(self, id_, weight, vbytes, length=None):
@@ -129,7 +114,7 @@ def _add_posting(self, id_, weight, vbytes, length=None):
     self._weights.append(weight)
     if weight > self._maxweight:
         self._maxweight = weight
-    if vbytes:
+    if vbytes or vbytes.__class__ is str:  # "" is a value of a PackedPositions posting
         self._values.append(vbytes)
     if length:
         minlength = self._minlength
@@ -139,7 +124,51 @@ def _add_posting(self, id_, weight, vbytes, length=None):
             self._maxlength = length
 
 
+def _add_postings(self, ids: list[int], weights: list, values: list | None, lengths: list[int]) -> None:
+    """`add_posting` for a term's whole list at once (`BulkWriter`): slices into the block buffers."""
+    start, total, limit = 0, len(ids), self._blocklimit
+    while start < total:
+        room = limit - len(self._ids)
+        if room <= 0:
+            self._write_block()
+            continue
+        stop = min(total, start + room)
+        self._ids.extend(ids[start:stop])
+        part = weights[start:stop]
+        self._weights.extend(part)
+        self._maxweight = max(self._maxweight, max(part))
+        if values is not None:
+            self._values.extend(values[start:stop])
+        sizes = lengths[start:stop]
+        shortest = min(sizes)
+        if self._minlength is None or shortest < self._minlength:
+            self._minlength = shortest
+        self._maxlength = max(self._maxlength, max(sizes))
+        start = stop
+
+
+W3PostingsWriter.add_postings = _add_postings
 _mini_values = W3PostingsWriter._mini_values
+_set_inlined = W3TermInfo.set_inlined
+
+
+def _small_weights(weights) -> tuple | None:
+    """Counts as ints (2-3 bytes pickled) instead of floats (9 bytes); None if one is not integral."""
+    ints = list(map(int, weights))
+    return tuple(ints) if ints == list(weights) else None
+
+
+def _int_mini_weights(self):
+    weights = self._weights
+    if all(w == 1.0 for w in weights):
+        return None
+    if all(w == weights[0] for w in weights):
+        return weights[0]
+    return _small_weights(weights) or tuple(weights)
+
+
+def _int_set_inlined(self, ids, weights, values):
+    _set_inlined(self, ids, _small_weights(weights) or weights, values)
 _read_values = W3LeafMatcher._read_values
 
 
@@ -161,6 +190,8 @@ def _joined_read_values(self):
 
 W3PostingsWriter.add_posting = _add_posting
 W3PostingsWriter._mini_values = _joined_mini_values
+W3PostingsWriter._mini_weights = _int_mini_weights
+W3TermInfo.set_inlined = W3TermInfo.set_inline = _int_set_inlined
 W3LeafMatcher._read_values = _joined_read_values
 
 
@@ -221,13 +252,12 @@ def codec() -> W3Codec:
 
 def build_schema() -> fields.Schema:
     """One record per document. rec: "f" (file record); path: the absolute file path; body: CJK
-    bigrams and word stems; grams: where each CJK bigram starts; raw: unstemmed words; chars: CJK
-    characters; head: title and headings."""
+    bigrams (with positions) and word stems; raw: unstemmed words; chars: CJK characters; head: title
+    and headings."""
     return fields.Schema(
         rec=fields.ID(stored=True),
         path=fields.ID(stored=True, sortable=True),
         body=GramField("body"),
-        grams=PositionsField(),
         raw=GramField("raw"),
         chars=GramField("chars"),
         head=GramField("head", field_boost=HEAD_BOOST),
