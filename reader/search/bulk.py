@@ -16,7 +16,7 @@ import os
 import queue
 
 from whoosh.multiproc import MpWriter, SubWriterTask
-from whoosh.writing import SegmentWriter
+from whoosh.writing import NO_MERGE, SegmentWriter
 
 from reader.search.locks import die_with_parent
 
@@ -211,7 +211,9 @@ class BulkMpWriter(MpWriter):
             self._enqueue()
         for _task in self.tasks:
             self.jobqueue.put(None)
-        finalsegments = self._merge_segments(mergetype, optimize, merge)
+        # no merging here: this writer is whoosh's, whose merge would drop or refuse our postings'
+        # values; the next single-process update (BulkWriter.add_reader) merges small segments
+        finalsegments = self._merge_segments(NO_MERGE, False, False)
         self._join_tasks()
         results = []
         for _task in self.tasks:

@@ -4,6 +4,7 @@ scripts; `exact_total=False` gives the same first results with a lower-bound tot
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,27 @@ def test_first_results_without_an_exact_total_are_the_same_results(tmp_path: Pat
         assert first.total_exact is False or first.total_hits == exact.total_hits
         lowered += not first.total_exact
     assert lowered  # the word phrase beyond the listed document is left uncounted
+
+
+def test_two_process_updates_of_an_indexed_library_keep_counts_exact(tmp_path: Path, library: Path,
+                                                                     monkeypatch) -> None:
+    """Every large update uses both cores (not only the first build); small ones then merge its segments."""
+    import reader.search.indexer as indexer
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("the two-process writer needs 2 CPUs")
+    service = SearchService(tmp_path / "index")
+    service.update([library])
+    monkeypatch.setattr(indexer, "MULTIPROCESS_BYTES", 1)
+    for n in range(4):
+        (library / f"new{n}.txt").write_text("贾宝玉笑道：哈哈哈哈\n" * (n + 1), encoding="utf-8")
+    (library / "0-laugh.txt").write_text("哈哈哈\n", encoding="utf-8")
+    report = service.update([library])
+    assert len(report.added) == 4 and len(report.updated) == 1 and not report.failed, report.status
+    monkeypatch.setattr(indexer, "MULTIPROCESS_BYTES", 1 << 40)
+    for n in range(8):
+        (library / f"later{n}.txt").write_text("贾宝玉\n", encoding="utf-8")
+        assert not service.update([library]).failed
+    for query in ("贾宝玉", "哈哈哈", "贾宝玉笑道"):
+        response = service.search(query, [library], limit=1)
+        assert response.total_hits == _brute(library, query) and not response.notes, query
