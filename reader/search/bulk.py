@@ -20,6 +20,8 @@ from whoosh.writing import NO_MERGE, SegmentWriter
 
 from reader.search.locks import die_with_parent
 
+SEGMENT_CHARS = 6_000_000  # ~18 MB of Chinese a sub-process keeps in memory (~200 MB of postings) at most
+
 
 class WorkerFailed(RuntimeError):
     """A sub-process of the two-process writer died or failed: nothing is committed."""
@@ -32,6 +34,7 @@ class BulkWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         self._bulk = {name: {} for name, field in self.schema.items() if hasattr(field, "counts")}
         self._lengths: dict[str, dict[int, int]] = {name: {} for name in self._bulk}
+        self.text_chars = 0  # folded text added to the positional fields (what the postings in memory grow with)
         # positional fields (a `postings(value)` method): term -> [docnum, count, value, docnum, …]
         self._step = {name: 3 if getattr(self.schema[name], "positional", False) else 2 for name in self._bulk}
 
@@ -100,6 +103,7 @@ class BulkWriter(SegmentWriter):
             return
         postings = self._bulk[name]
         if self._step[name] == 3 and isinstance(value, str):
+            self.text_chars += len(value)
             length = 0
             for term, (count, packed) in field.postings(value).items():
                 length += count
@@ -166,26 +170,42 @@ class BulkWriter(SegmentWriter):
 
 
 class _BulkTask(SubWriterTask):
-    """whoosh's sub-writer process, writing with `BulkWriter`. It dies with the process that started
-    it and does not keep the index's write lock (inherited by the fork) taken."""
+    """whoosh's sub-writer process, writing with `BulkWriter`: a new segment each time the one in memory
+    holds `SEGMENT_CHARS` of text (so its memory is bounded whatever the library's size). It dies with
+    the process that started it and does not keep the index's write lock (inherited by the fork) taken."""
 
     parent_pid = 0
     inherited_lock_fd: int | None = None
 
     def run(self) -> None:
-        import whoosh.multiproc as multiproc
-
         die_with_parent(self.parent_pid)
         if self.inherited_lock_fd is not None:
             try:
                 os.close(self.inherited_lock_fd)  # closing a copy: the parent keeps its lock
             except OSError:
                 pass
-        multiproc.SegmentWriter = BulkWriter  # this process only: it was forked for this writer
         try:
-            super().run()
+            self._write_segments()
         except Exception:  # the parent sees the exit code and reports it; no traceback on stderr
             os._exit(1)
+
+    def _write_segments(self) -> None:
+        ix = self.storage.open_index(self.indexname)
+        segments, fieldnames = [], set()
+        self.writer = BulkWriter(ix, _lk=False, **self.kwargs)
+        while self.running:
+            job = self.jobqueue.get()
+            if job is None:
+                break
+            self._process_file(*job)
+            if self.writer.text_chars >= SEGMENT_CHARS:
+                fieldnames |= self.writer.pool.fieldnames
+                segments.append(self.writer._finalize_segment())
+                self.writer = BulkWriter(ix, _lk=False, **self.kwargs)
+        if self.writer.docnum:
+            fieldnames |= self.writer.pool.fieldnames
+            segments.append(self.writer._finalize_segment())
+        self.resultqueue.put((None, fieldnames, segments), timeout=5)
 
 
 class BulkMpWriter(MpWriter):
@@ -224,7 +244,7 @@ class BulkMpWriter(MpWriter):
         failed = [task.exitcode for task in self.tasks if task.exitcode != 0]
         if failed or len(results) != len(self.tasks):
             raise WorkerFailed(f"an index worker process failed (exit status {failed[0] if failed else '?'})")
-        finalsegments += [segment for _, _, segment in results]
+        finalsegments += [segment for _, _, segments in results for segment in segments]
         if self._added:
             finalsegments.append(self._finalize_segment())
         else:

@@ -114,7 +114,9 @@ def test_first_results_without_an_exact_total_are_the_same_results(tmp_path: Pat
 
 def test_two_process_updates_of_an_indexed_library_keep_counts_exact(tmp_path: Path, library: Path,
                                                                      monkeypatch) -> None:
-    """Every large update uses both cores (not only the first build); small ones then merge its segments."""
+    """Every large update uses both cores (not only the first build), each worker writing a segment per
+    SEGMENT_CHARS of text; small updates then merge the segments."""
+    import reader.search.bulk as bulk
     import reader.search.indexer as indexer
 
     if (os.cpu_count() or 1) < 2:
@@ -122,11 +124,13 @@ def test_two_process_updates_of_an_indexed_library_keep_counts_exact(tmp_path: P
     service = SearchService(tmp_path / "index")
     service.update([library])
     monkeypatch.setattr(indexer, "MULTIPROCESS_BYTES", 1)
+    monkeypatch.setattr(bulk, "SEGMENT_CHARS", 1)  # a segment per job (two documents)
     for n in range(4):
         (library / f"new{n}.txt").write_text("贾宝玉笑道：哈哈哈哈\n" * (n + 1), encoding="utf-8")
     (library / "0-laugh.txt").write_text("哈哈哈\n", encoding="utf-8")
     report = service.update([library])
     assert len(report.added) == 4 and len(report.updated) == 1 and not report.failed, report.status
+    assert len(service.store.open()[0]._segments()) >= 4  # the first build's, and at least 3 from the workers
     monkeypatch.setattr(indexer, "MULTIPROCESS_BYTES", 1 << 40)
     for n in range(8):
         (library / f"later{n}.txt").write_text("贾宝玉\n", encoding="utf-8")
