@@ -47,7 +47,7 @@ def _rows(size: float, library_bytes: int, results: dict[str, dict]) -> list[str
     rows = []
     for name, r in results.items():
         index = r["index_bytes"] + r["texts_bytes"]
-        texts = f" (+{r['texts_bytes'] / 1e6:.0f} MB saved texts)" if r["texts_bytes"] else ""
+        texts = f" (of which {r['texts_bytes'] / 1e6:.0f} MB saved texts)" if r["texts_bytes"] else ""
         rows.append(
             f"| {size:g} MB | {name} | {r['build_s']:.1f} s | {library_bytes / 1e6 / r['build_s']:.2f} | "
             f"{_ms(r['first'])} | {_ms(r['total'])} | {r['build_rss_mb']:.0f} | {r['query_rss_mb']:.0f} | "
