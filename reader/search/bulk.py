@@ -20,7 +20,7 @@ from whoosh.writing import NO_MERGE, SegmentWriter
 
 from reader.search.locks import die_with_parent
 
-SEGMENT_CHARS = 6_000_000  # ~18 MB of Chinese a sub-process keeps in memory (~200 MB of postings) at most
+SEGMENT_CHARS = 10_000_000  # ~30 MB of Chinese a sub-process keeps in memory (~200 MB of postings) at most
 
 
 class WorkerFailed(RuntimeError):
