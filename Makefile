@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint test-nocjk test-dist bench bench-big dist screenshots translations clean venv
+.PHONY: run test lint test-nocjk test-dist bench bench-big bench-large dist screenshots translations clean venv
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install -y python3-venv) and try again." >&2; exit 1; }
@@ -57,6 +57,11 @@ bench: $(STAMP) translations
 
 bench-big: $(STAMP) translations
 	$(BIN)/python -m bench big 20 60
+
+# The search section with a 1 GB library (built in a temporary folder below $READER_BENCH_DIR, default the
+# system's, and deleted after; needs ~3 GB free there): tens of minutes, niced.
+bench-large: $(STAMP) translations
+	nice -n 10 $(BIN)/python -m bench 20 100 1000
 
 # dist/reader/reader: a one-folder bundle (build.spec); build it on each OS you ship for.
 dist: $(STAMP) translations

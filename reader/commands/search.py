@@ -20,9 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="search the library",
         description="Space = AND, OR, -term or NOT term, \"quoted phrase\", word* prefix. "
         "Chinese text matches as an exact substring. Matches are marked «like this». "
-        "--json prints {query, elapsed_ms, total_hits, results}: results lists every hit of the best "
-        "--limit documents; total_hits counts the hits in ALL matching documents (overlapping "
-        "occurrences count), listed or not.",
+        "--json prints {query, elapsed_ms, total_hits, total_exact, results}: results lists every hit of "
+        "the best --limit documents; total_hits counts the hits in ALL matching documents (overlapping "
+        "occurrences count), listed or not, exactly (total_exact is always true here).",
     )
     parser.add_argument("query", nargs="?", help="the query")
     add_library_option(parser)

@@ -10,7 +10,9 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from operator import add
+from operator import sub as _sub
 from typing import Callable, Hashable, TypeVar
 
 from whoosh.lang.porter import stem as _porter_stem
@@ -256,3 +258,62 @@ def heading_terms(folded: str) -> dict[str, int]:
     terms.update(unigram_counts(folded))
     terms.update(word_counts(folded)[0])
     return dict(terms)
+
+
+# -- positions of CJK bigrams ---------------------------------------------------------------
+# A posting's positions are packed in a str: one character per position, its code point the gap
+# from the previous position (the first from -1), so gaps are >= 1 and "\0" never occurs (a posting
+# block joins values with it). A gap of ESCAPE or more is written as ESCAPE characters, each worth
+# ESCAPE_STEP, then the rest. Pickled as UTF-8 (lone surrogates pass): 1-3 bytes a position.
+CJK_RUN_RE = re.compile(f"[{CJK_CLASS}]{{2,}}")
+ESCAPE = 0x10FFFF
+ESCAPE_STEP = ESCAPE - 1
+
+
+def bigram_positions(folded: str) -> dict[str, list[int]]:
+    """Start index of every overlapping CJK bigram of a folded text, by bigram (never across a
+    non-CJK character, like `bigram_counts`)."""
+    found: dict[str, list[int]] = {}
+    get = found.get
+    for match in CJK_RUN_RE.finditer(folded):
+        run = match.group()
+        for index, gram in enumerate(map(add, run, run[1:]), match.start()):
+            places = get(gram)
+            if places is None:
+                found[gram] = [index]
+            else:
+                places.append(index)
+    return found
+
+
+def pack_positions(positions: list[int]) -> str:
+    """Sorted distinct positions as a str of gaps (see above)."""
+    gaps = list(map(_sub, positions, [-1, *positions[:-1]]))
+    if positions[-1] < ESCAPE:
+        return "".join(map(chr, gaps))
+    out = []
+    for gap in gaps:
+        while gap >= ESCAPE:
+            out.append(chr(ESCAPE))
+            gap -= ESCAPE_STEP
+        out.append(chr(gap))
+    return "".join(out)
+
+
+def unpack_positions(packed: str) -> list[int]:
+    """The positions `pack_positions` packed."""
+    if chr(ESCAPE) not in packed:
+        positions = list(accumulate(map(ord, packed), initial=-1))
+        del positions[0]
+        return positions
+    positions, position, carry = [], -1, 0
+    for char in packed:
+        gap = ord(char)
+        if gap == ESCAPE:
+            carry += ESCAPE_STEP
+            continue
+        position += gap + carry
+        carry = 0
+        positions.append(position)
+    return positions
+

@@ -16,9 +16,11 @@ import os
 import queue
 
 from whoosh.multiproc import MpWriter, SubWriterTask
-from whoosh.writing import SegmentWriter
+from whoosh.writing import NO_MERGE, SegmentWriter
 
 from reader.search.locks import die_with_parent
+
+SEGMENT_CHARS = 10_000_000  # ~30 MB of Chinese a sub-process keeps in memory (~200 MB of postings) at most
 
 
 class WorkerFailed(RuntimeError):
@@ -32,6 +34,36 @@ class BulkWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         self._bulk = {name: {} for name, field in self.schema.items() if hasattr(field, "counts")}
         self._lengths: dict[str, dict[int, int]] = {name: {} for name in self._bulk}
+        self.text_chars = 0  # folded text added to the positional fields (what the postings in memory grow with)
+        # positional fields (a `postings(value)` method): term -> [docnum, count, value, docnum, …]
+        self._step = {name: 3 if getattr(self.schema[name], "positional", False) else 2 for name in self._bulk}
+
+    def add_reader(self, reader) -> None:
+        """Merge a segment into this one (whoosh merges small segments on commit): the postings of the
+        in-memory fields join theirs (whoosh's pool would leave them out, or fail on their values)."""
+        self._check_state()
+        basedoc = self.docnum
+        names = {name for name in reader.indexed_field_names() if name in self.schema}
+        docmap = self.write_per_doc(set(self.schema.names()) | names, reader)
+        for name, lengths in self._lengths.items():
+            for docnum in range(reader.doc_count_all()):
+                if reader.is_deleted(docnum):
+                    continue
+                new = docmap[docnum] if docmap is not None else basedoc + docnum
+                length = reader.doc_field_length(docnum, name, 0)
+                if length:
+                    lengths[new] = length
+        for name, tbytes, docnum, weight, value in reader.iter_postings():
+            if name not in self.schema:
+                continue
+            new = docmap[docnum] if docmap is not None else basedoc + docnum
+            if name in self._bulk:
+                count = int(round(weight / self.schema[name].format.field_boost))
+                entry = (new, count, value) if self._step[name] == 3 else (new, count)
+                self._bulk[name].setdefault(tbytes.decode("utf-8"), []).extend(entry)
+            else:
+                self.pool.add((name, tbytes, new, weight, value or None))
+        self._added = True
 
     def add_document(self, **fields) -> None:
         self._check_state()
@@ -69,16 +101,27 @@ class BulkWriter(SegmentWriter):
     def _add_bulk(self, name: str, field, value, docnum: int) -> None:
         if value is None:
             return
-        counts = field.counts(value)
         postings = self._bulk[name]
-        for term, count in counts.items():
-            found = postings.get(term)
-            if found is None:
-                postings[term] = [docnum, count]
-            else:
-                found.append(docnum)
-                found.append(count)
-        length = sum(counts.values())
+        if self._step[name] == 3 and isinstance(value, str):
+            self.text_chars += len(value)
+            length = 0
+            for term, (count, packed) in field.postings(value).items():
+                length += count
+                found = postings.get(term)
+                if found is None:
+                    postings[term] = [docnum, count, packed]
+                else:
+                    found.extend((docnum, count, packed))
+        else:
+            counts = field.counts(value)
+            value = "" if self._step[name] == 3 else None
+            for term, count in counts.items():
+                found = postings.get(term)
+                if found is None:
+                    postings[term] = [docnum, count] if value is None else [docnum, count, value]
+                else:
+                    found.extend((docnum, count) if value is None else (docnum, count, value))
+            length = sum(counts.values())
         if length:
             self._lengths[name][docnum] = length
         self.perdocwriter.add_field(name, field, None, length)
@@ -89,10 +132,13 @@ class BulkWriter(SegmentWriter):
         pooled: dict[str, list] = {}
         for item in self.pool.iter_postings():
             pooled.setdefault(item[0], []).append(item)
-        for name in sorted(set(pooled) | {n for n, p in self._bulk.items() if p}):
+        bulk = {n for n, p in self._bulk.items() if p}
+        for name in sorted(set(pooled) | bulk):
             field = schema[name]
             writer.start_field(name, field)
-            if name in pooled:
+            if name in bulk:
+                self._write_bulk(writer, name, field)
+            else:
                 last = None
                 for _name, tbytes, docnum, weight, vbytes in pooled[name]:
                     if tbytes != last:
@@ -103,47 +149,63 @@ class BulkWriter(SegmentWriter):
                     writer.add(docnum, weight, vbytes, 0)
                 if last is not None:
                     writer.finish_term()
-            else:
-                self._write_bulk(writer, name, field)
             writer.finish_field()
         self._bulk = {name: {} for name in self._bulk}
         writer.close()
 
     def _write_bulk(self, writer, name: str, field) -> None:
-        postings, lengths = self._bulk[name], self._lengths[name]
-        boost = field.format.field_boost
-        start, add, finish = writer.start_term, writer.add, writer.finish_term
+        postings, length_of = self._bulk[name], self._lengths[name].__getitem__
+        boost, step = field.format.field_boost, self._step[name]
+        start, finish = writer.start_term, writer.finish_term
         # str order is code point order, which is UTF-8 byte order: the order whoosh needs.
         for term in sorted(postings):
             found = postings[term]
             start(term.encode("utf-8"))
-            for i in range(0, len(found), 2):
-                docnum, count = found[i], found[i + 1]
-                add(docnum, count * boost, b"", lengths[docnum])
+            ids = found[0::step]
+            weights = found[1::step] if boost == 1.0 else [count * boost for count in found[1::step]]
+            # the codec's postings writer takes the whole list (schema.add_postings), block by block
+            writer._postwriter.add_postings(ids, weights, found[2::step] if step == 3 else None,
+                                            list(map(length_of, ids)))
             finish()
 
 
 class _BulkTask(SubWriterTask):
-    """whoosh's sub-writer process, writing with `BulkWriter`. It dies with the process that started
-    it and does not keep the index's write lock (inherited by the fork) taken."""
+    """whoosh's sub-writer process, writing with `BulkWriter`: a new segment each time the one in memory
+    holds `SEGMENT_CHARS` of text (so its memory is bounded whatever the library's size). It dies with
+    the process that started it and does not keep the index's write lock (inherited by the fork) taken."""
 
     parent_pid = 0
     inherited_lock_fd: int | None = None
 
     def run(self) -> None:
-        import whoosh.multiproc as multiproc
-
         die_with_parent(self.parent_pid)
         if self.inherited_lock_fd is not None:
             try:
                 os.close(self.inherited_lock_fd)  # closing a copy: the parent keeps its lock
             except OSError:
                 pass
-        multiproc.SegmentWriter = BulkWriter  # this process only: it was forked for this writer
         try:
-            super().run()
+            self._write_segments()
         except Exception:  # the parent sees the exit code and reports it; no traceback on stderr
             os._exit(1)
+
+    def _write_segments(self) -> None:
+        ix = self.storage.open_index(self.indexname)
+        segments, fieldnames = [], set()
+        self.writer = BulkWriter(ix, _lk=False, **self.kwargs)
+        while self.running:
+            job = self.jobqueue.get()
+            if job is None:
+                break
+            self._process_file(*job)
+            if self.writer.text_chars >= SEGMENT_CHARS:
+                fieldnames |= self.writer.pool.fieldnames
+                segments.append(self.writer._finalize_segment())
+                self.writer = BulkWriter(ix, _lk=False, **self.kwargs)
+        if self.writer.docnum:
+            fieldnames |= self.writer.pool.fieldnames
+            segments.append(self.writer._finalize_segment())
+        self.resultqueue.put((None, fieldnames, segments), timeout=5)
 
 
 class BulkMpWriter(MpWriter):
@@ -169,7 +231,9 @@ class BulkMpWriter(MpWriter):
             self._enqueue()
         for _task in self.tasks:
             self.jobqueue.put(None)
-        finalsegments = self._merge_segments(mergetype, optimize, merge)
+        # no merging here: this writer is whoosh's, whose merge would drop or refuse our postings'
+        # values; the next single-process update (BulkWriter.add_reader) merges small segments
+        finalsegments = self._merge_segments(NO_MERGE, False, False)
         self._join_tasks()
         results = []
         for _task in self.tasks:
@@ -180,7 +244,7 @@ class BulkMpWriter(MpWriter):
         failed = [task.exitcode for task in self.tasks if task.exitcode != 0]
         if failed or len(results) != len(self.tasks):
             raise WorkerFailed(f"an index worker process failed (exit status {failed[0] if failed else '?'})")
-        finalsegments += [segment for _, _, segment in results]
+        finalsegments += [segment for _, _, segments in results for segment in segments]
         if self._added:
             finalsegments.append(self._finalize_segment())
         else:

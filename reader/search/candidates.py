@@ -6,7 +6,7 @@ from whoosh import query as wq
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
-from reader.search.analysis import cjk_runs, is_cjk, stem
+from reader.search.analysis import cjk_runs, is_cjk, stem, unpack_positions
 from reader.search.query import And, Node, Not, Or, Term
 
 DocSet = set[str] | None  # None: every document (nothing to narrow by)
@@ -49,6 +49,22 @@ def counted_gram(term: Term) -> tuple[str, str] | None:
     return None
 
 
+def chained(term: Term) -> bool:
+    """Whether `term` is a run of 3 or more CJK characters, whose occurrences in a document are the
+    places where its bigrams follow one another (counted from the positions in `body` postings)."""
+    return term.kind == "literal" and len(term.text) >= 3 and cjk_runs(term.text) == [term.text]
+
+
+def count_chain(lists: list[list[int]]) -> int:
+    """How many positions p have p + k in lists[k] for every k (lists[0] holding p itself)."""
+    starts = set(lists[0])
+    for k in range(1, len(lists)):
+        if not starts:
+            return 0
+        starts.intersection_update([place - k for place in lists[k]])
+    return len(starts)
+
+
 class Candidates:
     """Per-searcher helpers: documents holding a term, and document scores."""
 
@@ -64,6 +80,8 @@ class Candidates:
     def term_counts(self, term: Term) -> dict[str, int] | None:
         """path -> how many hits `term` has in each live indexed document holding it (from the
         posting weights), or None if the index does not count `term` exactly (see `counted_gram`)."""
+        if chained(term):
+            return self._chain_counts(term.text)
         gram = counted_gram(term)
         if gram is None:
             return None
@@ -82,6 +100,45 @@ class Candidates:
             if len(self._counts) >= 256:  # bounded: one entry per term queried on this searcher
                 self._counts.clear()
             self._counts[key] = found
+        return found
+
+    def _chain_counts(self, text: str) -> dict[str, int]:
+        """path -> occurrences of the CJK run `text` (3+ characters), overlapping ones included: the
+        positions p where bigram k of `text` starts at p + k for every k. Reads the postings of its
+        bigrams, driven by the rarest, in the documents holding them all; never the text."""
+        key = ("chain", text)
+        found = self._counts.get(key)
+        if found is not None:
+            return found
+        grams = [text[i : i + 2] for i in range(len(text) - 1)]
+        reader, paths, found = self.searcher.reader(), self.paths, {}
+        try:
+            order = sorted(set(grams), key=lambda gram: reader.doc_frequency("body", gram))
+            matchers = {gram: reader.postings("body", gram) for gram in order}
+        except TermNotFound:
+            matchers = None
+        if matchers is not None and all(m.is_active() for m in matchers.values()):
+            lead, others = matchers[order[0]], [matchers[gram] for gram in order[1:]]
+            while lead.is_active():
+                docnum = lead.id()
+                packed = {order[0]: lead.value()}
+                for gram, matcher in zip(order[1:], others, strict=True):
+                    if matcher.id() < docnum:
+                        matcher.skip_to(docnum)
+                    if not matcher.is_active() or matcher.id() != docnum:
+                        break
+                    packed[gram] = matcher.value()
+                else:
+                    places = {gram: unpack_positions(value) for gram, value in packed.items()}
+                    count = count_chain([places[gram] for gram in grams])
+                    if count:
+                        found[paths[docnum]] = count
+                if any(not m.is_active() for m in others):
+                    break
+                lead.next()
+        if len(self._counts) >= 256:
+            self._counts.clear()
+        self._counts[key] = found
         return found
 
     def _docs(self, q: wq.Query) -> set[str]:

@@ -267,9 +267,9 @@ class IndexStore:
         return _Work(todo, removed, fresh=not records)
 
     def _writer(self, ix: index.Index, work: _Work):
-        """A `BulkWriter`; for a large first build, two processes each writing a segment."""
+        """A `BulkWriter`; for a large build or update, two processes each writing a segment."""
         size = sum(stat.st_size for _, stat, _ in work.todo)
-        if work.fresh and size >= MULTIPROCESS_BYTES and (os.cpu_count() or 1) > 1:
+        if size >= MULTIPROCESS_BYTES and (os.cpu_count() or 1) > 1:
             return BulkMpWriter(
                 ix, procs=2, batchsize=2, multisegment=True, limitmb=32, timeout=self.lock_timeout, codec=codec()
             )

@@ -266,7 +266,7 @@ class SearchService:
             ranked, counts = self._ranked(node, scope, response, limit)
             response.cancelled = stop()
             if not response.cancelled:
-                self._verify(node, ranked, scope, response, limit, counts, stop)
+                self._verify(node, ranked, scope, response, limit, counts, stop, exact_total)
         if self.files.problem:
             response.notes.append(self.files.problem)
         response.elapsed_ms = (time.perf_counter() - started) * 1000
@@ -309,10 +309,19 @@ class SearchService:
         return indexed + unindexed, counts
 
     def _verify(
-        self, node: Node, ranked, scope, response: SearchResponse, limit: int, counts: dict, stop: Callable[[], bool]
+        self,
+        node: Node,
+        ranked,
+        scope,
+        response: SearchResponse,
+        limit: int,
+        counts: dict,
+        stop: Callable[[], bool],
+        exact_total: bool = True,
     ) -> None:
         """Exact hits of the best `limit` matching documents; the hits of the others are only counted:
-        from the index where it counts every term exactly, else by scanning the candidates. Returns
+        from the index where it counts every term exactly, else by scanning the candidates (unless
+        `exact_total` is False: then the count stops at the listed documents, a lower bound). Returns
         early, with `response.cancelled` set, as soon as `stop()` says so (asked before each document)."""
         terms, positive = all_terms(node), positive_terms(node)
         from_index = summable(positive) and all(term in counts for term in terms)
@@ -324,9 +333,16 @@ class SearchService:
                 return
             listing = len(response.results) < limit
             known = {term: found.get(key, 0) for term, found in counts.items()} if indexed else None
-            if not listing and known is not None and from_index:
-                _count_unlisted(response, count_document(None, node, terms, positive, known, self.vocabulary))
-                continue
+            if known is not None and from_index:
+                count = count_document(None, node, terms, positive, known, self.vocabulary)
+                if not count:
+                    continue  # the index says it does not match: no need to read it
+                if not listing:
+                    _count_unlisted(response, count)
+                    continue
+            elif not listing and not exact_total:
+                response.total_exact = False
+                break
             try:
                 # beyond the listed documents, one not indexed yet is counted only if already prepared
                 doc = self.cache.get(*scope[key], load=listing or key in self._records)

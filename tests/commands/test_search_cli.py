@@ -131,3 +131,15 @@ def test_batch_from_a_fifo_is_refused_without_waiting(folder: Path, tmp_path: Pa
     os.mkfifo(fifo)
     assert main(["search", "--batch", str(fifo), "--library", str(folder)]) == 2
     assert capsys.readouterr().err == f"reader: cannot read {fifo}: not a regular file\n"
+
+
+def test_search_json_total_is_exact_beyond_the_listed_documents(library_folder, capsys) -> None:
+    line = "The mock turtle sang. 贾宝玉笑道，哈哈哈哈。\n"
+    folder = library_folder({f"d{n}.txt": line for n in range(5)}, name="many")
+    assert main(["index", "--library", str(folder)]) == 0
+    capsys.readouterr()
+    for query, per_document in (('"mock turtle"', 1), ("哈哈哈", 2), ("贾宝玉笑", 1)):
+        assert main(["search", query, "--library", str(folder), "--limit", "1", "--json"]) == 0
+        payload = json.loads(capsys.readouterr().out)
+        assert payload["total_exact"] is True and len(payload["results"]) == 1, query
+        assert payload["total_hits"] == 5 * per_document, query

@@ -158,7 +158,8 @@ def test_two_process_first_build_answers_like_one_process(tmp_path: Path, folder
     report = double.update([folder])
     assert sorted(p.name for p in report.added) == ["gbk.txt", "one.txt", "two.md"]
     ix = index.open_dir(str(tmp_path / "two"), indexname=schema.index_name())
-    assert len(ix._segments()) == 2  # one segment per process
+    segments = ix._segments()  # one per worker that got documents (an idle worker writes none)
+    assert 1 <= len(segments) <= 2 and sum(segment.doc_count_all() for segment in segments) == 3
     for query in ("学习", "调研", "第三份", "文件 -红楼梦"):
         one, two = single.search(query, [folder]), double.search(query, [folder])
         assert [(r.path, [(h.offset, h.length) for h in r.hits]) for r in one.results] == [

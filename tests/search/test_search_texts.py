@@ -143,8 +143,9 @@ def bigger(library_folder) -> Path:
 
 @pytest.mark.parametrize("limit", [1, 3])
 def test_total_hits_match_brute_force_beyond_the_limit(tmp_path: Path, bigger: Path, limit: int) -> None:
-    """Unlisted documents are counted from the index (1 and 2 CJK characters, single words) or by
-    scanning (longer CJK strings): either way total_hits is every hit in every matching document."""
+    """Unlisted documents are counted from the index (CJK strings, from the positions of their bigrams
+    beyond 2 characters; single words) or by scanning (word phrases): either way total_hits is every
+    hit in every matching document."""
     service = SearchService(tmp_path / "index")
     service.update([bigger])
 
@@ -175,9 +176,9 @@ def test_unlisted_documents_are_counted_from_the_index(tmp_path: Path, bigger: P
     loaded: list[str] = []
     real = service.cache.get
     monkeypatch.setattr(service.cache, "get", lambda path, *a, **k: loaded.append(path.name) or real(path, *a, **k))
-    for query in ("学", "學習", "哈哈 -turtle", "turtle OR 学习"):
+    for query in ("学", "學習", "哈哈 -turtle", "turtle OR 学习", "习学习", "哈哈哈"):  # 3+: bigram positions
         loaded.clear()
         response = service.search(query, [bigger], limit=1)
         assert response.total_documents > 1 and len(loaded) == 1, (query, loaded)
     loaded.clear()
-    assert service.search("习学习", [bigger], limit=1).total_documents > 1 and len(loaded) > 1  # scanned
+    assert service.search('"mock turtle"', [bigger], limit=1).total_documents > 1 and len(loaded) > 1  # scanned
