@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QFont
 
 from reader.bookmarks.service import path_key
@@ -47,6 +47,7 @@ class ReadingSession(QObject):
         self.last_error: str | None = None
         self._showing = 0  # counts documents shown, so a superseded sliced show stops
         self._pinned: tuple[int, int] | None = None  # (scroll value, offset) of the last jump
+        self._jumped: tuple[int, int] | None = None  # the span the last jump selected
         self._recording = True
         self.history = History()
         self._bookmarks: tuple[str | None, list[int]] = (None, [])  # (store key of a document, its bookmarks' offsets)
@@ -166,7 +167,7 @@ class ReadingSession(QObject):
         self.showingDocument.emit(loaded)
         self.positions.save(self.document, self.view)
         self.loaded = loaded
-        self._pinned = None
+        self._pinned = self._jumped = None
         rich = loaded.html is not None
         active, inactive = (self.rich_view, self.plain_view) if rich else (self.plain_view, self.rich_view)
         inactive.setObjectName("textViewInactive")
@@ -225,6 +226,7 @@ class ReadingSession(QObject):
             self.history.visit(Place(document.path, offset, length))
         self.view.select_range(offset, length)
         self._pinned = (self.view.verticalScrollBar().value(), offset)
+        self._jumped = (offset, length)
         self.sync_position()
 
     def _remember_place(self) -> None:
@@ -234,7 +236,17 @@ class ReadingSession(QObject):
             return
         if self._pinned is not None and self._pinned[0] == self.view.verticalScrollBar().value():
             return  # still at the place the last jump showed
+        if self._still_shows_jump():
+            return  # the view re-wrapped (a pane opened beside it), but the jumped passage is still selected and shown
         self.history.update_current(Place(document.path, self.view.reading_offset()))
+
+    def _still_shows_jump(self) -> bool:
+        """Whether the last jump's passage is still the selection and on screen."""
+        if self._jumped is None or self.view.selected_range() != self._jumped:
+            return False
+        viewport = self.view.viewport()
+        bottom = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        return self.view.top_offset() <= self._jumped[0] <= self.view.from_qt(bottom)
 
     def go_back(self) -> None:
         self._navigate(self.history.back)
