@@ -626,8 +626,8 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/shell/main_window.py" line="+93"/>
-        <location line="+144"/>
+        <location filename="../../reader/ui/shell/main_window.py" line="+95"/>
+        <location line="+145"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
@@ -703,7 +703,12 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>未安装中文字体，中文可能显示为方框（请安装 fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
+        <source>%s does not exist.</source>
+        <translation>%s 不存在。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Clear Statistics</source>
         <translation>清除统计</translation>
     </message>
