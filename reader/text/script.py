@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -174,3 +175,31 @@ def _runs(source: str, shown: str, s: int, d: int) -> list[tuple[int, int, int, 
                 continue
         groups.append([i1, i2, j1, j2])
     return [(d + j1, d + j2, s + i1, s + i2) for i1, i2, j1, j2 in groups]
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_SEPARATOR = "\ue000"  # joins text pieces for one OpenCC call; a private-use character no phrase spans
+
+
+def convert_markup(html: str, script: str) -> str:
+    """`html` with its text (not its tags: link targets and attributes stay as written) in `script`."""
+    if SCRIPTS[script] is None:
+        return html
+    parts = _TAG.split(html)  # even indexes are text, odd ones tags
+    parts[0::2] = _convert_pieces(parts[0::2], script)
+    return "".join(parts)
+
+
+def _convert_pieces(pieces: list[str], script: str) -> list[str]:
+    """Each of `pieces` in `script`, converted in calls of about CHUNK_CHARS characters."""
+    converted: list[str] = []
+    group: list[str] = []
+    size = 0
+    for index, piece in enumerate(pieces):
+        group.append(piece)
+        size += len(piece)
+        if size >= CHUNK_CHARS or index == len(pieces) - 1:
+            joined = convert_text(_SEPARATOR.join(group), script).split(_SEPARATOR)
+            converted += joined if len(joined) == len(group) else [convert_text(p, script) for p in group]
+            group, size = [], 0
+    return converted
