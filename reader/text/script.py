@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 
 from reader.text.fold import fold
 
@@ -32,7 +34,52 @@ def _converter(config: str):
         import opencc
     except ImportError as error:  # pragma: no cover - a dependency of the package
         raise ScriptUnavailable("Chinese script display needs the opencc package (pip install opencc)") from error
-    return opencc.OpenCC(config)
+    return _CConverter.open(opencc, config) or opencc.OpenCC(config)
+
+
+class _CConverter:
+    """OpenCC through its C API (exported by the binding's own library), called with ctypes, which lets go
+    of the GIL during each call: loading a dictionary (~50-80 ms) or converting a chunk through the Python
+    binding would hold it, and so stall the UI thread while a worker converts."""
+
+    def __init__(self, library, handle: int, fallback) -> None:
+        self._library, self._handle, self._fallback = library, handle, fallback
+
+    @classmethod
+    def open(cls, opencc, config: str) -> _CConverter | None:
+        """The converter for `config` (e.g. "s2t"), or None where the C API is not there."""
+        try:
+            import ctypes
+
+            from opencc.clib import opencc_clib
+
+            library = ctypes.CDLL(opencc_clib.__file__)
+            library.opencc_open.restype = ctypes.c_void_p
+            library.opencc_open.argtypes = [ctypes.c_char_p]
+            library.opencc_convert_utf8.restype = ctypes.c_void_p
+            library.opencc_convert_utf8.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t]
+            library.opencc_convert_utf8_free.argtypes = [ctypes.c_void_p]
+            share = Path(opencc.__file__).parent / "clib" / "share" / "opencc" / f"{config}.json"
+            handle = library.opencc_open(os.fsencode(share)) if share.is_file() else None
+        except (ImportError, OSError, AttributeError):
+            return None
+        if not handle or handle == ctypes.c_void_p(-1).value:
+            return None
+        return cls(library, handle, lambda: opencc.OpenCC(config))
+
+    def convert(self, text: str) -> str:
+        if "\0" in text:  # the C API reads a C string back: convert around the NULs
+            return "\0".join(self.convert(part) for part in text.split("\0"))
+        data = text.encode("utf-8", "surrogatepass")
+        result = self._library.opencc_convert_utf8(self._handle, data, len(data))
+        if not result:
+            return self._fallback().convert(text)
+        try:
+            import ctypes
+
+            return ctypes.string_at(result).decode("utf-8", "surrogatepass")
+        finally:
+            self._library.opencc_convert_utf8_free(result)
 
 
 def convert_text(text: str, script: str) -> str:
