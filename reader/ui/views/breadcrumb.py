@@ -50,6 +50,7 @@ class Breadcrumb(QWidget):
         while self._layout.count():
             widget = self._layout.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # at once: the deferred delete waits for the event loop (not run by processEvents)
                 widget.deleteLater()
         for position, (title, offset, length) in enumerate(path):
             if position:
