@@ -182,9 +182,10 @@ class ReadingSession(QObject):
             if selected is not None:
                 view.restore_selection(*selected)
         self._pinned = (view.verticalScrollBar().value(), pinned) if pinned is not None else None
-        self.scriptChanged.emit(self.script)
-        self.show_headings()
-        self.sync_position()
+        # Each in a turn of its own, input and paint between: the outline's titles, then the headings.
+        QTimer.singleShot(1, self, lambda: self.scriptChanged.emit(self.script))
+        QTimer.singleShot(HEADINGS_AFTER_MS, self, self.show_headings)
+        QTimer.singleShot(HEADINGS_AFTER_MS, self, self.sync_position)
 
     def _on_failed(self, path: str, message: str) -> None:
         self.last_error = message

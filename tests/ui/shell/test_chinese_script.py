@@ -39,7 +39,9 @@ def doc(tmp_path: Path, corpus: Path) -> Path:
 
 def _choose(window, qtbot, script: str) -> None:
     window.findChild(QAction, ACTIONS[script]).trigger()
-    qtbot.waitUntil(lambda: window.session.script == script, timeout=20000)
+    model = window.outline_pane.model
+    qtbot.waitUntil(lambda: window.session.script == script == model.script == window.breadcrumb.script
+                    and not model.retitling(), timeout=20000)
 
 
 def _shown(view) -> str:
