@@ -48,6 +48,12 @@ def _shown(view) -> str:
     return view.textCursor().selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
 
 
+def _wait_selected(qtbot, window, path: Path) -> None:
+    """Wait until `path` is shown with a selection (a document shown in a script may load on the worker)."""
+    qtbot.waitUntil(lambda: window.current_document.path == path.resolve() and bool(_shown(window.text_view)),
+                    timeout=20000)
+
+
 def _expected(text: str, script: str, offset: int, length: int) -> str:
     shown = display(text, script)
     return shown.text.__getitem__(slice(*shown.map.view_range(offset, length)))
@@ -94,13 +100,25 @@ def test_outline_phrase_and_bookmark_jumps_select_the_converted_passage(make_win
         assert _shown(view) == "記憶體"
         assert view.selected_range() == (text.index("内存"), 2)
 
+    window.jump_to(text.index("软件很好用"), 5)
     mark = add_bookmark(doc, text.index("内存也够大"), 5)
     other = tmp_path / "other.txt"
     other.write_text("别的文件。\n", encoding="utf-8")
     assert window.open_document(other)
-    assert window.bookmarks_pane.jump(mark)
-    qtbot.waitUntil(lambda: window.current_document.path == doc.resolve(), timeout=20000)
+    assert window.bookmarks_pane.jump(mark) is not False  # None: the converted text is prepared on the worker
+    _wait_selected(qtbot, window, doc)
     assert window.session.script == script  # remembered for the document
+    assert _shown(window.text_view) == convert_text("内存也够大", script)
+
+    window.go_back()
+    assert window.current_document.path == other
+    window.go_back()
+    _wait_selected(qtbot, window, doc)
+    assert _shown(window.text_view) == convert_text("软件很好用", script)  # Back: the last jump in the document
+    window.go_forward()
+    qtbot.waitUntil(lambda: window.current_document.path == other, timeout=20000)
+    window.go_forward()
+    _wait_selected(qtbot, window, doc)
     assert _shown(window.text_view) == convert_text("内存也够大", script)
 
 
