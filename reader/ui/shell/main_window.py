@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         session.positionError.connect(lambda message: self.statusBar().showMessage(message, 10000))
         session.scriptError.connect(lambda message: self.statusBar().showMessage(message, 10000))
         for follows in (lambda script: check_script(self, script), self.outline_pane.model.set_script,
-                        self.breadcrumb.set_script):
+                        self.breadcrumb.set_script, lambda _script: self.preferences.format_documents()):
             session.scriptChanged.connect(follows)
         for view in session.views:
             view.add_context_menu_provider(self._bookmark_menu_entry)

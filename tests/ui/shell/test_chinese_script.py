@@ -235,3 +235,14 @@ def test_the_rendered_markdown_view_maps_through_the_conversion(make_window, qtb
                                  for i in window.outline_pane.model.items_in_order() if "数据" in i.data(TITLE_ROLE))
     window.outline_pane.headingActivated.emit(offset, length)
     assert convert_text(title, script) in _shown(view)
+
+
+def test_a_rendered_document_keeps_its_line_spacing_in_another_script(make_window, qtbot, tmp_path) -> None:
+    path = tmp_path / "manual.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    window = make_window([str(path)])
+    spacing = window.preferences.settings.line_spacing
+    _choose(window, qtbot, "traditional")
+    qtbot.waitUntil(lambda: window.text_view.document_view().firstBlock().blockFormat().lineHeight()
+                    == spacing * 100, timeout=5000)
+    assert "內存" in window.text_view.toPlainText()
