@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint test-nocjk test-dist bench bench-big bench-large dist screenshots translations clean venv
+.PHONY: run test lint test-nocjk test-dist bench bench-big bench-large bench-script dist screenshots translations clean venv
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: install python3-venv (apt-get install -y python3-venv) and try again." >&2; exit 1; }
@@ -54,6 +54,7 @@ test-dist: $(STAMP) translations
 bench: $(STAMP) translations
 	$(BIN)/python -m bench 20 100
 	$(BIN)/python -m bench big 20 60
+	$(BIN)/python -m bench script 20
 
 bench-big: $(STAMP) translations
 	$(BIN)/python -m bench big 20 60
@@ -62,6 +63,10 @@ bench-big: $(STAMP) translations
 # system's, and deleted after; needs ~3 GB free there): tens of minutes, niced.
 bench-large: $(STAMP) translations
 	nice -n 10 $(BIN)/python -m bench 20 100 1000
+
+# bench/out/script.md: Chinese script display of a 20 MB novel (conversion on a worker, the switch in the window).
+bench-script: $(STAMP) translations
+	$(BIN)/python -m bench script 20
 
 # dist/reader/reader: a one-folder bundle (build.spec); build it on each OS you ship for.
 dist: $(STAMP) translations

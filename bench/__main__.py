@@ -1,5 +1,6 @@
 """Run the benchmarks: `python -m bench [MB …]` (search, default 20 MB; READER_BENCH_DIR: where its library is
-made), `python -m bench big [MB …]` (big documents, default 20 60); each writes its section and
+made), `python -m bench big [MB …]` (big documents, default 20 60), `python -m bench script [MB …]` (Chinese
+script display, default 20); each writes its section and
 bench/out/report.md keeps the latest of every section."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from bench.engines import QUERIES, ROUNDS
 from bench.library import build
 
 OUT = Path(__file__).resolve().parent / "out"
-SECTIONS = ["search", "big"]  # bench/out/<name>.md, in report order
+SECTIONS = ["search", "big", "script"]  # bench/out/<name>.md, in report order
 
 
 ENGINES = {"reader (whoosh)": "reader", "SQLite FTS5 trigram": "fts5"}
@@ -112,6 +113,10 @@ def main() -> None:
     args = sys.argv[1:]
     if args[:1] == ["big"]:
         name, text = "big", big.section([float(a) for a in args[1:]] or big.SIZES)
+    elif args[:1] == ["script"]:
+        from bench import script
+
+        name, text = "script", script.section([float(a) for a in args[1:]] or [20.0])
     else:
         name, text = "search", search_section([float(a) for a in args] or [20.0])
     write_section(name, text)

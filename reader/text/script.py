@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 
 from reader.text.fold import fold
 
@@ -31,7 +34,52 @@ def _converter(config: str):
         import opencc
     except ImportError as error:  # pragma: no cover - a dependency of the package
         raise ScriptUnavailable("Chinese script display needs the opencc package (pip install opencc)") from error
-    return opencc.OpenCC(config)
+    return _CConverter.open(opencc, config) or opencc.OpenCC(config)
+
+
+class _CConverter:
+    """OpenCC through its C API (exported by the binding's own library), called with ctypes, which lets go
+    of the GIL during each call: loading a dictionary (~50-80 ms) or converting a chunk through the Python
+    binding would hold it, and so stall the UI thread while a worker converts."""
+
+    def __init__(self, library, handle: int, fallback) -> None:
+        self._library, self._handle, self._fallback = library, handle, fallback
+
+    @classmethod
+    def open(cls, opencc, config: str) -> _CConverter | None:
+        """The converter for `config` (e.g. "s2t"), or None where the C API is not there."""
+        try:
+            import ctypes
+
+            from opencc.clib import opencc_clib
+
+            library = ctypes.CDLL(opencc_clib.__file__)
+            library.opencc_open.restype = ctypes.c_void_p
+            library.opencc_open.argtypes = [ctypes.c_char_p]
+            library.opencc_convert_utf8.restype = ctypes.c_void_p
+            library.opencc_convert_utf8.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t]
+            library.opencc_convert_utf8_free.argtypes = [ctypes.c_void_p]
+            share = Path(opencc.__file__).parent / "clib" / "share" / "opencc" / f"{config}.json"
+            handle = library.opencc_open(os.fsencode(share)) if share.is_file() else None
+        except (ImportError, OSError, AttributeError):
+            return None
+        if not handle or handle == ctypes.c_void_p(-1).value:
+            return None
+        return cls(library, handle, lambda: opencc.OpenCC(config))
+
+    def convert(self, text: str) -> str:
+        if "\0" in text:  # the C API reads a C string back: convert around the NULs
+            return "\0".join(self.convert(part) for part in text.split("\0"))
+        data = text.encode("utf-8", "surrogatepass")
+        result = self._library.opencc_convert_utf8(self._handle, data, len(data))
+        if not result:
+            return self._fallback().convert(text)
+        try:
+            import ctypes
+
+            return ctypes.string_at(result).decode("utf-8", "surrogatepass")
+        finally:
+            self._library.opencc_convert_utf8_free(result)
 
 
 def convert_text(text: str, script: str) -> str:
@@ -174,3 +222,31 @@ def _runs(source: str, shown: str, s: int, d: int) -> list[tuple[int, int, int, 
                 continue
         groups.append([i1, i2, j1, j2])
     return [(d + j1, d + j2, s + i1, s + i2) for i1, i2, j1, j2 in groups]
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_SEPARATOR = "\ue000"  # joins text pieces for one OpenCC call; a private-use character no phrase spans
+
+
+def convert_markup(html: str, script: str) -> str:
+    """`html` with its text (not its tags: link targets and attributes stay as written) in `script`."""
+    if SCRIPTS[script] is None:
+        return html
+    parts = _TAG.split(html)  # even indexes are text, odd ones tags
+    parts[0::2] = _convert_pieces(parts[0::2], script)
+    return "".join(parts)
+
+
+def _convert_pieces(pieces: list[str], script: str) -> list[str]:
+    """Each of `pieces` in `script`, converted in calls of about CHUNK_CHARS characters."""
+    converted: list[str] = []
+    group: list[str] = []
+    size = 0
+    for index, piece in enumerate(pieces):
+        group.append(piece)
+        size += len(piece)
+        if size >= CHUNK_CHARS or index == len(pieces) - 1:
+            joined = convert_text(_SEPARATOR.join(group), script).split(_SEPARATOR)
+            converted += joined if len(joined) == len(group) else [convert_text(p, script) for p in group]
+            group, size = [], 0
+    return converted

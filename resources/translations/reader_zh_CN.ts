@@ -627,18 +627,18 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/shell/main_window.py" line="+95"/>
-        <location line="+145"/>
+        <location line="+149"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
         <location line="-2"/>
-        <location line="+193"/>
+        <location line="+198"/>
         <source>%1 — Reader</source>
         <translation>%1 — 阅读器</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-197"/>
         <source>Reader</source>
         <translation>阅读器</translation>
     </message>
@@ -653,7 +653,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>同级之前没有章节了。</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+167"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -773,6 +773,31 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>羊皮纸(&amp;E)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>As &amp;Written</source>
+        <translation>按原文(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Simplified</source>
+        <translation>简体(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Traditional</source>
+        <translation>繁体(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traditional (T&amp;aiwan phrases)</source>
+        <translation>繁体（台湾用语）(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traditional (&amp;Hong Kong)</source>
+        <translation>繁体（香港）(&amp;H)</translation>
+    </message>
+    <message>
         <location line="+108"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -863,7 +888,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>自动检测</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -884,6 +909,11 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
     </message>
     <message>
         <location line="+7"/>
+        <source>Chinese &amp;Script</source>
+        <translation>简繁显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Chapter &amp;Rules…</source>
         <translation>章节规则(&amp;R)…</translation>
     </message>
@@ -1476,6 +1506,14 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <location line="+1"/>
         <source>section %1 · document %2 left</source>
         <translation>本节剩余 %1 · 全文剩余 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingSession</name>
+    <message>
+        <location filename="../../reader/ui/shell/session.py" line="+162"/>
+        <source>Could not remember the script: %s</source>
+        <translation>无法记住简繁显示的选择：%s</translation>
     </message>
 </context>
 <context>

@@ -53,3 +53,16 @@ def test_large_texts_convert_in_chunks_with_exact_offsets() -> None:
     first, end = shown.map.view_range(last, 4)
     assert shown.text[first:end] == "資訊科技"
     assert shown.map.source_range(first, end) == (last, 4)
+
+
+def test_the_c_api_converts_as_the_binding_does_and_keeps_nuls() -> None:
+    import opencc
+
+    from reader.text.script import _converter, convert_markup, convert_text
+
+    sample = "鼠标和内存的软件信息，學習數據。\nplain ASCII <b>stays</b>\n" * 50
+    for config in ("t2s", "s2t", "s2twp", "s2hk"):
+        assert _converter(config).convert(sample) == opencc.OpenCC(config).convert(sample)
+    assert convert_text("内存\0软件", "taiwan") == "記憶體\0軟體"
+    link = '<a href="软件.md" title="内存">软件</a>'  # tags (link targets) stay as written, text converts
+    assert convert_markup(link, "taiwan") == link.replace(">软件<", ">軟體<")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from reader.outline.sections import section_index
 from reader.text import fold
+from reader.text.script import convert_text
 from reader.ui.views.plain import plain_tooltip
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -16,10 +17,13 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 4
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 5
 LINE_ROLE = Qt.ItemDataRole.UserRole + 6
 COLLAPSED_ROLE = Qt.ItemDataRole.UserRole + 7  # the heading is folded away by default (a regulation's articles)
+SHOWN_TITLE_ROLE = Qt.ItemDataRole.UserRole + 8  # the title in the Chinese script the document is shown in
+TITLES_PER_TURN = 300  # a new script re-titles this many headings per turn of the event loop
 
 
 class OutlineModel(QStandardItemModel):
-    """One item per heading; children nest as in the outline tree. The current section shows in bold."""
+    """One item per heading; children nest as in the outline tree. The current section shows in bold.
+    Titles show in the document's Chinese script (set_script); TITLE_ROLE keeps them as written."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -27,17 +31,77 @@ class OutlineModel(QStandardItemModel):
         self._offsets: list[int] = []
         self._counts: dict[int, int] = {}
         self._marked: QStandardItem | None = None
+        self.script = "as-written"
+        self._shown: dict[str, str] = {}  # title as written -> as shown, while building
+        self._retitling = 0  # counts re-titling passes, so a newer outline or script stops an older one
+        self._pending: list[tuple[QStandardItem, str, str]] = []  # (item, title, as shown) left to re-title
 
     def set_outline(self, tree: list) -> None:
         """Replace the model's rows with `tree` (nested headings with .children); badges are kept."""
+        self._retitling += 1
+        self._pending = []
         self.clear()
         self._items = []
         self._marked = None
+        self._shown = dict(zip(*self._converted(_titles(tree)), strict=True))
         rows = self._build(tree)
         if rows:
             self.invisibleRootItem().appendRows(rows)  # one insertion: the view updates once, not per heading
         self._offsets = [item.data(OFFSET_ROLE) for item in self._items]
         self.set_badges(self._counts)
+
+    def set_script(self, script: str) -> None:
+        """Show the titles in `script` (reader.text.script.SCRIPTS)."""
+        if script != self.script:
+            self.script = script
+            self._show_titles()
+
+    def _converted(self, titles: list[str]) -> tuple[list[str], list[str]]:
+        """`titles` and the same in the model's script, in one conversion."""
+        if self.script == "as-written":
+            return titles, titles
+        shown = convert_text("\n".join(titles), self.script).split("\n")
+        return titles, shown if len(shown) == len(titles) else [convert_text(t, self.script) for t in titles]
+
+    def retitling(self) -> bool:
+        """Whether a new script's titles are still being set (a slice per turn of the event loop)."""
+        return bool(self._pending)
+
+    def _show_titles(self) -> None:
+        """Every item's shown title, tooltip and filter key in the model's script, TITLES_PER_TURN items a
+        turn with the model's signals held; then the views and the filter hear of it once per parent, not
+        four times per heading (1,000 headings at once held the UI thread ~50 ms)."""
+        titles, shown = self._converted([item.data(TITLE_ROLE) for item in self._items])
+        self._retitling += 1
+        self._pending = list(zip(self._items, titles, shown, strict=True))
+        self._retitle_slice(self._retitling)
+
+    def _retitle_slice(self, pass_number: int) -> None:
+        if pass_number != self._retitling:
+            return
+        work, self._pending = self._pending[:TITLES_PER_TURN], self._pending[TITLES_PER_TURN:]
+        blocked = self.blockSignals(True)
+        try:
+            for item, title, converted in work:
+                _show_title(item, title, converted)
+                count = self._counts.get(item.data(OFFSET_ROLE), 0)
+                if count:
+                    item.setText(f"{converted}  ({count})")
+        finally:
+            self.blockSignals(blocked)
+        if self._pending:
+            QTimer.singleShot(0, self, lambda: self._retitle_slice(pass_number))
+        else:
+            self._announce(self.invisibleRootItem())
+
+    def _announce(self, parent: QStandardItem) -> None:
+        """Say dataChanged for the children of `parent`, and theirs."""
+        rows = parent.rowCount()
+        if not rows:
+            return
+        self.dataChanged.emit(parent.child(0).index(), parent.child(rows - 1).index())
+        for row in range(rows):
+            self._announce(parent.child(row))
 
     def _build(self, headings: list) -> list[QStandardItem]:
         """Items for `headings` with their children attached (not yet in the model), in document order."""
@@ -45,10 +109,10 @@ class OutlineModel(QStandardItemModel):
         for heading in headings:
             item = QStandardItem(heading.title)
             item.setEditable(False)
-            item.setToolTip(plain_tooltip(f"{heading.title}\n(line {heading.line})"))
+            _show_title(item, heading.title, self._shown.get(heading.title, heading.title), heading.line)
             for role, value in (
                 (OFFSET_ROLE, heading.offset), (LENGTH_ROLE, heading.length), (LEVEL_ROLE, heading.level),
-                (TITLE_ROLE, heading.title), (FOLDED_ROLE, fold(heading.title)), (LINE_ROLE, heading.line),
+                (TITLE_ROLE, heading.title), (LINE_ROLE, heading.line),
                 (COLLAPSED_ROLE, bool(getattr(heading, "collapsed", False))),
             ):
                 item.setData(value, role)
@@ -89,11 +153,29 @@ class OutlineModel(QStandardItemModel):
         """Show a count (e.g. bookmarks) after each heading, keyed by the heading's offset."""
         self._counts = dict(counts)
         for item in self._items:
-            title = item.data(TITLE_ROLE)
+            title = item.data(SHOWN_TITLE_ROLE) or item.data(TITLE_ROLE)
             count = counts.get(item.data(OFFSET_ROLE), 0)
             text = f"{title}  ({count})" if count else title
             if item.text() != text:
                 item.setText(text)
+
+
+def _titles(headings: list) -> list[str]:
+    """Every title in the nested `headings`, in document order."""
+    titles = []
+    for heading in headings:
+        titles.append(heading.title)
+        titles += _titles(heading.children)
+    return titles
+
+
+def _show_title(item: QStandardItem, title: str, shown: str, line: int | None = None) -> None:
+    """Give `item` its title as shown, a tooltip, and a filter key that matches the title in either script."""
+    line = item.data(LINE_ROLE) if line is None else line
+    item.setData(shown, SHOWN_TITLE_ROLE)
+    item.setText(shown)
+    item.setToolTip(plain_tooltip(f"{shown}\n(line {line})"))
+    item.setData(fold(title) if shown == title else f"{fold(title)}\x00{fold(shown)}", FOLDED_ROLE)
 
 
 class OutlineFilter(QSortFilterProxyModel):

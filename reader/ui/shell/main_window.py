@@ -41,7 +41,7 @@ from reader.ui.shell.focus import FocusMode
 from reader.ui.shell.instance import raise_window
 from reader.ui.shell.layout import PaneLayout
 from reader.ui.shell.loader import NESTED_TOO_DEEPLY, LoadedDocument
-from reader.ui.shell.menus import build_menus, make_action, retranslate
+from reader.ui.shell.menus import build_menus, check_script, make_action, retranslate
 from reader.ui.shell.navigation import sibling_heading
 from reader.ui.shell.progress import (
     format_size,
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self._preferences_dialog: PreferencesDialog | None = None
         self._build_central()
         self.session = ReadingSession(self.plain_view, self.rich_view, lambda: self.preferences.settings.line_spacing,
-                                      self)
+                                      self, lambda: self.preferences.settings.chinese_script)
         self.library_pane = LibraryPane(self)
         self.outline_pane = OutlinePane(self.session, self)
         self._build_status_bar()
@@ -186,6 +186,10 @@ class MainWindow(QMainWindow):
         session.documentChanged.connect(lambda _document: self.preferences.format_documents())
         session.positionChanged.connect(self._show_position)
         session.positionError.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        session.scriptError.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        for follows in (lambda script: check_script(self, script), self.outline_pane.model.set_script,
+                        self.breadcrumb.set_script, lambda _script: self.preferences.format_documents()):
+            session.scriptChanged.connect(follows)
         for view in session.views:
             view.add_context_menu_provider(self._bookmark_menu_entry)
             view.add_context_menu_provider(self.outline_pane.extend_text_menu)
@@ -406,6 +410,11 @@ class MainWindow(QMainWindow):
     def reload_with_encoding(self, encoding: str | None) -> None:
         """Decode the current document again with `encoding` (None: detect), and remember the choice."""
         self.session.reload_with_encoding(encoding)
+
+    def set_script(self, script: str) -> None:
+        """View ▸ Chinese Script: show the open document in `script`, and make it the default for others."""
+        self.preferences.change(chinese_script=script)
+        self.session.set_script(script)
 
     def jump_to(self, offset: int, length: int = 0) -> None:
         """Show and select the source span [offset, offset + length) of the current document."""

@@ -37,6 +37,13 @@ THEME_CHOICES = tuple(zip(THEMES, (  # the labels of themes.THEMES, in its order
     QT_TRANSLATE_NOOP("MainWindow", "&Dark"),
     QT_TRANSLATE_NOOP("MainWindow", "S&epia"),
 ), strict=True))
+SCRIPT_CHOICES = (  # View ▸ Chinese Script: (reader.text.script.SCRIPTS id, label, action objectName)
+    ("as-written", QT_TRANSLATE_NOOP("MainWindow", "As &Written"), "scriptAsWrittenAction"),
+    ("simplified", QT_TRANSLATE_NOOP("MainWindow", "&Simplified"), "scriptSimplifiedAction"),
+    ("traditional", QT_TRANSLATE_NOOP("MainWindow", "&Traditional"), "scriptTraditionalAction"),
+    ("taiwan", QT_TRANSLATE_NOOP("MainWindow", "Traditional (T&aiwan phrases)"), "scriptTaiwanAction"),
+    ("hongkong", QT_TRANSLATE_NOOP("MainWindow", "Traditional (&Hong Kong)"), "scriptHongKongAction"),
+)
 # Panes that F6 / Shift+F6 move the keyboard focus between, in order (the text view goes third).
 FOCUS_PANES = ("libraryPane", "outlinePane", "textView", "searchPane", "bookmarksPane")
 
@@ -206,6 +213,7 @@ def _view_menu(window: QMainWindow, panes: tuple[QDockWidget, ...]) -> tuple[QMe
         action.setCheckable(True)
         group.addAction(action)
         encoding_menu.addAction(action)
+    _script_menu(window, menu)
     menu.addSeparator()
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"), lambda: window.zoom(1),
                            keys(QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="), "zoomInAction"))
@@ -216,6 +224,27 @@ def _view_menu(window: QMainWindow, panes: tuple[QDockWidget, ...]) -> tuple[QMe
     menu.addAction(_action(window, QT_TRANSLATE_NOOP("MainWindow", "&Full Screen"), window.toggle_full_screen,
                            "Shift+F11", "fullScreenAction"))  # F11 is focus mode
     return menu, panes_menu, theme_menu, encoding_menu
+
+
+def _script_menu(window: QMainWindow, view_menu: QMenu) -> QMenu:
+    """View ▸ Chinese Script: one exclusive choice per script; window.set_script(script) shows it."""
+    menu = _menu(view_menu, QT_TRANSLATE_NOOP("MainWindow", "Chinese &Script"), "chineseScriptMenu")
+    group = QActionGroup(window)
+    for script, label, name in SCRIPT_CHOICES:
+        action = _action(window, label, lambda _=False, s=script: window.set_script(s), name=name)
+        action.setCheckable(True)
+        action.setChecked(script == "as-written")
+        group.addAction(action)
+        menu.addAction(action)
+    return menu
+
+
+def check_script(window: QMainWindow, script: str) -> None:
+    """Check the View ▸ Chinese Script entry of `script`."""
+    for choice, _label, name in SCRIPT_CHOICES:
+        action = window.findChild(QAction, name)
+        if action is not None:
+            action.setChecked(choice == script)
 
 
 def _outline_menu(window: QMainWindow) -> QMenu:

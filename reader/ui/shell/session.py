@@ -12,8 +12,9 @@ from reader.bookmarks.service import path_key
 from reader.documents import Document
 from reader.documents.history import History, Place
 from reader.documents.overrides import remember_encoding, remembered_encoding
+from reader.documents.script_choices import remember_script, remembered_script
 from reader.outline.model import flatten
-from reader.ui.shell.loader import DocumentLoader, LoadedDocument, TextStyle
+from reader.ui.shell.loader import Display, DocumentLoader, LoadedDocument, TextStyle
 from reader.ui.shell.positions import ReadingPositions
 from reader.ui.views.text_views import PlainView, RichView
 
@@ -36,10 +37,14 @@ class ReadingSession(QObject):
     positionChanged = Signal(int)  # the offset the reader is at (after a jump, or a pause in scrolling)
     bookmarksChanged = Signal()  # the open document's bookmarks were added, edited or removed
     positionError = Signal(str)  # the reading position could not be stored or read
+    scriptChanged = Signal(str)  # the Chinese script the document is shown in (reader.text.script.SCRIPTS)
+    scriptError = Signal(str)  # the script choice could not be remembered
 
     def __init__(self, plain_view: PlainView, rich_view: RichView, line_spacing: Callable[[], float] = lambda: 1.0,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, default_script: Callable[[], str] = lambda: "as-written") -> None:
+        """`default_script()`: the script a document with no choice of its own is shown in."""
         super().__init__(parent)
+        self._default_script = default_script
         self.plain_view, self.rich_view = plain_view, rich_view
         self._view: PlainView | RichView = plain_view
         self._line_spacing = line_spacing
@@ -56,6 +61,7 @@ class ReadingSession(QObject):
         self.loader.outlined.connect(self._show_late_outline)
         self.loader.failed.connect(self._on_failed)
         self.loader.started.connect(self.loadingStarted)
+        self.loader.converted.connect(self._show_display)
         self.positions = ReadingPositions(self.views, lambda: (self.document, self.view), self)
         self.positions.failed.connect(self.positionError)
         self._sync_timer = QTimer(self, singleShot=True, interval=60)
@@ -124,7 +130,8 @@ class ReadingSession(QObject):
             self._remember_place()
         self.plain_view.set_line_spacing(self._line_spacing())
         self.loader.style = TextStyle(QFont(self.plain_view.font()), self.plain_view.page_margin)
-        if not self.loader.load(path, encoding or remembered_encoding(path), (select, self._recording)):
+        script = remembered_script(path) or self._default_script()
+        if not self.loader.load(path, encoding or remembered_encoding(path), (select, self._recording), script):
             return None
         return self.last_error is None
 
@@ -137,6 +144,49 @@ class ReadingSession(QObject):
         position = self.view.top_offset()
         self.loaded = None
         self.open(document.path, select=(position, 0), encoding=encoding)
+
+    @property
+    def script(self) -> str:
+        """The Chinese script the open document is shown in."""
+        return self.loaded.script_text.script if self.loaded and self.loaded.script_text else "as-written"
+
+    def set_script(self, script: str) -> None:
+        """Show the open document in `script` (converted on the worker; the reading position stays) and
+        remember the choice for it."""
+        document = self.document
+        if document is None:
+            return
+        try:
+            remember_script(document.path, script)
+        except OSError as error:
+            self.scriptError.emit(self.tr("Could not remember the script: %s") % error)
+        if script != self.script:
+            self.loader.style = TextStyle(QFont(self.plain_view.font()), self.plain_view.page_margin)
+            self.loader.redisplay(self.loaded, script)
+
+    def _show_display(self, shown: Display) -> None:
+        """The open document prepared in another script: show it at the same place, with the same selection."""
+        loaded, view = self.loaded, self.view
+        if loaded is None or shown.document is not loaded.document or view.shown_document is not loaded.document:
+            shown.discard()
+            return
+        top, selected = view.top_offset(), view.selected_range()
+        pinned = self._pinned[1] if self._pinned is not None else None
+        loaded.adopt(shown)
+        with view.highlights_batch():
+            if view is self.rich_view:
+                view.show_document(loaded.document, loaded.shown_html, loaded.script_text)
+            else:
+                view.show_document(loaded.document, None, loaded.text_document, loaded.utf16, loaded.script_text)
+                loaded.text_document = None  # the view owns it now
+            view.show_offset(top)
+            if selected is not None:
+                view.restore_selection(*selected)
+        self._pinned = (view.verticalScrollBar().value(), pinned) if pinned is not None else None
+        # Each in a turn of its own, input and paint between: the outline's titles, then the headings.
+        QTimer.singleShot(1, self, lambda: self.scriptChanged.emit(self.script))
+        QTimer.singleShot(HEADINGS_AFTER_MS, self, self.show_headings)
+        QTimer.singleShot(HEADINGS_AFTER_MS, self, self.sync_position)
 
     def _on_failed(self, path: str, message: str) -> None:
         self.last_error = message
@@ -173,12 +223,13 @@ class ReadingSession(QObject):
         inactive.setObjectName("textViewInactive")
         active.setObjectName("textView")
         if rich:
-            active.show_document(document, loaded.html)
+            active.show_document(document, loaded.shown_html or loaded.html, loaded.script_text)
         else:
-            active.show_document(document, None, loaded.text_document, loaded.utf16)
+            active.show_document(document, None, loaded.text_document, loaded.utf16, loaded.script_text)
             loaded.text_document = None  # the view owns it now
         self._view = active
         self.viewChanged.emit(active)
+        self.scriptChanged.emit(self.script)
 
     def _show_outline(self, loaded: LoadedDocument) -> None:
         self.outlineChanged.emit(loaded.outline or [])  # None: it comes later (_show_late_outline)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QLabel, QSizePolicy, QStyle, QToolButton, QWidget
 
+from reader.text.script import convert_text
 from reader.ui.views.plain import plain_label, plain_tooltip
 
 ANCESTOR_CHARS = 18
@@ -27,20 +28,29 @@ class Breadcrumb(QWidget):
         self._layout.setContentsMargins(6, 1, 6, 1)
         self._layout.setSpacing(0)
         self._path: list[tuple[str, int, int]] = []
+        self.script = "as-written"  # the Chinese script the titles are shown in
         self._layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         probe = QToolButton()
         self.setFixedHeight(probe.sizeHint().height() + 2)
         probe.deleteLater()
 
+    def set_script(self, script: str) -> None:
+        """Show the titles in `script` (reader.text.script.SCRIPTS)."""
+        if script != self.script:
+            self.script = script
+            path, self._path = self._path, []
+            self.set_path(path)
+
     def set_path(self, path: list[tuple[str, int, int]]) -> None:
-        """Show `path`: (title, offset, length) from the outermost section inwards."""
+        """Show `path`: (title as written, offset, length) from the outermost section inwards."""
         if path == self._path:
             return
         self._path = list(path)
         while self._layout.count():
             widget = self._layout.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # at once: the deferred delete waits for the event loop (not run by processEvents)
                 widget.deleteLater()
         for position, (title, offset, length) in enumerate(path):
             if position:
@@ -53,6 +63,7 @@ class Breadcrumb(QWidget):
         button.setObjectName("breadcrumbItem")
         button.setAutoRaise(True)
         limit = CURRENT_CHARS if current else ANCESTOR_CHARS
+        title = convert_text(title, self.script)
         shown = title if len(title) <= limit else title[: limit - 1] + "…"
         button.setText(shown.replace("&", "&&"))
         button.setToolTip(plain_tooltip(title))
@@ -78,4 +89,5 @@ class Breadcrumb(QWidget):
         return self._layout.contentsMargins().left()
 
     def titles(self) -> list[str]:
-        return [title for title, _, _ in self._path]
+        """The titles as shown (in the breadcrumb's script)."""
+        return [convert_text(title, self.script) for title, _, _ in self._path]

@@ -27,6 +27,7 @@ from reader.documents import Document
 from reader.documents.render import render_markdown
 from reader.text.alignment import align
 from reader.text.offsets import SourceMap, Utf16Map
+from reader.text.script import ScriptMap, ScriptText
 from reader.ui.views.markdown_style import ReadingStyle, markdown_css, shape_html
 from reader.ui.views.plain_layout import HeadingFormatter, ReadingLayout, build_document
 from reader.ui.views.scrollbar import MarkedScrollBar
@@ -87,12 +88,17 @@ def _style_format(color: QColor, style: str) -> QTextCharFormat:
 
 
 class OffsetViewMixin:
-    """Source-offset operations shared by both views; subclasses map offsets to Qt positions."""
+    """Source-offset operations shared by both views. The text shown may be the source in another Chinese
+    script (reader.text.script): source offsets go through its ScriptMap to offsets in the shown text, which
+    subclasses map to Qt positions (`_shown_to_qt`, `_shown_from_qt`). Span ends map with `end=True`, so a
+    span inside a phrase that changed length shows as the whole converted phrase."""
 
     shown_document: Document | None  # the Document shown (Qt's own document() is the QTextDocument)
 
     def _init_view(self) -> None:
         self.shown_document = None
+        self._script: ScriptMap | None = None  # None: the text is shown as written
+        self.script = "as-written"
         self._highlights: dict[str, _Highlights] = {}
         self._shown_highlights: tuple = ()
         self._boxes: list[tuple[int, int, QColor]] = []  # Qt ranges of the box-styled spans near the visible text
@@ -103,11 +109,38 @@ class OffsetViewMixin:
         self.verticalScrollBar().valueChanged.connect(self._emit_position)
         self.verticalScrollBar().valueChanged.connect(self._show_highlights)
 
-    def to_qt(self, offset: int) -> int:
+    def _shown_to_qt(self, shown: int) -> int:
         raise NotImplementedError
 
-    def from_qt(self, position: int) -> int:
+    def _shown_from_qt(self, position: int) -> int:
         raise NotImplementedError
+
+    def _set_script(self, script: ScriptText | None) -> None:
+        self._script = script.map if script is not None and script.map.blocks else None
+        self.script = script.script if script is not None else "as-written"
+
+    def to_qt(self, offset: int) -> int:
+        """The Qt position of source `offset` (a span's start)."""
+        return self._shown_to_qt(self._script.to_view(offset) if self._script else offset)
+
+    def to_qt_end(self, offset: int) -> int:
+        """The Qt position of source `offset` as a span's end (past the whole of a changed phrase)."""
+        return self._shown_to_qt(self._script.to_view(offset, end=True) if self._script else offset)
+
+    def from_qt(self, position: int) -> int:
+        """The source offset of Qt `position` (a span's start)."""
+        shown = self._shown_from_qt(position)
+        return self._script.to_source(shown) if self._script else shown
+
+    def from_qt_end(self, position: int) -> int:
+        """The source offset of Qt `position` as a span's end (past the whole of a changed phrase)."""
+        shown = self._shown_from_qt(position)
+        return self._script.to_source(shown, end=True) if self._script else shown
+
+    def qt_range(self, offset: int, length: int) -> tuple[int, int]:
+        """The Qt positions [start, end) that show the source span [offset, offset + length)."""
+        start = self.to_qt(offset)
+        return start, max(start, self.to_qt_end(offset + max(0, length)))
 
     def select_range(self, offset: int, length: int) -> None:
         """Scroll the source span [offset, offset + length) into view and select it."""
@@ -127,7 +160,7 @@ class OffsetViewMixin:
                 self._show_highlights(force=True)
 
     def _select_range(self, offset: int, length: int) -> None:
-        start, end = self.to_qt(offset), self.to_qt(offset + max(0, length))
+        start, end = self.qt_range(offset, length)
         cursor = self.textCursor()
         cursor.setPosition(end)
         self.setTextCursor(cursor)
@@ -161,6 +194,16 @@ class OffsetViewMixin:
     def _scroll_units(self, pixels: int) -> int:
         return pixels
 
+    def restore_selection(self, offset: int, length: int) -> None:
+        """Select the source span again, leaving the view where it is."""
+        bar = self.verticalScrollBar().value()
+        start, end = self.qt_range(offset, length)
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(bar)
+
     def show_offset(self, offset: int) -> None:
         """Scroll so that source `offset` is at the top of the view, selecting nothing."""
         with self.highlights_batch():
@@ -175,7 +218,7 @@ class OffsetViewMixin:
         if not cursor.hasSelection():
             return None
         start = self.from_qt(cursor.selectionStart())
-        end = self.from_qt(cursor.selectionEnd())
+        end = self.from_qt_end(cursor.selectionEnd())
         return start, max(0, end - start)
 
     def selected_text(self) -> str:
@@ -228,6 +271,15 @@ class OffsetViewMixin:
         group = self._highlights.get(key)
         return group.style if group is not None else None
 
+    def _keep_or_clear_highlights(self, document: Document) -> None:
+        """Before showing `document`: a new one starts with no highlights; the same one (shown in another
+        script) keeps its layers, which hold source spans, to be drawn again on the new text."""
+        if document is self.shown_document:
+            self._shown_highlights, self._boxes = (), []
+            self.setExtraSelections([])
+        else:
+            self._clear_highlights()
+
     def _clear_highlights(self) -> None:
         self._highlights.clear()
         self._shown_highlights = ()
@@ -249,13 +301,14 @@ class OffsetViewMixin:
             group = self._highlights[key]
             color, char_format = group.look(dark)
             if group.style == "box":
-                boxes += [(self.to_qt(o), self.to_qt(o + n), color) for o, n in group.spans[low:high] if n]
+                boxes += [(*self.qt_range(o, n), color) for o, n in group.spans[low:high] if n]
                 continue
             for offset, length in group.spans[low:high]:
                 selection = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(self.document_view())
-                cursor.setPosition(self.to_qt(offset))
-                cursor.setPosition(self.to_qt(offset + length), QTextCursor.MoveMode.KeepAnchor)
+                start, end = self.qt_range(offset, length)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
                 selection.format = char_format
                 selections.append(selection)
@@ -402,15 +455,18 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         self.setUndoRedoEnabled(False)
 
     def show_document(self, document: Document, html: str | None = None, prepared: QTextDocument | None = None,
-                      utf16: Utf16Map | None = None) -> None:
-        """Show `document`'s text, from `prepared` (a QTextDocument a worker filled with plain_layout's
-        block_pieces) when given. `html` is for the rendered view and ignored here."""
+                      utf16: Utf16Map | None = None, script: ScriptText | None = None) -> None:
+        """Show `document`'s text, or `script`'s conversion of it, from `prepared` (a QTextDocument a worker
+        filled with plain_layout's block_pieces) when given. `html` is for the rendered view and ignored
+        here. Showing the same document again (in another script) keeps its highlight layers."""
+        shown = script.text if script is not None else document.text
+        self._keep_or_clear_highlights(document)
         self.shown_document = document
-        self._map = utf16 or Utf16Map(document.text)
-        self._clear_highlights()
+        self._set_script(script)
+        self._map = utf16 or Utf16Map(shown)
         self._headings, self._formatter = [], None
         if prepared is None:
-            prepared = build_document(document.text, self.font(), self.page_margin)
+            prepared = build_document(shown, self.font(), self.page_margin)
         prepared.setDocumentLayout(ReadingLayout(prepared, self.line_spacing))
         if prepared.defaultFont() != self.font():
             prepared.setDefaultFont(self.font())
@@ -465,7 +521,7 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         if headings == self._headings or self.shown_document is None:
             return
         document = self.document_view()
-        spans = [(self.to_qt(offset), self.to_qt(offset + length), level) for offset, length, level in headings]
+        spans = [(*self.qt_range(offset, length), level) for offset, length, level in headings]
         with self._keeping_top():
             if self._headings:
                 HeadingFormatter(document, []).clear()
@@ -503,10 +559,10 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
                 cursor.setPosition(self.to_qt(top))
                 self._scroll_cursor_to(cursor, 0)
 
-    def to_qt(self, offset: int) -> int:
-        return self._map.to_qt(offset)
+    def _shown_to_qt(self, shown: int) -> int:
+        return self._map.to_qt(shown)
 
-    def from_qt(self, position: int) -> int:
+    def _shown_from_qt(self, position: int) -> int:
         return self._map.from_qt(position)
 
     def _scroll_cursor_to(self, cursor: QTextCursor, y: int) -> None:
@@ -555,16 +611,19 @@ class RichView(OffsetViewMixin, QTextBrowser):
         self.anchorClicked.connect(self._follow_link)
         self.document_view().setDefaultStyleSheet(markdown_css(self.reading_style))
 
-    def show_document(self, document: Document, html: str | None = None) -> None:
-        """Show `document` rendered (from `html` when a worker already rendered it)."""
+    def show_document(self, document: Document, html: str | None = None, script: ScriptText | None = None) -> None:
+        """Show `document` rendered (from `html` when a worker already rendered it); with `script`, `html`
+        is in that script and is aligned with the converted source. Showing the same document again (in
+        another script) keeps its highlight layers."""
+        self._keep_or_clear_highlights(document)
         self.shown_document = document
-        self._clear_highlights()
+        self._set_script(script)
         self._html = shape_html(html if html is not None else render_markdown(document.text))
         self._stale = False
         self._set_html()
         raw = self.document_view().toRawText()
         self._qt = Utf16Map(raw)
-        self._map = align(raw, document.text)
+        self._map = align(raw, script.text if script is not None else document.text)
 
     def set_reading_style(self, **changes) -> None:
         """Restyle the view (ReadingStyle fields: theme, line_spacing, font_family, margin), live.
@@ -601,7 +660,7 @@ class RichView(OffsetViewMixin, QTextBrowser):
             self._set_html()
             self.show_offset(top)
             if selected is not None:
-                self._restore_selection(*selected)
+                self.restore_selection(*selected)
 
     def _set_html(self) -> None:
         self.setHtml(self._html)
@@ -612,19 +671,16 @@ class RichView(OffsetViewMixin, QTextBrowser):
         if self.document_view().documentMargin() != self.reading_style.margin:
             self.document_view().setDocumentMargin(self.reading_style.margin)
 
-    def _restore_selection(self, offset: int, length: int) -> None:
-        bar = self.verticalScrollBar().value()
-        cursor = self.textCursor()
-        cursor.setPosition(self.to_qt(offset))
-        cursor.setPosition(self.to_qt(offset + length), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-        self.verticalScrollBar().setValue(bar)
+    def _shown_to_qt(self, shown: int) -> int:
+        return self._qt.to_qt(self._map.to_view(shown))
 
-    def to_qt(self, offset: int) -> int:
-        return self._qt.to_qt(self._map.to_view(offset))
-
-    def from_qt(self, position: int) -> int:
+    def _shown_from_qt(self, position: int) -> int:
         return self._map.to_source(self._qt.from_qt(position))
+
+    def qt_range(self, offset: int, length: int) -> tuple[int, int]:
+        first, last = self._script.view_range(offset, length) if self._script else (offset, offset + max(0, length))
+        start, end = self._map.view_range(first, last - first)
+        return self._qt.to_qt(start), self._qt.to_qt(end)
 
     def selected_range(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
@@ -632,7 +688,8 @@ class RichView(OffsetViewMixin, QTextBrowser):
             return None
         start = self._qt.from_qt(cursor.selectionStart())
         end = self._qt.from_qt(cursor.selectionEnd())
-        return self._map.source_range(start, end)
+        offset, length = self._map.source_range(start, end)
+        return self._script.source_range(offset, offset + length) if self._script else (offset, length)
 
     def loadResource(self, kind: int, url: QUrl):
         """Files inside the document's folder, read by us; anything else is an empty resource.
