@@ -246,3 +246,31 @@ def test_a_rendered_document_keeps_its_line_spacing_in_another_script(make_windo
     qtbot.waitUntil(lambda: window.text_view.document_view().firstBlock().blockFormat().lineHeight()
                     == spacing * 100, timeout=5000)
     assert "內存" in window.text_view.toPlainText()
+
+
+@pytest.mark.parametrize("script", list(SCRIPTS))
+def test_read_aloud_highlights_the_converted_sentences_in_order(make_window, qtbot, doc: Path, script: str) -> None:
+    window = make_window([str(doc)])
+    _choose(window, qtbot, script)
+    aloud = window.read_aloud
+    aloud.set_voice("Anne")  # the mock engine's voices are English: the reader's override
+    aloud.set_speed(3.0)
+    text = window.current_document.text
+    start = text.index(PHRASES.strip())
+    spoken: list[tuple[str, str]] = []  # (source sentence, what the view shows for it)
+
+    def heard(offset: int, length: int) -> None:
+        cursor = QTextCursor(window.text_view.document_view())
+        cursor.setPosition(window.text_view.to_qt(offset))
+        cursor.setPosition(window.text_view.to_qt_end(offset + length), QTextCursor.MoveMode.KeepAnchor)
+        spoken.append((text[offset:offset + length], cursor.selectedText()))
+
+    aloud.sentenceStarted.connect(heard)
+    aloud.play(start)
+    qtbot.waitUntil(lambda: len(spoken) >= 3, timeout=30000)
+    aloud.stop()
+    assert spoken[0][0] == "我们的软件很好用，内存也够大，数据要安全。"
+    offsets = [text.index(source, start) for source, _ in spoken]
+    assert offsets == sorted(offsets) and len(set(offsets)) == len(offsets)  # in order, none twice
+    for (source, shown), offset in zip(spoken, offsets, strict=True):
+        assert shown == _expected(text, script, offset, len(source))  # the converted sentence is what is lit
