@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from reader.outline.sections import section_index
@@ -16,6 +19,8 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 4
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 5
 LINE_ROLE = Qt.ItemDataRole.UserRole + 6
 COLLAPSED_ROLE = Qt.ItemDataRole.UserRole + 7  # the heading is folded away by default (a regulation's articles)
+SLICED_FROM = 400  # headings: a longer outline may be built across event-loop turns (set_outline)
+SLICE_S = 0.008  # building items this long, then the event loop runs
 
 
 class OutlineModel(QStandardItemModel):
@@ -27,17 +32,57 @@ class OutlineModel(QStandardItemModel):
         self._offsets: list[int] = []
         self._counts: dict[int, int] = {}
         self._marked: QStandardItem | None = None
+        self._filling = 0  # the number of the latest fill: a later set_outline drops an unfinished one
 
-    def set_outline(self, tree: list) -> None:
-        """Replace the model's rows with `tree` (nested headings with .children); badges are kept."""
-        self.clear()
-        self._items = []
-        self._marked = None
-        rows = self._build(tree)
-        if rows:
-            self.invisibleRootItem().appendRows(rows)  # one insertion: the view updates once, not per heading
+    def set_outline(self, tree: list, later: Callable[[], None] | None = None) -> bool:
+        """Replace the model's rows with `tree` (nested headings with .children); badges are kept. True when
+        done at once; with `later`, an outline of more than SLICED_FROM headings is built across event-loop
+        turns instead (the UI thread never stalls on it), put in complete, and `later` is called then (the
+        model is empty until then)."""
+        self._filling += 1
+        self._clear()
+        fill = _Fill(tree)
+        if later is not None and _count(tree) > SLICED_FROM:
+            self._fill_in_slices(self._filling, fill, later)
+            return False
+        self._build_some(fill, None)
+        self._adopt(fill)
+        return True
+
+    def _fill_in_slices(self, filling: int, fill: _Fill, later: Callable[[], None]) -> None:
+        """Build for SLICE_S a turn; then, each in a turn of its own, put the items in and call `later`."""
+        if filling != self._filling:
+            return  # another outline came meanwhile
+        if fill.pending:
+            self._build_some(fill, time.perf_counter() + SLICE_S)
+        elif fill.items is not self._items:
+            self._adopt(fill)
+        else:
+            later()
+            return
+        QTimer.singleShot(0, self, lambda: self._fill_in_slices(filling, fill, later))
+
+    def _build_some(self, fill: _Fill, deadline: float | None) -> bool:
+        """Build the items of `fill`'s next top-level headings until `deadline` (None: all); True when done."""
+        shown, self._items = self._items, fill.items  # _build collects the items it makes in self._items
+        try:
+            while fill.pending and (deadline is None or time.perf_counter() < deadline):
+                fill.rows += self._build([fill.pending.pop()])
+        finally:
+            self._items = shown
+        return not fill.pending
+
+    def _clear(self) -> None:
+        self.setRowCount(0)  # not clear(): with the tree expanded, that takes ~1 s for 2,760 headings
+        self._items, self._offsets, self._marked = [], [], None
+
+    def _adopt(self, fill: _Fill) -> None:
+        if fill.rows:
+            self.invisibleRootItem().appendRows(fill.rows)  # one insertion: the view updates once, not per heading
+        self._items = fill.items
         self._offsets = [item.data(OFFSET_ROLE) for item in self._items]
-        self.set_badges(self._counts)
+        if self._counts:  # the new items show their bare titles
+            self.set_badges(self._counts)
 
     def _build(self, headings: list) -> list[QStandardItem]:
         """Items for `headings` with their children attached (not yet in the model), in document order."""
@@ -96,6 +141,19 @@ class OutlineModel(QStandardItemModel):
                 item.setText(text)
 
 
+class _Fill:
+    """An outline's items being built: the top-level headings still to do, and what is built."""
+
+    def __init__(self, tree: list) -> None:
+        self.pending = list(reversed(tree))  # popped from the end: document order
+        self.rows: list[QStandardItem] = []  # the top-level items, their children attached
+        self.items: list[QStandardItem] = []  # every item, in document order
+
+
+def _count(tree: list) -> int:
+    return sum(1 + _count(heading.children) for heading in tree)
+
+
 class OutlineFilter(QSortFilterProxyModel):
     """Keeps headings whose title contains the filter text (ignoring case, width and 繁/简), with ancestors."""
 
@@ -115,6 +173,8 @@ class OutlineFilter(QSortFilterProxyModel):
         return self._needle
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        if not self._needle:
+            return True  # no lookup per row: a long outline goes in faster
         return self._needle in (self.sourceModel().index(row, 0, parent).data(FOLDED_ROLE) or "")
 
     def matches(self, index: QModelIndex) -> bool:
