@@ -83,3 +83,22 @@ def test_a_short_outline_after_a_long_one_is_in_at_once(qtbot) -> None:
     pane.set_outline(_outline(2, 3, "短"))
     assert [item.data(TITLE_ROLE) for item in pane.model.items_in_order()][:2] == ["短第1卷", "短第1卷第1回"]
     assert pane.proxy.rowCount() == 2
+
+
+def test_a_long_outline_in_the_window_gets_its_badges_and_the_reading_section(make_window, qtbot, tmp_path) -> None:
+    from reader.bookmarks import add_bookmark
+
+    path = tmp_path / "long-novel.txt"
+    path.write_text("".join(f"第{n}章 山水{n}\n\n　　这一章讲的是第{n}件事，说来话长。\n\n" for n in range(1, 601)),
+                    encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    marked = text.index("第300章")
+    add_bookmark(path, marked + 10, 2, note="here")
+    window = make_window([str(path)])
+    pane = window.outline_pane
+    qtbot.waitUntil(lambda: len(pane.model.items_in_order()) == 600, timeout=30000)
+    item = pane.model.item_starting_at(marked)
+    qtbot.waitUntil(lambda: item.text() == "第300章 山水300  (1)", timeout=10000)
+    window.jump_to(marked + 5)
+    qtbot.waitUntil(lambda: pane.current_item() is item, timeout=10000)
+    assert [title for title, _, _ in pane.section_path(marked + 5)] == ["第300章 山水300"]
