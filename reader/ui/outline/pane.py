@@ -195,7 +195,7 @@ class OutlinePane(QDockWidget):
     def _filled_later(self) -> None:
         self._show_filled()
         self._badge_timer.start()  # counted while the model was empty: again, in a turn of its own
-        self.outlineFilled.emit()  # the reading position's section and breadcrumb can be shown now
+        QTimer.singleShot(0, self, self.outlineFilled.emit)  # then the reading position's section and breadcrumb
 
     def _show_filled(self) -> None:
         """The model holds the new outline: expand it and say where it came from."""
