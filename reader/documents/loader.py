@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,6 +22,7 @@ from reader.documents.errors import (
 )
 from reader.documents.model import Document, document_kind
 from reader.documents.names import display_name
+from reader.text.lines import contains, join_slices
 
 MAX_BYTES = 200 * 1024 * 1024
 _SIGNATURES = (
@@ -39,9 +41,9 @@ _SIGNATURES = (
 
 def normalize_newlines(text: str) -> str:
     """Turn CRLF and lone CR into LF (a slice at a time: see _SLICE)."""
-    if "\r" not in text:
+    if not contains(text, "\r"):
         return text
-    return "".join(_crlf_to_lf(text[start:end]) for start, end in _slices(text))
+    return join_slices(_crlf_to_lf(text[start:end]) for start, end in _slices(text))
 
 
 def _crlf_to_lf(text: str) -> str:
@@ -61,18 +63,23 @@ def _slices(text: str):
 
 
 def _decode(data: bytes, encoding: str) -> str:
-    """`data.decode(encoding)`, a slice at a time: one call on a 60 MB file holds the GIL ~50 ms, and a worker
-    loading it would stall the UI thread that long. Raises LookupError or UnicodeDecodeError as decode does."""
+    """`data.decode(encoding)` without a leading U+FEFF, a slice at a time: one call on a 60 MB file holds the GIL
+    ~50 ms, and a worker loading it would stall the UI thread that long. Raises LookupError or UnicodeDecodeError
+    as decode does."""
     if len(data) <= 2 * _SLICE:
-        return data.decode(encoding)
+        return data.decode(encoding).removeprefix("\ufeff")
     decoder = codecs.getincrementaldecoder(encoding)("strict")
-    view = memoryview(data)
     try:
-        parts = [decoder.decode(view[start : start + _SLICE]) for start in range(0, len(data), _SLICE)]
-        parts.append(decoder.decode(b"", final=True))
+        return join_slices(_decoded_slices(decoder, memoryview(data)))
     except UnicodeDecodeError:
-        return data.decode(encoding)  # raises it again, with the position in the whole file
-    return "".join(parts)
+        return data.decode(encoding).removeprefix("\ufeff")  # raises it again, with the position in the whole file
+
+
+def _decoded_slices(decoder: codecs.IncrementalDecoder, data: memoryview) -> Iterator[str]:
+    for start in range(0, len(data), _SLICE):
+        part = decoder.decode(data[start : start + _SLICE])
+        yield part.removeprefix("\ufeff") if start == 0 else part  # no copy of the whole text to drop it
+    yield decoder.decode(b"", final=True)
 
 
 def _check_binary(data: bytes, encoding: str | None) -> None:
@@ -129,7 +136,7 @@ def decode_text(data: bytes, encoding: str | None = None) -> Decoded:
                 f"The file does not decode as {encoding} (bad byte at {error.start})."
             ) from error
         text, replacements = _decode_replacing(data, used)
-    text = text.removeprefix("\ufeff")
+        text = text.removeprefix("\ufeff")
     return Decoded(normalize_newlines(text), used, replacements)
 
 

@@ -10,6 +10,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from reader.text.lines import split_lines
+
 CONTEXT_CHARS = 40
 FUZZY_RATIO = 0.8
 FUZZY_WINDOW = 50_000
@@ -30,7 +32,7 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = text.split("\n")
+        self.lines = split_lines(text)
         self.starts: list[int] = []
         total = 0
         for line in self.lines:

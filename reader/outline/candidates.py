@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.text.lines import split_lines
+
 from . import chinese, english, runon
 from .chinese import Label
 from .title import MAX_LINE_TITLE, article_end, clean_title, is_boilerplate, line_title_end, runin_end
@@ -39,11 +41,11 @@ class Candidate:
         return self.label.style, self.label.value
 
 
-def scan(text: str) -> list[Candidate]:
-    """All candidates in document order (boilerplate lines skipped)."""
+def scan(text: str, lines: list[str] | None = None) -> list[Candidate]:
+    """All candidates in document order (boilerplate lines skipped); `lines`: `text` split at "\n", if at hand."""
     found: list[Candidate] = []
     start = 0
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(split_lines(text) if lines is None else lines, 1):
         eol = start + len(line)
         if line.strip() and not (len(line) <= _BOILERPLATE_LINE and is_boilerplate(line)):
             body = line.lstrip(_INDENT)

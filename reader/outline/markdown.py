@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.text.lines import split_lines
+
 from .inline import strip_inline
 from .model import Heading
 
@@ -92,7 +94,7 @@ class _Scanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = text.split("\n")
+        self.lines = split_lines(text)
         self.out: list[Heading] = []
         self.para: _Para | None = None
         self.fence: tuple[str, int] | None = None

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from reader.text.lines import split_lines
+
 from .candidates import Candidate, scan
 from .chains import keep_chains
 from .chinese import SEPARATORS, Label
@@ -20,8 +22,8 @@ _PAGE_REF = re.compile(r"[ .…·•\u00b7\t\u3000-]*\d*$")
 
 def extract_text(text: str) -> list[Heading]:
     """Headings of a plain-text document, flat, in document order."""
-    lines = text.split("\n")
-    found = scan(text)
+    lines = split_lines(text)
+    found = scan(text, lines)
     letters_or_numerals(text, [c.label for c in found])
     _join_titles(text, lines, found)
     found = _drop_contents(lines, found)

@@ -16,6 +16,8 @@ import re._parser as sre_parser  # noqa: PLC2701
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from reader.text.lines import split_lines
+
 from .model import Heading
 
 MIN_LEVEL, MAX_LEVEL = 1, 6
@@ -180,7 +182,7 @@ def sample_check(rule_set: RuleSet) -> None:
 def stripped_lines(text: str) -> list[tuple[int, int, str]]:
     """(0-based line index, offset of the stripped line, stripped line) of every non-blank line."""
     out, offset = [], 0
-    for index, line in enumerate(text.split("\n")):
+    for index, line in enumerate(split_lines(text)):
         stripped = line.strip()
         if stripped:
             out.append((index, offset + line.index(stripped), stripped))

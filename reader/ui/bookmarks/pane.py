@@ -34,7 +34,7 @@ from reader.bookmarks.links import make_link
 from reader.bookmarks.service import path_key
 from reader.ui.bookmarks.editor import BookmarkEditor
 from reader.ui.bookmarks.list_view import BookmarkList, BookmarkListModel
-from reader.ui.bookmarks.reading import Listing, ReadSignals, ReadTask, count_listed, read_listing
+from reader.ui.bookmarks.reading import Listing, ReadSignals, ReadTask, count_listed, no_listing, read_listing
 from reader.ui.bookmarks.styles import color_label, mark_color, style_label, swatch
 from reader.ui.views.plain import plain_message_box
 from reader.ui.views.selection_toolbar import SelectionToolbar
@@ -219,7 +219,7 @@ class BookmarksPane(QDockWidget):
         document, every = self.session.document, self.all_documents.isChecked()
         order = self.sort_box.currentData()
         if self.listing is not None and self.listing.document_key != (path_key(document.path) if document else None):
-            self._show(Listing([], None, {}, [], []))  # another document: never list the last one's
+            self._show(no_listing())  # another document: never list the last one's
         try:
             if count_listed(document, every) > SYNC_LIMIT:
                 self.pool.start(ReadTask(self._token, document, every, order, self._signals))
@@ -237,7 +237,7 @@ class BookmarksPane(QDockWidget):
 
     def _on_failed(self, token: int, message: str) -> None:
         if token == self._token:
-            self._show(Listing([], None, {}, [], []))
+            self._show(no_listing())
             self._tell(message)
 
     def _show(self, listing: Listing) -> None:
@@ -274,7 +274,7 @@ class BookmarksPane(QDockWidget):
         with view.highlights_batch():
             for style in STYLES:
                 for color in COLORS:
-                    spans = tints.get((style, color), [])
+                    spans = tints.get((style, color), [])  # SortedSpans: sorted on the worker
                     if spans or view.highlight_count(layer_key(style, color)):
                         view.set_highlights(layer_key(style, color), spans, mark_color(color, style), style)
         view.set_scrollbar_marks("bookmarks", listing.marks if mine else [], MARK_COLOR)

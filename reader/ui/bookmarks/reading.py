@@ -1,4 +1,5 @@
-"""Reading the bookmarks to list, on the UI thread or a worker: sorted, with the open document's layers."""
+"""Reading the bookmarks to list, on the UI thread or a worker: sorted, with the open document's layers and
+scrollbar marks worked out, so that the UI thread only hands them to the view."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from reader.bookmarks import Bookmark, BookmarkError, list_bookmarks, open_store
 from reader.bookmarks.service import path_key
 from reader.documents import Document
 from reader.ui.bookmarks.list_view import order_key
+from reader.ui.views.spans import ScrollMarks, SortedSpans, sorted_in_runs
 
 
 @dataclass
@@ -20,10 +22,15 @@ class Listing:
 
     bookmarks: list[Bookmark]
     document_key: str | None  # the open document's store path, None if none is open
-    tints: dict[tuple[str, str], list[tuple[int, int]]]  # (style, colour): spans of the open document's
-    # placed bookmarks; ("highlight", "yellow") holds every highlight, under its own colour's
+    tints: dict[tuple[str, str], SortedSpans]  # (style, colour): spans of the open document's placed
+    # bookmarks, sorted; ("highlight", "yellow") holds every highlight, under its own colour's
     offsets: list[int]  # every bookmark of the open document, sorted (outline badges count these)
-    marks: list[int]  # offsets of its placed bookmarks (scrollbar ticks)
+    marks: ScrollMarks  # its placed bookmarks' scrollbar ticks
+
+
+def no_listing() -> Listing:
+    """What is listed for no document or when the store could not be read: nothing."""
+    return Listing([], None, {}, [], ScrollMarks([], []))
 
 
 def read_listing(document: Document | None, all_documents: bool, order: str) -> Listing:
@@ -48,7 +55,9 @@ def read_listing(document: Document | None, all_documents: bool, order: str) -> 
                     tints.setdefault(("highlight", "yellow"), []).append(span)
                 if bookmark.style != "highlight" or bookmark.color != "yellow":
                     tints.setdefault((bookmark.style, bookmark.color), []).append(span)
-    return Listing(bookmarks, key, tints, sorted(b.offset for b in mine), marks)
+    total = len(document.text) if document is not None else 0
+    spans = {layer: SortedSpans.of(ranges) for layer, ranges in tints.items()}  # sorted here, not on the UI thread
+    return Listing(bookmarks, key, spans, sorted_in_runs([b.offset for b in mine]), ScrollMarks.of(marks, total))
 
 
 def count_listed(document: Document | None, all_documents: bool) -> int:

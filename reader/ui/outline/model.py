@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
@@ -19,6 +22,8 @@ LINE_ROLE = Qt.ItemDataRole.UserRole + 6
 COLLAPSED_ROLE = Qt.ItemDataRole.UserRole + 7  # the heading is folded away by default (a regulation's articles)
 SHOWN_TITLE_ROLE = Qt.ItemDataRole.UserRole + 8  # the title in the Chinese script the document is shown in
 TITLES_PER_TURN = 300  # a new script re-titles this many headings per turn of the event loop
+SLICED_FROM = 400  # headings: a longer outline may be built across event-loop turns (set_outline)
+SLICE_S = 0.008  # building items this long, then the event loop runs
 
 
 class OutlineModel(QStandardItemModel):
@@ -35,20 +40,60 @@ class OutlineModel(QStandardItemModel):
         self._shown: dict[str, str] = {}  # title as written -> as shown, while building
         self._retitling = 0  # counts re-titling passes, so a newer outline or script stops an older one
         self._pending: list[tuple[QStandardItem, str, str]] = []  # (item, title, as shown) left to re-title
+        self._filling = 0  # the number of the latest fill: a later set_outline drops an unfinished one
 
-    def set_outline(self, tree: list) -> None:
-        """Replace the model's rows with `tree` (nested headings with .children); badges are kept."""
+    def set_outline(self, tree: list, later: Callable[[], None] | None = None) -> bool:
+        """Replace the model's rows with `tree` (nested headings with .children); badges are kept. True when
+        done at once; with `later`, an outline of more than SLICED_FROM headings is built across event-loop
+        turns instead (the UI thread never stalls on it), put in complete, and `later` is called then (the
+        model is empty until then)."""
+        self._filling += 1
         self._retitling += 1
         self._pending = []
-        self.clear()
-        self._items = []
-        self._marked = None
+        self._clear()
         self._shown = dict(zip(*self._converted(_titles(tree)), strict=True))
-        rows = self._build(tree)
-        if rows:
-            self.invisibleRootItem().appendRows(rows)  # one insertion: the view updates once, not per heading
+        fill = _Fill(tree)
+        if later is not None and _count(tree) > SLICED_FROM:
+            self._fill_in_slices(self._filling, fill, later)
+            return False
+        self._build_some(fill, None)
+        self._adopt(fill)
+        return True
+
+    def _fill_in_slices(self, filling: int, fill: _Fill, later: Callable[[], None]) -> None:
+        """Build for SLICE_S a turn; then, each in a turn of its own, put the items in and call `later`."""
+        if filling != self._filling:
+            return  # another outline came meanwhile
+        if fill.pending:
+            self._build_some(fill, time.perf_counter() + SLICE_S)
+        elif fill.items is not self._items:
+            self._adopt(fill)
+        else:
+            later()
+            return
+        QTimer.singleShot(0, self, lambda: self._fill_in_slices(filling, fill, later))
+
+    def _build_some(self, fill: _Fill, deadline: float | None) -> bool:
+        """Build the items of `fill`'s next top-level headings until `deadline` (None: all); True when done."""
+        shown, self._items = self._items, fill.items  # _build collects the items it makes in self._items
+        try:
+            while fill.pending and (deadline is None or time.perf_counter() < deadline):
+                fill.rows += self._build([fill.pending.pop()])
+        finally:
+            self._items = shown
+        return not fill.pending
+
+    def _clear(self) -> None:
+        self.setRowCount(0)  # not clear(): with the tree expanded, that takes ~1 s for 2,760 headings
+        self._items, self._offsets, self._marked = [], [], None
+
+    def _adopt(self, fill: _Fill) -> None:
+        if fill.rows:
+            self.invisibleRootItem().appendRows(fill.rows)  # one insertion: the view updates once, not per heading
+        self._items = fill.items
         self._offsets = [item.data(OFFSET_ROLE) for item in self._items]
-        self.set_badges(self._counts)
+        if self._counts:  # the new items show their bare titles
+            self.set_badges(self._counts)
 
     def set_script(self, script: str) -> None:
         """Show the titles in `script` (reader.text.script.SCRIPTS)."""
@@ -178,6 +223,19 @@ def _show_title(item: QStandardItem, title: str, shown: str, line: int | None = 
     item.setData(fold(title) if shown == title else f"{fold(title)}\x00{fold(shown)}", FOLDED_ROLE)
 
 
+class _Fill:
+    """An outline's items being built: the top-level headings still to do, and what is built."""
+
+    def __init__(self, tree: list) -> None:
+        self.pending = list(reversed(tree))  # popped from the end: document order
+        self.rows: list[QStandardItem] = []  # the top-level items, their children attached
+        self.items: list[QStandardItem] = []  # every item, in document order
+
+
+def _count(tree: list) -> int:
+    return sum(1 + _count(heading.children) for heading in tree)
+
+
 class OutlineFilter(QSortFilterProxyModel):
     """Keeps headings whose title contains the filter text (ignoring case, width and 繁/简), with ancestors."""
 
@@ -197,6 +255,8 @@ class OutlineFilter(QSortFilterProxyModel):
         return self._needle
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        if not self._needle:
+            return True  # no lookup per row: a long outline goes in faster
         return self._needle in (self.sourceModel().index(row, 0, parent).data(FOLDED_ROLE) or "")
 
     def matches(self, index: QModelIndex) -> bool:

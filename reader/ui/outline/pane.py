@@ -54,6 +54,7 @@ class OutlinePane(QDockWidget):
 
     headingActivated = Signal(int, int)
     outlineChanged = Signal()  # after a correction: the window re-syncs its breadcrumb
+    outlineFilled = Signal()  # a long outline set is in (it fills over a few event-loop turns)
     message = Signal(str, int)  # for the status bar: text, milliseconds
 
     def __init__(self, session=None, parent: QWidget | None = None) -> None:
@@ -81,6 +82,7 @@ class OutlinePane(QDockWidget):
             session.outlineChanged.connect(self.set_outline)
             session.documentChanged.connect(self.set_document)
             session.bookmarksChanged.connect(self._badge_timer.start)
+            self.outlineFilled.connect(session.sync_position)  # the section and breadcrumb of the filled outline
 
     # --- construction -------------------------------------------------------------------------
 
@@ -181,12 +183,22 @@ class OutlinePane(QDockWidget):
     # --- showing an outline ---------------------------------------------------------------------
 
     def set_outline(self, tree: list) -> None:
-        """Show `tree` (nested headings), expanded to the level control's level."""
+        """Show `tree` (nested headings), expanded to the level control's level. A long outline fills in over a
+        few event-loop turns (outlineFilled says when it is in); a short one at once."""
         self._outline = tree
-        self.model.set_outline(tree)
         self._forget_current()
         self._expanded_before_filter = None
         self.filter_edit.clear()
+        if self.model.set_outline(tree, later=self._filled_later):
+            self._show_filled()
+
+    def _filled_later(self) -> None:
+        self._show_filled()
+        self._badge_timer.start()  # counted while the model was empty: again, in a turn of its own
+        QTimer.singleShot(0, self, self.outlineFilled.emit)  # then the reading position's section and breadcrumb
+
+    def _show_filled(self) -> None:
+        """The model holds the new outline: expand it and say where it came from."""
         self.expand_to_level(self.level_spin.value())
         self._show_source()
         note = getattr(self.session.loaded, "outline_note", None) if self.session and self.session.loaded else None

@@ -31,6 +31,7 @@ from reader.text.script import ScriptMap, ScriptText
 from reader.ui.views.markdown_style import ReadingStyle, markdown_css, shape_html
 from reader.ui.views.plain_layout import HeadingFormatter, ReadingLayout, build_document
 from reader.ui.views.scrollbar import MarkedScrollBar
+from reader.ui.views.spans import ScrollMarks, SortedSpans
 
 RESOURCE_LIMIT_BYTES = 32 * 1024 * 1024  # an image larger than this in a note is not shown
 
@@ -44,10 +45,9 @@ class _Highlights:
     """One key's marked spans, sorted, with what finds those near an offset window quickly. A `box`
     layer has no character format: the view draws its rectangles over the text."""
 
-    def __init__(self, ranges: list[tuple[int, int]], color: QColor, style: str) -> None:
-        self.spans = sorted(ranges)
-        self.starts = [offset for offset, _ in self.spans]
-        self.longest = max((length for _, length in self.spans), default=0)
+    def __init__(self, ranges: list[tuple[int, int]] | SortedSpans, color: QColor, style: str) -> None:
+        ordered = ranges if isinstance(ranges, SortedSpans) else SortedSpans.of(ranges)  # sorted on a worker?
+        self.spans, self.starts, self.longest = ordered.spans, ordered.starts, ordered.longest
         self.color, self.style = QColor(color), style
         self.format = _style_format(self.color, style)
         self.dark_color = QColor(color) if style == "highlight" else QColor(color).lighter(DARK_PAGE_LIGHTER)
@@ -287,7 +287,7 @@ class OffsetViewMixin:
         self.setExtraSelections([])
 
     def _show_highlights(self, *_args, force: bool = False) -> None:
-        """Make the spans within half a screen of the visible text Qt's extra selections."""
+        """Make the spans in and just around the visible text Qt's extra selections."""
         if self._highlights_held:
             return
         first, last = self._visible_span()
@@ -356,13 +356,13 @@ class OffsetViewMixin:
         return rects
 
     def _visible_span(self) -> tuple[int, int]:
-        """Source offsets from a screen above the visible text to a screen below it."""
+        """Source offsets of the visible text, and a tenth of a screen either side."""
         if self.shown_document is None:
             return 0, 0
         viewport = self.viewport()
         top = self.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
         bottom = self.from_qt(self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position())
-        margin = max(500, (bottom - top) // 2)
+        margin = (bottom - top) // 10  # few: Qt's setExtraSelections costs per span replaced (on a jump: all)
         return max(0, top - margin), bottom + margin
 
     def changeEvent(self, event) -> None:
@@ -376,8 +376,11 @@ class OffsetViewMixin:
         if self._highlights:
             self._show_highlights()
 
-    def set_scrollbar_marks(self, key: str, offsets: list[int], color: QColor) -> None:
-        """Ticks on the scrollbar at these source offsets."""
+    def set_scrollbar_marks(self, key: str, offsets: list[int] | ScrollMarks, color: QColor) -> None:
+        """Ticks on the scrollbar at these source offsets (or ScrollMarks worked out for the document shown)."""
+        if isinstance(offsets, ScrollMarks):
+            self.verticalScrollBar().set_marks(key, offsets, color)
+            return
         total = max(1, len(self.shown_document.text) if self.shown_document else 1)
         self.verticalScrollBar().set_marks(key, [o / total for o in offsets], color)
 
