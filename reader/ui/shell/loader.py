@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import stat
 import threading
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThreadPool, Signal
 from PySide6.QtGui import QFont, QTextDocument
 
 from reader.documents import DocumentError
@@ -39,6 +39,16 @@ class TextStyle:
 
     font: QFont
     margin: float = 4.0  # the page margin, in pixels (QTextDocument.documentMargin)
+    # An empty QTextDocument made on the UI thread for the worker to fill: a document the worker made itself
+    # would have to be moved to the UI thread from there (moveToThread), which deadlocked now and then.
+    document: QTextDocument | None = None
+
+    def for_one_task(self) -> TextStyle:
+        """This style with a fresh empty document of the UI thread's (call it on the UI thread)."""
+        document = QTextDocument()
+        document.setUndoRedoEnabled(False)
+        document.rootFrame()  # its QObject children are made here, on their parent's thread, not by the worker
+        return replace(self, document=document)
 
 
 @dataclass
@@ -122,9 +132,11 @@ def outline_of(loaded: LoadedDocument) -> loading.LoadedDocument:
 def plain_document(text: str, style: TextStyle) -> QTextDocument:
     """A QTextDocument holding `text` for the plain view (plain_layout.block_pieces), handed to the UI thread
     (no layout yet: the view sets its ReadingLayout there)."""
+    if style.document is not None:  # made on the UI thread: filled here, nothing to move
+        return build_document(text, style.font, style.margin, into=style.document)
     document = build_document(text, style.font, style.margin)
     application = QCoreApplication.instance()
-    if application is not None:
+    if application is not None and QThread.currentThread() is not application.thread():
         document.moveToThread(application.thread())
     return document
 
@@ -243,10 +255,10 @@ class DocumentLoader(QObject):
             self._on_failed(self._request, str(path), refused)
             return True
         if self._small(path, script):
-            _LoadTask(self._request, path, encoding, self.style, self._signals, script=script).run()
+            _LoadTask(self._request, path, encoding, self.style, self._signals, script=script).run()  # here
             return True
         self.started.emit(str(path))
-        self._task = _LoadTask(self._request, path, encoding, self.style, self._signals, text_first=True,
+        self._task = _LoadTask(self._request, path, encoding, self._task_style(), self._signals, text_first=True,
                                script=script)
         self.pool.start(self._task)
         return False
@@ -254,7 +266,11 @@ class DocumentLoader(QObject):
     def redisplay(self, loaded: LoadedDocument, script: str) -> None:
         """Prepare `loaded`'s display in `script` on the worker; `converted` follows (unless superseded)."""
         self._display_request += 1
-        self.pool.start(_DisplayTask(self._display_request, loaded, script, self.style, self._signals))
+        self.pool.start(_DisplayTask(self._display_request, loaded, script, self._task_style(), self._signals))
+
+    def _task_style(self) -> TextStyle | None:
+        """The style for a worker task, with an empty document of this (the UI) thread's for it to fill."""
+        return self.style.for_one_task() if self.style is not None else None
 
     @staticmethod
     def _small(path: Path, script: str = "as-written") -> bool:

@@ -137,10 +137,11 @@ class HeadingFormatter:
         return bool(self.pending)
 
 
-def build_document(text: str, font: QFont, margin: float) -> QTextDocument:
-    """A QTextDocument for the plain view holding `text` as block_pieces lays it out, a piece at a time (one
-    setPlainText of a 20 MB text would hold the GIL, and so the UI thread, ~90 ms); no layout yet."""
-    document = QTextDocument()
+def build_document(text: str, font: QFont, margin: float, into: QTextDocument | None = None) -> QTextDocument:
+    """A QTextDocument for the plain view (`into`, an empty one, or a new one) holding `text` as block_pieces
+    lays it out, a piece at a time (one setPlainText of a 20 MB text would hold the GIL, and so the UI thread,
+    ~90 ms); no layout yet."""
+    document = into if into is not None else QTextDocument()
     document.setUndoRedoEnabled(False)
     document.setDefaultFont(font)
     document.setDocumentMargin(margin)
