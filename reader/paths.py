@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from reader.documents.names import display_name
@@ -92,3 +93,18 @@ def resource_path(*parts: str) -> Path:
 def corpus_dir() -> Path:
     """The sample library shipped with the reader."""
     return bundle_root() / "corpus"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` (UTF-8, newlines as given) to `path` so that a reader or a kill -9 sees the old file or the
+    new one, never half of one: a temporary file beside it, fsynced, then renamed over it."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

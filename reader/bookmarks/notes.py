@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import groupby
@@ -19,6 +18,7 @@ from reader.bookmarks.links import make_link
 from reader.bookmarks.model import Bookmark
 from reader.documents import DocumentError, load_document
 from reader.documents.names import display_name, escape_surrogates
+from reader.paths import write_atomically
 
 SECTION_SEPARATOR = " › "
 DEFAULT_ENTRY = "$quote_block\n\n$note_block[Open in Reader]($link) · $tags\n"
@@ -155,7 +155,7 @@ def write_per_document(folder: Path, bookmarks: list[Bookmark], template: Templa
         text = document_note(describe(path, entries), entries, exported, template)
         if _same_but_stamp(target, text):
             continue
-        _atomic_write(target, text)
+        write_atomically(target, text)
         written.append(target)
     return written
 
@@ -184,16 +184,3 @@ def _same_but_stamp(target: Path, text: str) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     return _STAMP.sub("", old, count=1) == _STAMP.sub("", text, count=1)
-
-
-def _atomic_write(target: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -7,12 +7,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from reader.commands.common import CommandError
 from reader.documents.names import display_name
-from reader.paths import resource_path
+from reader.paths import resource_path, write_atomically
 
 DESKTOP_ID = "reader.desktop"
 MIME_TYPES = ("x-scheme-handler/reader", "text/plain", "text/markdown")
@@ -132,16 +131,8 @@ def _sections(text: str) -> dict[str, dict[str, str]]:
 
 
 def _write(path: Path, text: str) -> None:
-    """Write atomically: a temporary file beside `path`, then a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text)
 
 
 def _refresh(applications: Path) -> None:

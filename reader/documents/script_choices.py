@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from reader.documents.names import path_key, resolved
-from reader.paths import data_dir
+from reader.paths import data_dir, write_atomically
 from reader.text.script import SCRIPTS
 
 CHOICES_FILE = "scripts.json"
@@ -35,6 +34,4 @@ def remember_script(path: Path, script: str) -> None:
     choices = _load()
     choices[path_key(resolved(path))] = script
     target = data_dir() / CHOICES_FILE
-    temporary = target.with_suffix(".tmp")
-    temporary.write_text(json.dumps(choices, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(temporary, target)
+    write_atomically(target, json.dumps(choices, ensure_ascii=False, indent=1))

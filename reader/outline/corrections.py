@@ -22,14 +22,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from reader.documents.names import path_from_key, path_key
-from reader.paths import chosen_data_dir, data_dir
+from reader.paths import chosen_data_dir, data_dir, write_atomically
 
 from . import extract_outline
 from .anchoring import Anchor, Lines, anchor_at, find_line
@@ -213,16 +212,7 @@ class CorrectionStore:
 
     def _write(self, documents: dict[str, Any]) -> None:
         path = self._path if self._path is not None else data_dir() / STORE_NAME  # data_dir() creates it
-        handle, temporary = tempfile.mkstemp(prefix=".corrections-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"version": 1, "documents": documents}, stream, ensure_ascii=False, indent=1)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, json.dumps({"version": 1, "documents": documents}, ensure_ascii=False, indent=1))
 
 
 def store_path() -> Path:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any, Callable
 
 from reader.documents.names import path_key
-from reader.paths import chosen_data_dir, data_dir
+from reader.paths import chosen_data_dir, data_dir, write_atomically
 
 from .rules import RuleSet, RuleSetError, rule_set_from_json
 from .rules_builtin import AUTO, builtin_sets
@@ -146,17 +145,7 @@ class RuleStore:
 
 def write_json(path: Path, value: Any) -> None:
     """Write `value` as JSON to `path` atomically: a temp file beside it, fsynced, then renamed over it."""
-    handle, temporary = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(value, stream, ensure_ascii=False, indent=1)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(value, ensure_ascii=False, indent=1) + "\n")
 
 
 def _key(path: str | os.PathLike[str]) -> str:

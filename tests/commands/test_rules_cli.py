@@ -68,7 +68,7 @@ def test_importing_the_same_set_twice_changes_nothing(data_dir: Path, my_set: Pa
     second = _reader(data_dir, "rules", "import", str(my_set))
     assert second.returncode == 0 and "nothing changed" in second.stdout
     assert (store.read_bytes(), store.stat().st_mtime_ns) == before
-    assert not list(data_dir.glob(".rules-*"))  # no temp file left behind
+    assert not list(data_dir.glob(".*.tmp"))  # no temp file left behind
 
 
 def test_export_writes_the_set_as_json(data_dir: Path, my_set: Path, tmp_path: Path) -> None:
