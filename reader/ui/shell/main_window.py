@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QFontDatabase, QGuiApplication, QKeyEvent, QShortcut
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QFontDatabase, QKeyEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -335,9 +335,7 @@ class MainWindow(QMainWindow):
             self._preferences_dialog.clearStatisticsRequested.connect(self.clear_statistics)
         dialog = self._preferences_dialog
         dialog.show()
-        if QGuiApplication.platformName() != "offscreen":  # which cannot raise windows (and says so)
-            dialog.raise_()
-        dialog.activateWindow()
+        raise_window(dialog)
         return dialog
 
     # --- menus, for tests and callers that know the window --------------------------------------
