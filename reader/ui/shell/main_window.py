@@ -267,9 +267,11 @@ class MainWindow(QMainWindow):
         """A bookmark was added to the open document: open the bookmarks pane (closed until used)."""
         document = self.current_document
         offsets = self.session.bookmark_offsets(document) if document is not None else None
-        key = path_key(document.path) if document is not None else None
-        count = len(offsets) if offsets is not None else 0
-        if key is not None and key == self._bookmark_count[0] and count > self._bookmark_count[1]:
+        if offsets is None:  # not listed for the open document (yet): its first listing adds nothing new
+            self._bookmark_count = (None, 0)
+            return
+        key, count = path_key(document.path), len(offsets)
+        if key == self._bookmark_count[0] and count > self._bookmark_count[1]:
             self.pane_layout.show_pane(self.bookmarks_pane)
         self._bookmark_count = (key, count)
 

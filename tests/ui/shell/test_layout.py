@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit
 
+from reader.bookmarks import add_bookmark
 from reader.ui.settings.settings import open_settings
 
 CORPUS_FILES = sorted(Path(__file__).resolve().parents[3].joinpath("corpus").glob("*.txt"))
@@ -95,6 +96,24 @@ def test_a_new_bookmark_opens_the_bookmarks_pane(make_window, qtbot) -> None:
     editor = window.bookmarks_pane.editor
     if editor is not None:
         editor.close()
+
+
+def test_opening_a_document_that_has_bookmarks_leaves_the_pane_closed(make_window, open_and_wait, qtbot,
+                                                                     tmp_path) -> None:
+    marked = tmp_path / "marked.txt"
+    marked.write_text("第一章 开始\n" + "正文一句。" * 200, encoding="utf-8")
+    for offset in (0, 20, 40):
+        add_bookmark(marked, offset, 4)
+    window = make_window([str(CORPUS_FILES[0])])
+    open_and_wait(window, marked)
+    qtbot.waitUntil(lambda: window.bookmarks_pane.model.rowCount() == 3)
+    qtbot.wait(200)
+    assert not window.bookmarks_pane.isVisible()
+    window.jump_to(60, 4)
+    window.bookmarks_pane.bookmark_action.trigger()  # one more, added by the reader: now it opens
+    qtbot.waitUntil(lambda: _seen(window.bookmarks_pane))
+    if window.bookmarks_pane.editor is not None:
+        window.bookmarks_pane.editor.close()
 
 
 def test_a_layout_from_before_this_version_is_not_restored(make_window, qtbot) -> None:
