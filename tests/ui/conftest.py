@@ -17,7 +17,8 @@ def wait_shown(qtbot, window, path: str | Path) -> None:
     def shown() -> bool:
         loaded = window.loaded
         return window.last_error is not None or (
-            loaded is not None and loaded.document.path == expected and loaded.outline is not None)
+            loaded is not None and loaded.document.path == expected and loaded.outline is not None
+            and not window.session.settling)
 
     qtbot.waitUntil(shown, timeout=30000)
 

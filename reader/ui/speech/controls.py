@@ -32,7 +32,11 @@ class ReadAloudControls(QObject):
         self.voices = QActionGroup(self)
         self.automatic_voice = QAction(self, checkable=True, checked=True, objectName="readAloudAutomaticVoiceAction")
         self.automatic_voice.triggered.connect(lambda: aloud.set_voice(""))
-        self._fill_voices()
+        self.voice_menu.addAction(self.automatic_voice)
+        self.voices.addAction(self.automatic_voice)
+        self.voice_menu.addSeparator()
+        self._voices_filled = False
+        self.voice_menu.aboutToShow.connect(self._fill_voices)
         for action in (self.play, self.stop, self.previous, self.next):
             self.menu.addAction(action)
         self.menu.addSeparator()
@@ -57,14 +61,22 @@ class ReadAloudControls(QObject):
         return action
 
     def _fill_voices(self) -> None:
-        self.voice_menu.addAction(self.automatic_voice)
-        self.voices.addAction(self.automatic_voice)
-        self.voice_menu.addSeparator()
-        for name in self.aloud.voices():
-            action = QAction(name, self, checkable=True)
+        """The voice menu, filled when first opened: a submenu per language, its voices added when it opens."""
+        if self._voices_filled:
+            return
+        self._voices_filled = True
+        for language, names in self.aloud.voices_by_language().items():
+            submenu = self.voice_menu.addMenu(language)
+            submenu.aboutToShow.connect(lambda menu=submenu, names=names: self._fill_language(menu, names))
+
+    def _fill_language(self, menu: QMenu, names: list[str]) -> None:
+        if menu.actions():
+            return
+        for name in names:
+            action = QAction(name, menu, checkable=True, checked=name == self.aloud.voice_name)
             action.triggered.connect(lambda _checked=False, n=name: self.aloud.set_voice(n))
             self.voices.addAction(action)
-            self.voice_menu.addAction(action)
+            menu.addAction(action)
 
     def retranslate_ui(self) -> None:
         self.menu.setTitle(self.tr("Read &Aloud"))

@@ -20,6 +20,8 @@ HEADING_PAUSE_MS = 450
 USER_SCROLL_GRACE_S = 4.0  # after the reader scrolls away, the view is left alone this long
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LETTERS = re.compile(r"[^\W\d_]")  # what str.isalpha() calls a letter, found in C
+LANGUAGE_SAMPLE = 8000  # characters from the start that decide a document's language
 
 
 def rate_for(speed: float) -> float:
@@ -30,8 +32,8 @@ def rate_for(speed: float) -> float:
 
 def language_of(text: str) -> QLocale.Language:
     """Chinese when CJK characters are at least a fifth of the letters in a sample, else English."""
-    sample = text[:20000]
-    letters = sum(1 for c in sample if c.isalpha())
+    sample = text[:LANGUAGE_SAMPLE]
+    letters = len(_LETTERS.findall(sample))
     cjk = len(_CJK.findall(sample))
     return QLocale.Language.Chinese if letters and cjk * 5 >= letters else QLocale.Language.English
 
@@ -59,6 +61,7 @@ class ReadAloud(QObject):
         self._scrolled_by_user_at = -1e9
         self._own_scroll = False
         self._voice_list: list | None = None
+        self._by_language: dict = {}  # language -> its first (locale, voice), or None
         self._advancing = False  # an engine stop we asked for (next/previous): its Ready is not the sentence's end
         self._pause = QTimer(self, singleShot=True, interval=HEADING_PAUSE_MS, objectName="readAloudPause")
         self._pause.timeout.connect(self._speak_next)
@@ -77,15 +80,25 @@ class ReadAloud(QObject):
         document = self.session.document
         if document is None:
             return False, self.tr("Open a document to read it aloud.")
-        if self.voice_name or self._voice_for(language_of(document.text)) is not None:
+        language = language_of(document.text)
+        if self.voice_name or self._voice_for(language) is not None:
             return True, ""
-        language = QLocale.languageToString(language_of(document.text))
+        language = QLocale.languageToString(language)
         return False, self.tr("No voice for %1 is installed; choose another voice in Read Aloud ▸ Voice.").replace(
             "%1", language)
 
     def voices(self) -> list[str]:
         """The names of every voice of the engine, in all its languages."""
         return sorted({voice.name() for _locale, voice in self._all_voices()})
+
+    def voices_by_language(self) -> dict[str, list[str]]:
+        """Voice names grouped under their language's name, both sorted (espeak-ng via speech-dispatcher
+        has 13,000 voices: one flat list is no menu)."""
+        groups: dict[str, set[str]] = {}
+        for locale, voice in self._all_voices():
+            name = QLocale.languageToString(locale.language()) if locale.language() != QLocale.Language.C else ""
+            groups.setdefault(name or self.tr("Other"), set()).add(voice.name())
+        return {language: sorted(groups[language]) for language in sorted(groups)}
 
     def set_voice(self, name: str) -> None:
         """Use the voice called `name` ("" = the document language's first voice)."""
@@ -265,7 +278,28 @@ class ReadAloud(QObject):
             self.engine.setVoice(voice[1])
 
     def _voice_for(self, language: QLocale.Language):
-        return next(((locale, voice) for locale, voice in self._all_voices() if locale.language() == language), None)
+        """The first (locale, voice) of `language`, or None; remembered (asked of the engine per locale: listing
+        all of espeak-ng's 13,000 voices costs the UI thread ~50 ms)."""
+        if language not in self._by_language:
+            self._by_language[language] = self._first_voice(language)
+        return self._by_language[language]
+
+    def _first_voice(self, language: QLocale.Language):
+        if self.engine is None:
+            return None
+        if self._voice_list is not None:
+            return next(((locale, voice) for locale, voice in self._voice_list if locale.language() == language), None)
+        current = self.engine.locale()
+        try:
+            for locale in self.engine.availableLocales():
+                if locale.language() == language:
+                    self.engine.setLocale(locale)
+                    voices = self.engine.availableVoices()
+                    if voices:
+                        return locale, voices[0]
+            return None
+        finally:
+            self.engine.setLocale(current)
 
     def _all_voices(self) -> list:
         """(locale, voice) for every voice of the engine (asked once: the engine lists a locale's voices only

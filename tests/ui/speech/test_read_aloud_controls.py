@@ -66,3 +66,16 @@ def test_the_real_engine_starts_or_says_why(qtbot, monkeypatch: pytest.MonkeyPat
     assert (engine is not None and why == "") or (engine is None and why.startswith("Read aloud is unavailable"))
     if engine is not None:
         engine.deleteLater()
+
+
+def test_the_voice_menu_groups_voices_by_language_when_first_opened(controls) -> None:
+    _window, aloud, made = controls
+    assert [a.objectName() for a in made.voice_menu.actions() if a.objectName()] == ["readAloudAutomaticVoiceAction"]
+    made.voice_menu.aboutToShow.emit()  # the reader opens Read Aloud ▸ Voice
+    groups = {a.text(): a.menu() for a in made.voice_menu.actions() if a.menu() is not None}
+    assert "English" in groups and "Bob" not in groups
+    english = groups["English"]
+    english.aboutToShow.emit()
+    bob = next(a for a in english.actions() if a.text() == "Bob")
+    bob.trigger()
+    assert aloud.voice_name == "Bob" and made.play.isEnabled()
