@@ -643,7 +643,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>阅读器</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>No next section at this level.</source>
         <translation>同级之后没有章节了。</translation>
     </message>
@@ -653,7 +653,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>同级之前没有章节了。</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+165"/>
         <source>Opening %s…</source>
         <translation>正在打开 %s…</translation>
     </message>
@@ -1081,7 +1081,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>OutlinePane</name>
     <message>
-        <location filename="../../reader/ui/outline/pane.py" line="+153"/>
+        <location filename="../../reader/ui/outline/pane.py" line="+155"/>
         <location line="+1"/>
         <source>Outline</source>
         <translation>大纲</translation>
@@ -1123,47 +1123,47 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
     </message>
     <message>
         <location line="+2"/>
-        <location line="+137"/>
+        <location line="+147"/>
         <source>Promote</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+139"/>
+        <location line="-146"/>
+        <location line="+149"/>
         <source>Demote</source>
         <translation>降级</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+141"/>
+        <location line="-148"/>
+        <location line="+151"/>
         <source>Remove from outline</source>
         <translation>从大纲中移除</translation>
     </message>
     <message>
-        <location line="-140"/>
-        <location line="+142"/>
+        <location line="-150"/>
+        <location line="+152"/>
         <source>Forget my corrections</source>
         <translation>撤销我的全部修正</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-151"/>
         <source>Chapter Rules…</source>
         <translation>章节规则…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+165"/>
+        <location line="+175"/>
         <source>Mark line as heading</source>
         <translation>将此行标记为标题</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+166"/>
+        <location line="-173"/>
+        <location line="+176"/>
         <source>Level %d</source>
         <translation>第 %d 级</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-174"/>
         <source>No headings were found in this document. Chapter rules can find them: a pattern for each kind of heading line.</source>
         <translation>在此文档中未找到标题。章节规则可以找到它们：为每一种标题行写一个模式。</translation>
     </message>
@@ -1173,7 +1173,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
         <translation>编写章节规则…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>Chapter rules not used (automatic detection instead): %s</source>
         <translation>未使用章节规则（改用自动识别）：%s</translation>
     </message>
@@ -1201,7 +1201,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../reader/ui/settings/preferences.py" line="+182"/>
+        <location filename="../../reader/ui/settings/preferences.py" line="+185"/>
         <location line="+1"/>
         <source>Document text</source>
         <translation>文档正文</translation>
@@ -1384,20 +1384,25 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../reader/ui/speech/read_aloud.py" line="+79"/>
+        <location filename="../../reader/ui/speech/read_aloud.py" line="+82"/>
         <source>Open a document to read it aloud.</source>
         <translation>请先打开一个文档，再朗读。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No voice for %1 is installed; choose another voice in Read Aloud ▸ Voice.</source>
         <translation>没有安装%1的语音；请在“朗读 ▸ 语音”中选择其他语音。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
     <name>ReadAloudControls</name>
     <message>
-        <location filename="../../reader/ui/speech/controls.py" line="+70"/>
+        <location filename="../../reader/ui/speech/controls.py" line="+82"/>
         <source>Read &amp;Aloud</source>
         <translation>朗读(&amp;A)</translation>
     </message>
@@ -1511,7 +1516,7 @@ Drop a folder of .txt or .md files here, or choose Library ▸ Add Folder…</so
 <context>
     <name>ReadingSession</name>
     <message>
-        <location filename="../../reader/ui/shell/session.py" line="+162"/>
+        <location filename="../../reader/ui/shell/session.py" line="+163"/>
         <source>Could not remember the script: %s</source>
         <translation>无法记住简繁显示的选择：%s</translation>
     </message>
