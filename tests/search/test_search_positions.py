@@ -138,3 +138,24 @@ def test_two_process_updates_of_an_indexed_library_keep_counts_exact(tmp_path: P
     for query in ("贾宝玉", "哈哈哈", "贾宝玉笑道"):
         response = service.search(query, [library], limit=1)
         assert response.total_hits == _brute(library, query) and not response.notes, query
+
+
+def test_updates_merge_small_segments_and_never_read_back_a_large_one(tmp_path: Path, library: Path,
+                                                                      monkeypatch) -> None:
+    """One file changed in a large library costs what it changes: the build's segment stays untouched,
+    the updates' small segments are merged among themselves, so their number stays bounded."""
+    import reader.search.bulk as bulk
+
+    service = SearchService(tmp_path / "index")
+    service.update([library])
+    ix = service.store.open()[0]
+    (built,) = ix._segments()
+    monkeypatch.setattr(bulk, "SMALL_SEGMENT_BYTES", bulk.segment_bytes(ix.storage, built) - 1)
+    for n in range(3 * bulk.MERGE_FROM_SEGMENTS):
+        (library / f"note{n}.txt").write_text(f"第{n}条：贾宝玉笑道\n", encoding="utf-8")
+        assert not service.update([library]).failed
+        segments = service.store.open()[0]._segments()
+        assert built in segments and len(segments) <= 1 + bulk.MERGE_FROM_SEGMENTS
+    for query in ("贾宝玉", "贾宝玉笑道", "第7条"):
+        response = service.search(query, [library], limit=1)
+        assert response.total_hits == _brute(library, query) and not response.notes, query
