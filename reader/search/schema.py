@@ -6,6 +6,7 @@ from typing import Iterator
 
 from whoosh import fields, formats
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter, W3TermInfo
+from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
 
 from reader.search.analysis import (
@@ -243,6 +244,53 @@ def _buffer_file_init(self, buf, name=None, onclose=None) -> None:
 
 
 BufferFile.__init__ = _buffer_file_init
+
+
+class _PositionedWriter:
+    """A file opened for writing that knows its position itself: whoosh asks `tell()` three times a term,
+    and BufferedWriter.tell() is an lseek system call each time (12% of an index build)."""
+
+    __slots__ = ("raw", "position")
+
+    def __init__(self, raw) -> None:
+        self.raw, self.position = raw, raw.tell()
+
+    def write(self, data) -> int:
+        written = self.raw.write(data)
+        self.position += written
+        return written
+
+    def tell(self) -> int:
+        return self.position
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.position = self.raw.seek(offset, whence)
+        return self.position
+
+    def truncate(self, size: int | None = None) -> int:
+        return self.raw.truncate(self.position if size is None else size)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.raw.close()
+
+    def __getattr__(self, name: str):
+        return getattr(self.raw, name)
+
+
+_create_file = FileStorage.create_file
+
+
+def _create_positioned_file(self, name, excl=False, mode="wb", **kwargs):
+    made = _create_file(self, name, excl=excl, mode=mode, **kwargs)
+    if mode == "wb":  # write-only: every byte goes through write()
+        made.file = _PositionedWriter(made.file)
+    return made
+
+
+FileStorage.create_file = _create_positioned_file
 
 
 def codec() -> W3Codec:
