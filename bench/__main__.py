@@ -1,10 +1,11 @@
 """Run the benchmarks: `python -m bench [MB …]` (search, default 20 MB; READER_BENCH_DIR: where its library is
-made), `python -m bench big [MB …]` (big documents, default 20 60), `python -m bench script [MB …]` (Chinese
-script display, default 20); each writes its section and
-bench/out/report.md keeps the latest of every section."""
+made, READER_BENCH_KEEP=1: keep the libraries and indexes there), `python -m bench big [MB …]` (big
+documents, default 20 60), `python -m bench script [MB …]` (Chinese script display, default 20); each writes
+its section and bench/out/report.md keeps the latest of every section."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -66,6 +67,14 @@ def _misses(size: float, results: dict[str, dict]) -> list[str]:
             for q in _unanswered(results, "reader (whoosh)")]
 
 
+def _workdir():
+    """A temporary folder for one library and its indexes (kept with READER_BENCH_KEEP=1)."""
+    where = os.environ.get("READER_BENCH_DIR")
+    if os.environ.get("READER_BENCH_KEEP"):
+        return contextlib.nullcontext(tempfile.mkdtemp(prefix="bench-", dir=where))
+    return tempfile.TemporaryDirectory(dir=where)
+
+
 def search_section(sizes: list[float]) -> str:
     lines = ["| library | engine | build | build MB/s | first results ms p50 / p95 / max "
              "| total hits ms p50 / p95 / max | peak RSS build MB | peak RSS queries MB | index on disk "
@@ -74,7 +83,7 @@ def search_section(sizes: list[float]) -> str:
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     misses: list[str] = []
     for size in sizes:
-        with tempfile.TemporaryDirectory(dir=os.environ.get("READER_BENCH_DIR")) as temp:
+        with _workdir() as temp:
             library = Path(temp) / "library"
             library_bytes = build(library, size)
             results = {name: _engine(engine, library, Path(temp)) for name, engine in ENGINES.items()}
