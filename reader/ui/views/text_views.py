@@ -28,6 +28,7 @@ from reader.documents.render import render_markdown
 from reader.text.alignment import align
 from reader.text.offsets import SourceMap, Utf16Map
 from reader.text.script import ScriptMap, ScriptText
+from reader.ui.views.glyphs import GlyphWarmer
 from reader.ui.views.markdown_style import ReadingStyle, markdown_css, shape_html
 from reader.ui.views.plain_layout import HeadingFormatter, ReadingLayout, build_document
 from reader.ui.views.scrollbar import MarkedScrollBar
@@ -453,6 +454,7 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
         self.page_margin = 4.0  # pixels between the text and the edges of its column
         self._headings: list[tuple[int, int, int]] = []  # (offset, length, level) of the headings shown
         self._formatter: HeadingFormatter | None = None
+        self.glyph_warmer = GlyphWarmer(self)  # the first jumps into a large text come faster
         self.setObjectName("textView")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setUndoRedoEnabled(False)
@@ -483,6 +485,7 @@ class PlainView(OffsetViewMixin, QPlainTextEdit):
             previous.deleteLater()
         self.verticalScrollBar().setValue(0)  # as setPlainText does: a new document starts at its top
         self.horizontalScrollBar().setValue(0)
+        self.glyph_warmer.start(shown, self.font())
 
     def resizeEvent(self, event) -> None:
         """A new width re-wraps the text: the text at the top stays there (a block holds many lines)."""
