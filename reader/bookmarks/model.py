@@ -22,7 +22,7 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bookmark:
     """One bookmark; `offset`/`length` index the text whose sha1 is `content_hash`."""
 
