@@ -248,8 +248,9 @@ class SearchService:
         input. `cancelled` is asked between the phases and before each document is checked: once it
         says True the search stops and returns a response with `cancelled` set (incomplete: ignore it).
 
-        Ranking: whoosh's BM25F picks and orders the candidates, the listed documents are then
-        reranked by their best passages; `reader.search.rank` explains the formula.
+        Ranking: BM25 over the terms' counts per document (whoosh's BM25F over their grams where the
+        index does not count a term) picks and orders the candidates (`Candidates.scores`), the listed
+        documents are then reranked by their best passages; `reader.search.rank` explains the formula.
         """
         started = time.perf_counter()
         response = SearchResponse(query)
