@@ -91,22 +91,7 @@ class Candidates:
         gram = counted_gram(term)
         if gram is None:
             return None
-        key = ("#",) + gram
-        found = self._counts.get(key)
-        if found is None:
-            found = {}
-            try:
-                matcher = self.searcher.reader().postings(*gram)  # deleted documents filtered out
-            except TermNotFound:
-                matcher = None
-            paths = self.paths
-            while matcher is not None and matcher.is_active():
-                found[paths[matcher.id()]] = int(round(matcher.weight()))
-                matcher.next()
-            if len(self._counts) >= 256:  # bounded: one entry per term queried on this searcher
-                self._counts.clear()
-            self._counts[key] = found
-        return found
+        return self._gram_counts(*gram)
 
     def _chain_counts(self, text: str) -> dict[str, int]:
         """path -> occurrences of the CJK run `text` (3+ characters), overlapping ones included: the
@@ -201,10 +186,53 @@ class Candidates:
     def scores(self, terms: list[Term], limit: int) -> dict[str, float]:
         """Document scores (BM25, title and headings boosted) of the best `limit` documents: from the terms'
         exact counts when the index has them all (`count_scores`), else whoosh's BM25F over their grams."""
-        counted = {term: self.term_counts(term) for term in terms if term.kind != "prefix"}
-        if terms and len(counted) == len(terms) and all(found is not None for found in counted.values()):
-            return self.count_scores(counted, limit)
-        return self._whoosh_scores(terms, limit)
+        counted = {}
+        for term in terms:
+            found = self.term_counts(term) if term.kind != "prefix" else None
+            found = found if found is not None else self._estimated_counts(term)
+            if found is None:
+                return self._whoosh_scores(terms, limit)
+            counted[term] = found
+        return self.count_scores(counted, limit) if counted else {}
+
+    def _estimated_counts(self, term: Term) -> dict[str, int] | None:
+        """path -> at most how many hits `term` has, for a term the index does not count exactly (a
+        phrase of words, a CJK string broken by punctuation): per document, the fewest occurrences of
+        any of its pieces (stems; CJK runs). Enough to rank by; None for a prefix."""
+        if term.kind == "words":
+            pieces = [self._gram_counts("body", stem) for stem in term.stems]
+        elif term.kind == "literal" and cjk_runs(term.text):
+            pieces = [self._run_counts(run) for run in cjk_runs(term.text)]
+        else:
+            return None
+        found = dict(min(pieces, key=len)) if pieces else {}
+        for piece in pieces:
+            found = {path: min(count, piece[path]) for path, count in found.items() if path in piece}
+        return found
+
+    def _run_counts(self, run: str) -> dict[str, int]:
+        if len(run) >= 3:
+            return self._chain_counts(run)
+        return self._gram_counts("chars" if len(run) == 1 else "body", run)
+
+    def _gram_counts(self, field: str, text: str) -> dict[str, int]:
+        """path -> the posting weight of (field, text): its hits where the field counts them."""
+        key = ("#", field, text)
+        found = self._counts.get(key)
+        if found is None:
+            found = {}
+            try:
+                matcher = self.searcher.reader().postings(field, text)
+            except TermNotFound:
+                matcher = None
+            paths = self.paths
+            while matcher is not None and matcher.is_active():
+                found[paths[matcher.id()]] = int(round(matcher.weight()))
+                matcher.next()
+            if len(self._counts) >= 256:  # bounded: one entry per gram queried on this searcher
+                self._counts.clear()
+            self._counts[key] = found  # deleted documents are filtered out by postings()
+        return found
 
     def count_scores(self, counted: dict[Term, dict[str, int]], limit: int) -> dict[str, float]:
         """BM25 over each term's hits per document (the counts a search reads for its totals anyway), plus

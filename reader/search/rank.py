@@ -1,10 +1,10 @@
 """Best-passage rerank of the listed documents: a document's score comes from its best passages.
 
 The index holds one record per document, so its score (BM25 over the terms' counts, or whoosh's BM25F
-over their grams; title and headings boosted) is per whole document. Each LISTED document (its hits are already found) is split into passages, its outline
-sections: from one heading's offset to the next one's (the text before the first heading is a passage
-too; a document without headings is one passage). Each passage gets a BM25 score over the query's
-positive terms:
+over their grams; title and headings boosted) is per whole document. Each LISTED document (its hits are
+already found) is split into passages, its outline sections: from one heading's offset to the next one's
+(the text before the first heading is a passage too; a document without headings is one passage). Each
+passage gets a BM25 score over the query's positive terms:
 
     passage = sum over terms of idf(t) * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
 

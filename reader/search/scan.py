@@ -207,6 +207,31 @@ def count_document(
     return sum(counts.values())
 
 
+def index_hits(node: Node, positive: list[Term], counts: dict[Term, dict[str, int]],
+               universe: set[str]) -> dict[str, int]:
+    """document -> hits, for the documents of `universe` that match `node`, as `count_document` counts
+    them from `known` counts, for all of them at once: `counts` holds every term's exact counts per
+    document (the index's), the terms are summable. Set operations instead of a test per document."""
+    hits = dict.fromkeys(_index_matches(node, counts, universe), 0)
+    for term in positive:
+        for key, count in counts[term].items():
+            if key in hits:
+                hits[key] += count
+    return {key: count for key, count in hits.items() if count}
+
+
+def _index_matches(node: Node, counts: dict[Term, dict[str, int]], universe: set[str]) -> set[str]:
+    if isinstance(node, Term):
+        return {key for key, count in counts[node].items() if count > 0 and key in universe}
+    if isinstance(node, Not):
+        return universe - _index_matches(node.child, counts, universe)
+    parts = (_index_matches(child, counts, universe) for child in node.children)
+    if isinstance(node, And):
+        return set(universe).intersection(*parts)
+    assert isinstance(node, Or)
+    return set().union(*parts)
+
+
 def evaluate_with(node: Node, has: Callable[[Term], bool]) -> bool:
     """`evaluate` with a (lazy) presence test per term."""
     if isinstance(node, Term):

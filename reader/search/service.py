@@ -30,7 +30,7 @@ from reader.search.messages import Message, message
 from reader.search.prepare import Prepared, prepare
 from reader.search.query import Node, QueryError, all_terms, parse_query, positive_terms
 from reader.search.rank import passage_score, rerank, term_idfs
-from reader.search.scan import count_document, match_terms, merge_spans, summable
+from reader.search.scan import count_document, index_hits, match_terms, merge_spans, summable
 from reader.search.texts import TextFiles
 
 log = logging.getLogger(__name__)
@@ -328,22 +328,25 @@ class SearchService:
         from_index = summable(positive) and all(term in counts for term in terms)
         scanned = uncounted = 0
         idfs, whoosh, passages = None, [], []  # for the best-passage rerank of the listed documents
+        # where the index counts every term: the hits of every indexed document at once (set operations)
+        hits = index_hits(node, positive, counts, {key for key, _score, indexed in ranked if indexed}
+                          ) if from_index else None
+        tried: set[str] = set()  # indexed documents whose hits were looked for in their text
         for key, score, indexed in ranked:
             if stop():
                 response.cancelled = True
                 return
             listing = len(response.results) < limit
-            known = {term: found.get(key, 0) for term, found in counts.items()} if indexed else None
-            if known is not None and from_index:
-                count = count_document(None, node, terms, positive, known, self.vocabulary)
-                if not count:
-                    continue  # the index says it does not match: no need to read it
-                if not listing:
-                    _count_unlisted(response, count)
-                    continue
-            elif not listing and not exact_total:
-                response.total_exact = False
-                break
+            if indexed and hits is not None:
+                if key not in hits or not listing:
+                    continue  # the index says it does not match, or it is counted with the unlisted below
+                tried.add(key)
+                known = None
+            else:
+                known = {term: found.get(key, 0) for term, found in counts.items()} if indexed else None
+                if not listing and not exact_total:
+                    response.total_exact = False
+                    break
             try:
                 # beyond the listed documents, one not indexed yet is counted only if already prepared
                 doc = self.cache.get(*scope[key], load=listing or key in self._records)
@@ -367,6 +370,12 @@ class SearchService:
                 idfs = term_idfs(positive, counts, len(self._records))
             whoosh.append(score)
             passages.append(passage_score(doc, {term: by_term[term] for term in positive}, idfs))
+        if hits is not None:
+            unlisted = [count for key, count in hits.items() if key not in tried]
+            if unlisted:
+                response.more = True
+                response.unlisted_documents += len(unlisted)
+                response.unlisted_hits += sum(unlisted)
         rerank(response.results, whoosh, passages)
         if scanned:
             response.notes.append(message("search.scanned", count=scanned))

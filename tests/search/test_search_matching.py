@@ -97,3 +97,20 @@ def test_headings_boost_ranking(small_library) -> None:
     response = service.search("学习", [folder])
     assert response.results[0].path.name == "c.md"
     assert response.results[0].hits[0].section == "学习"
+
+
+def test_index_hits_counts_every_document_as_count_document_does() -> None:
+    """The bulk count from the index's per-document counts agrees with the per-document one, for every
+    operator: AND, OR, NOT and nesting."""
+    from reader.search.query import all_terms, parse_query, positive_terms
+    from reader.search.scan import count_document, index_hits
+
+    documents = {"a": "贾宝玉 黛玉", "b": "贾宝玉", "c": "黛玉 黛玉 宝钗", "d": "宝钗", "e": "无"}
+    for query in ("宝玉", "宝玉 黛玉", "宝玉 OR 宝钗", "黛玉 NOT 宝钗", "(宝玉 OR 宝钗) NOT 黛玉", "NOT 宝钗 宝玉"):
+        node = parse_query(query)
+        terms, positive = all_terms(node), positive_terms(node)
+        counts = {term: {key: text.count(term.text) for key, text in documents.items() if term.text in text}
+                  for term in terms}
+        expected = {key: count_document(None, node, terms, positive, {t: counts[t].get(key, 0) for t in terms})
+                    for key in documents}
+        assert index_hits(node, positive, counts, set(documents)) == {k: c for k, c in expected.items() if c}, query
