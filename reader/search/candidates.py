@@ -62,12 +62,17 @@ def chained(term: Term) -> bool:
 
 def count_chain(lists: list[list[int]]) -> int:
     """How many positions p have p + k in lists[k] for every k (lists[0] holding p itself)."""
+    return len(chain_starts(lists))
+
+
+def chain_starts(lists: list[list[int]]) -> set[int]:
+    """The positions p that have p + k in lists[k] for every k (lists[0] holding p itself)."""
     starts = set(lists[0])
     for k in range(1, len(lists)):
         if not starts:
-            return 0
+            break
         starts.intersection_update([place - k for place in lists[k]])
-    return len(starts)
+    return starts
 
 
 class Candidates:
@@ -94,10 +99,19 @@ class Candidates:
         return self._gram_counts(*gram)
 
     def _chain_counts(self, text: str) -> dict[str, int]:
-        """path -> occurrences of the CJK run `text` (3+ characters), overlapping ones included: the
-        positions p where bigram k of `text` starts at p + k for every k. Reads the postings of its
-        bigrams, driven by the rarest, in the documents holding them all; never the text."""
+        """path -> occurrences of the CJK run `text` (3+ characters), overlapping ones included."""
         key = ("chain", text)
+        found = self._counts.get(key)
+        if found is None:
+            found = {path: len(starts) for path, starts in self._chain_places(text).items()}
+            self._counts[key] = found
+        return found
+
+    def _chain_places(self, text: str) -> dict[str, set[int]]:
+        """path -> where the CJK run `text` (2+ characters) starts: the positions p where bigram k of
+        `text` starts at p + k for every k. Reads the postings of its bigrams, driven by the rarest, in
+        the documents holding them all; never the text."""
+        key = ("places", text)
         found = self._counts.get(key)
         if found is not None:
             return found
@@ -121,9 +135,9 @@ class Candidates:
                     packed[gram] = matcher.value()
                 else:
                     places = {gram: unpack_positions(value) for gram, value in packed.items()}
-                    count = count_chain([places[gram] for gram in grams])
-                    if count:
-                        found[paths[docnum]] = count
+                    starts = chain_starts([places[gram] for gram in grams])
+                    if starts:
+                        found[paths[docnum]] = starts
                 if any(not m.is_active() for m in others):
                     break
                 lead.next()
@@ -150,7 +164,37 @@ class Candidates:
             found = set(self._cache[key]) if found is None else found & self._cache[key]
             if not found:
                 break
+        if found and term.kind == "literal" and len(cjk_runs(term.text)) > 1:
+            found &= self._aligned_docs(term.text)
         return found, is_exact(term)
+
+    def _aligned_docs(self, text: str) -> set[str]:
+        """Documents where the CJK runs of `text` (broken by punctuation, letters or spaces) stand as far
+        apart as in `text`, from their positions: the only ones a scan must read (what is between the runs
+        is not in the index). A run of one character has no positions: then every document holding them."""
+        runs, at = [], 0
+        for run in cjk_runs(text):
+            at = text.index(run, at)
+            runs.append((run, at))
+            at += len(run)
+        if any(len(run) < 2 for run, _offset in runs):
+            return set(self.paths)
+        places = [(self._chain_places(run), offset) for run, offset in runs]
+        aligned = set()
+        (first, first_offset), rest = places[0], places[1:]
+        for path, starts in first.items():
+            candidates = {start - first_offset for start in starts}
+            for others, offset in rest:
+                theirs = others.get(path)
+                if not theirs:
+                    candidates = set()
+                    break
+                candidates &= {start - offset for start in theirs}
+                if not candidates:
+                    break
+            if candidates:
+                aligned.add(path)
+        return aligned
 
     def node_docs(self, node: Node) -> tuple[DocSet, bool]:
         """A superset of the documents matching `node` (None: all), and whether it is exact."""

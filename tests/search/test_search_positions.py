@@ -12,6 +12,7 @@ import pytest
 from reader.documents import load_document
 from reader.search import SearchService
 from reader.search.analysis import fold_for_search, fold_query
+from reader.search.query import parse_query
 
 DOCUMENTS = {
     "breaks.txt": "贾宝\n玉来了。贾宝玉笑道：“贾宝玉贾宝玉”\n贾\n宝玉\n",
@@ -159,3 +160,25 @@ def test_updates_merge_small_segments_and_never_read_back_a_large_one(tmp_path: 
     for query in ("贾宝玉", "贾宝玉笑道", "第7条"):
         response = service.search(query, [library], limit=1)
         assert response.total_hits == _brute(library, query) and not response.notes, query
+
+
+def test_a_cjk_string_broken_by_punctuation_is_read_only_where_its_runs_line_up(tmp_path: Path,
+                                                                                  library_folder) -> None:
+    """大学习、大调研: the runs 大学习 and 大调研 must stand one character apart; documents holding both
+    elsewhere are not read, and what is between them (、 or ，) is still checked in the text."""
+    folder = library_folder({
+        "hit.txt": "开展大学习、大调研活动。\n又一次大学习、大调研。\n",
+        "comma.txt": "开展大学习，大调研活动。\n",
+        "apart.txt": "大学习很重要。\n后来大调研也开始了。\n",
+        "one.txt": "只有大学习。\n",
+    })
+    service = SearchService(tmp_path / "index")
+    service.update([folder])
+    helpers = service._open()
+    node = parse_query("大学习、大调研")
+    docs, exact = helpers.term_docs(node)
+    assert {Path(path).name for path in docs} == {"hit.txt", "comma.txt"} and not exact
+    response = service.search("大学习、大调研", [folder], limit=5)
+    assert response.total_hits == 2 and [Path(r.path).name for r in response.results] == ["hit.txt"]
+    response = service.search("习、大调", [folder], limit=5)  # runs of 1+ characters at both ends
+    assert response.total_hits == 2
