@@ -233,9 +233,11 @@ def segment_bytes(storage, segment) -> int:
 def merge_small_segments(writer, segments: list) -> list:
     """A whoosh merge policy: once MERGE_FROM_SEGMENTS segments are small (updates write one each), merge
     the smallest of them, up to MERGE_BYTES, into the segment being written. Large segments (a build's)
-    are never read back: an update costs what it changes, not what the library holds."""
+    are never read back: an update costs what it changes, not what the library holds. A segment whose
+    documents were all deleted (a changed file's old one) is dropped."""
     from whoosh.reading import SegmentReader
 
+    segments = [segment for segment in segments if segment.doc_count() > 0]  # all deleted: dropped, not read
     sized = sorted(((segment_bytes(writer.storage, segment), segment) for segment in segments),
                    key=lambda pair: pair[0])
     small = [(size, segment) for size, segment in sized if size <= SMALL_SEGMENT_BYTES]

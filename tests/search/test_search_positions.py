@@ -182,3 +182,18 @@ def test_a_cjk_string_broken_by_punctuation_is_read_only_where_its_runs_line_up(
     assert response.total_hits == 2 and [Path(r.path).name for r in response.results] == ["hit.txt"]
     response = service.search("习、大调", [folder], limit=5)  # runs of 1+ characters at both ends
     assert response.total_hits == 2
+
+
+def test_a_segment_whose_documents_all_changed_is_dropped(tmp_path: Path, library_folder) -> None:
+    """Changing a file that had a segment to itself leaves no dead segment behind (nor its disk space)."""
+    folder = library_folder({"seed.txt": "开始\n"})
+    service = SearchService(tmp_path / "index")
+    service.update([folder])
+    (folder / "big.txt").write_text("贾宝玉笑道\n", encoding="utf-8")
+    service.update([folder])
+    for n in range(3):
+        (folder / "big.txt").write_text(f"贾宝玉笑道，第{n}次\n", encoding="utf-8")
+        assert not service.update([folder]).failed
+    segments = service.store.open()[0]._segments()
+    assert all(segment.doc_count() > 0 for segment in segments) and len(segments) == 2
+    assert service.search("贾宝玉笑道", [folder], limit=1).total_hits == 1
