@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout
 BLOCK_CHARS = 2000  # a block ends at the first newline this many characters after it starts
 HEAD_CHARS, HEAD_BLOCK_CHARS = 20_000, 400  # smaller blocks at the top: showing a text lays out its first
 # blocks at once (Qt shapes a whole block), ~6,000 characters and 25 ms on the UI thread with 2,000-character ones
+HEAD_FROM_CHARS = 4_000_000  # only in texts this long: the scroll bar counts an unlaid block as one line, so
+# extra blocks at the top of a shorter text would move its middle up the bar
 LINE_BREAK = "\u2028"  # a line break inside a block: one UTF-16 unit, like "\n", so positions are unchanged
 HEADING_SPACE = 0.9  # extra room above a heading line, in its line heights
 HEADING_SIZE = {1: 2, 2: 1}  # FontSizeAdjustment by level: +2 is 1.44x, +1 is 1.2x; deeper levels: bold only
@@ -26,8 +28,9 @@ def block_pieces(text: str, size: int = 256 * 1024):
     resized (60 MB novel: 143,000 blocks, ~150 ms); with blocks of ~2000 characters it is ~10 ms."""
     group: list[str] = []
     grouped = start = 0
+    head = HEAD_CHARS if len(text) >= HEAD_FROM_CHARS else 0
     while start < len(text):
-        end = text.find("\n", start + (HEAD_BLOCK_CHARS if start < HEAD_CHARS else BLOCK_CHARS))
+        end = text.find("\n", start + (HEAD_BLOCK_CHARS if start < head else BLOCK_CHARS))
         end = len(text) if end < 0 else end + 1
         group.append(text[start:end].replace("\n", LINE_BREAK, text.count("\n", start, end - 1)))
         grouped += end - start
