@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-import math
 from operator import itemgetter
 
 from whoosh import query as wq
@@ -12,6 +11,7 @@ from whoosh.scoring import BM25F
 
 from reader.search.analysis import cjk_runs, is_cjk, stem, unpack_positions
 from reader.search.query import And, Node, Not, Or, Term
+from reader.search.rank import K1, B, idf
 from reader.search.schema import HEAD_BOOST
 
 DocSet = set[str] | None  # None: every document (nothing to narrow by)
@@ -58,11 +58,6 @@ def chained(term: Term) -> bool:
     """Whether `term` is a run of 3 or more CJK characters, whose occurrences in a document are the
     places where its bigrams follow one another (counted from the positions in `body` postings)."""
     return term.kind == "literal" and len(term.text) >= 3 and cjk_runs(term.text) == [term.text]
-
-
-def count_chain(lists: list[list[int]]) -> int:
-    """How many positions p have p + k in lists[k] for every k (lists[0] holding p itself)."""
-    return len(chain_starts(lists))
 
 
 def chain_starts(lists: list[list[int]]) -> set[int]:
@@ -287,7 +282,7 @@ class Candidates:
         scores: dict[str, float] = {}
         get = scores.get
         for term, found in counted.items():
-            weight = bm25_idf(len(found), total)
+            weight = idf(len(found), total)
             for path, hits in found.items():
                 norm = K1 * (1 - B + B * lengths.get(path, average) / average)
                 scores[path] = get(path, 0.0) + weight * hits * (K1 + 1) / (hits + norm)
@@ -308,26 +303,11 @@ class Candidates:
         """Documents whose title or headings hold every gram of `term`."""
         found: set[str] | None = None
         for _field, text in _grams(term):
-            docs = self._postings_docs("head", text)
-            found = docs if found is None else found & docs
+            docs = self._gram_counts("head", text).keys()
+            found = set(docs) if found is None else found & docs
             if not found:
                 return set()
         return found or set()
-
-    def _postings_docs(self, field: str, text: str) -> set[str]:
-        key = ("head", field, text)
-        docs = self._cache.get(key)
-        if docs is None:
-            try:
-                matcher = self.searcher.reader().postings(field, text)
-            except TermNotFound:
-                matcher = None
-            docs = set()
-            while matcher is not None and matcher.is_active():
-                docs.add(self.paths[matcher.id()])
-                matcher.next()
-            self._cache[key] = docs
-        return docs
 
     def _whoosh_scores(self, terms: list[Term], limit: int) -> dict[str, float]:
         subqueries: list[wq.Query] = []
@@ -344,10 +324,4 @@ class Candidates:
         return {self.paths[hit.docnum]: hit.score for hit in results}
 
 
-def bm25_idf(df: int, total: int) -> float:
-    """BM25's idf (never negative)."""
-    return math.log(1.0 + (total - df + 0.5) / (df + 0.5))
-
-
-K1, B = 1.2, 0.75
 WEIGHTING = BM25F(B=B, K1=K1)

@@ -87,10 +87,6 @@ class ReadAloud(QObject):
         return False, self.tr("No voice for %1 is installed; choose another voice in Read Aloud ▸ Voice.").replace(
             "%1", language)
 
-    def voices(self) -> list[str]:
-        """The names of every voice of the engine, in all its languages."""
-        return sorted({voice.name() for _locale, voice in self._all_voices()})
-
     def voices_by_language(self) -> dict[str, list[str]]:
         """Voice names grouped under their language's name, both sorted (espeak-ng via speech-dispatcher
         has 13,000 voices: one flat list is no menu)."""
